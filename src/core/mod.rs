@@ -1,0 +1,9 @@
+//! The domain core: instrument, responses, survey flow, scoring and the stored format.
+//! Pure Rust: nothing here knows about the DOM, the browser or Leptos, so all of it is tested
+//! natively with `cargo test`.
+
+pub mod flow;
+pub mod instrument;
+pub mod response;
+pub mod saved;
+pub mod scoring;

@@ -1,0 +1,100 @@
+//! One respondent's answers: a role, a rating per statement, a pick per definitions question.
+//! Nothing in here identifies a person.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// The part of the company a respondent speaks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Sales,
+    Marketing,
+    Leadership,
+    Other,
+}
+
+impl Role {
+    /// Every role, in the order they are offered.
+    pub const ALL: [Role; 4] = [Role::Sales, Role::Marketing, Role::Leadership, Role::Other];
+}
+
+/// The lowest and highest point of the agreement scale.
+pub const SCALE_MIN: u8 = 1;
+pub const SCALE_MAX: u8 = 5;
+
+/// An answer to one statement: a point on the 5-point agreement scale, or "Can't judge".
+///
+/// Stored as a number: 1 (strongly disagree) to 5 (strongly agree), 0 for "Can't judge".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
+pub enum Answer {
+    Agreement(u8),
+    CantJudge,
+}
+
+impl Answer {
+    /// Every answer a respondent can give, from strongly disagree to "Can't judge".
+    pub const CHOICES: [Answer; 6] = [
+        Answer::Agreement(1),
+        Answer::Agreement(2),
+        Answer::Agreement(3),
+        Answer::Agreement(4),
+        Answer::Agreement(5),
+        Answer::CantJudge,
+    ];
+
+    /// The answer on the 0–100 scale; `None` for "Can't judge", which is never scored.
+    pub fn points(self) -> Option<f64> {
+        match self {
+            Answer::Agreement(level) => {
+                Some(f64::from(level - SCALE_MIN) * 100.0 / f64::from(SCALE_MAX - SCALE_MIN))
+            }
+            Answer::CantJudge => None,
+        }
+    }
+}
+
+impl TryFrom<u8> for Answer {
+    type Error = String;
+
+    fn try_from(value: u8) -> Result<Self, Self::Error> {
+        match value {
+            0 => Ok(Answer::CantJudge),
+            SCALE_MIN..=SCALE_MAX => Ok(Answer::Agreement(value)),
+            other => Err(format!("{other} is not an answer (0 to {SCALE_MAX})")),
+        }
+    }
+}
+
+impl From<Answer> for u8 {
+    fn from(answer: Answer) -> u8 {
+        match answer {
+            Answer::Agreement(level) => level,
+            Answer::CantJudge => 0,
+        }
+    }
+}
+
+/// Everything one respondent has said so far.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Response {
+    pub role: Option<Role>,
+    /// Statement id → answer.
+    pub answers: BTreeMap<String, Answer>,
+    /// Definitions question id → chosen option id.
+    pub definitions: BTreeMap<String, String>,
+}
+
+impl Response {
+    /// The answer to `statement`, if given.
+    pub fn answer(&self, statement: &str) -> Option<Answer> {
+        self.answers.get(statement).copied()
+    }
+
+    /// True when nothing has been answered yet.
+    pub fn is_empty(&self) -> bool {
+        self.role.is_none() && self.answers.is_empty() && self.definitions.is_empty()
+    }
+}

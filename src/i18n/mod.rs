@@ -1,0 +1,194 @@
+//! The one translation table for every user-facing string of the app's own interface.
+//!
+//! The instrument's content (statements, explanations, plays) travels with the instrument as
+//! locale-keyed [`crate::core::instrument::Text`], so that a loaded variant brings its own
+//! wording. Everything else a user reads is a field of [`Strings`]; a new language is one more
+//! `Strings` value, and the compiler refuses it until every field is filled.
+
+mod en;
+
+use crate::core::response::{Answer, Role};
+use crate::core::scoring::Stage;
+
+/// A language the interface is available in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Locale {
+    #[default]
+    En,
+}
+
+impl Locale {
+    /// The language code, as used in instrument texts and the `lang` attribute.
+    pub fn code(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+        }
+    }
+
+    /// The interface strings of this locale.
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Locale::En => &en::EN,
+        }
+    }
+}
+
+/// Replaces each `{name}` in `template` with its value.
+pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+    values
+        .iter()
+        .fold(template.to_owned(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), &value.to_string())
+        })
+}
+
+/// Every string of the interface in one language. `{name}` marks a value filled in by [`fill`].
+pub struct Strings {
+    pub app_name: &'static str,
+    pub region_label: &'static str,
+
+    pub welcome_title: &'static str,
+    pub welcome_intro: &'static str,
+    pub welcome_private: &'static str,
+    pub welcome_outcome: &'static str,
+    pub start: &'static str,
+    pub resume: &'static str,
+    pub resume_note: &'static str,
+
+    pub role_title: &'static str,
+    pub role_hint: &'static str,
+    pub role_sales: &'static str,
+    pub role_marketing: &'static str,
+    pub role_leadership: &'static str,
+    pub role_other: &'static str,
+    pub role_sales_hint: &'static str,
+    pub role_marketing_hint: &'static str,
+    pub role_leadership_hint: &'static str,
+    pub role_other_hint: &'static str,
+    pub role_required: &'static str,
+
+    pub section_of: &'static str,
+    pub progress_label: &'static str,
+    pub statements_hint: &'static str,
+    pub open_on_page: &'static str,
+    pub answer_1: &'static str,
+    pub answer_2: &'static str,
+    pub answer_3: &'static str,
+    pub answer_4: &'static str,
+    pub answer_5: &'static str,
+    pub answer_cant_judge: &'static str,
+
+    pub definitions_title: &'static str,
+    pub definitions_hint: &'static str,
+
+    pub back: &'static str,
+    pub next: &'static str,
+    pub see_scorecard: &'static str,
+
+    pub scorecard_title: &'static str,
+    pub scorecard_role: &'static str,
+    pub overall_label: &'static str,
+    pub score_out_of: &'static str,
+    pub out_of_100: &'static str,
+    pub not_enough_answers: &'static str,
+    pub not_enough_overall: &'static str,
+    pub stage_siloed: &'static str,
+    pub stage_connected: &'static str,
+    pub stage_aligned: &'static str,
+    pub stage_integrated: &'static str,
+    pub stage_siloed_hint: &'static str,
+    pub stage_connected_hint: &'static str,
+    pub stage_aligned_hint: &'static str,
+    pub stage_integrated_hint: &'static str,
+    pub stage_cutoffs: &'static str,
+    pub chart_title: &'static str,
+    pub chart_summary: &'static str,
+    pub chart_table_caption: &'static str,
+    pub column_area: &'static str,
+    pub column_score: &'static str,
+    pub column_stage: &'static str,
+    pub column_cant_judge: &'static str,
+    pub weakest_title: &'static str,
+    pub weakest_none: &'static str,
+    pub plays_title: &'static str,
+    pub questions_title: &'static str,
+    pub blame_title: &'static str,
+    pub blame_body: &'static str,
+    pub definitions_result_title: &'static str,
+    pub definitions_not_answered: &'static str,
+    pub definitions_undefined: &'static str,
+    pub definitions_team_note: &'static str,
+    pub print: &'static str,
+    pub change_answers: &'static str,
+
+    pub start_over: &'static str,
+    pub start_over_question: &'static str,
+    pub start_over_confirm: &'static str,
+    pub erase: &'static str,
+    pub erase_question: &'static str,
+    pub erase_confirm: &'static str,
+    pub cancel: &'static str,
+    pub erased_notice: &'static str,
+
+    pub storage_unavailable: &'static str,
+    pub storage_failed: &'static str,
+    pub unreadable_kept: &'static str,
+    pub unreadable_reason_not_survey: &'static str,
+    pub unreadable_reason_newer: &'static str,
+    pub unreadable_reason_damaged: &'static str,
+    pub dismiss: &'static str,
+}
+
+impl Strings {
+    /// The name of a role.
+    pub fn role(&self, role: Role) -> &'static str {
+        match role {
+            Role::Sales => self.role_sales,
+            Role::Marketing => self.role_marketing,
+            Role::Leadership => self.role_leadership,
+            Role::Other => self.role_other,
+        }
+    }
+
+    /// What a role covers, shown under its name.
+    pub fn role_hint(&self, role: Role) -> &'static str {
+        match role {
+            Role::Sales => self.role_sales_hint,
+            Role::Marketing => self.role_marketing_hint,
+            Role::Leadership => self.role_leadership_hint,
+            Role::Other => self.role_other_hint,
+        }
+    }
+
+    /// The label of a point on the answer scale.
+    pub fn answer(&self, answer: Answer) -> &'static str {
+        match answer {
+            Answer::Agreement(1) => self.answer_1,
+            Answer::Agreement(2) => self.answer_2,
+            Answer::Agreement(3) => self.answer_3,
+            Answer::Agreement(4) => self.answer_4,
+            Answer::Agreement(_) => self.answer_5,
+            Answer::CantJudge => self.answer_cant_judge,
+        }
+    }
+
+    /// The name of a maturity stage.
+    pub fn stage(&self, stage: Stage) -> &'static str {
+        match stage {
+            Stage::Siloed => self.stage_siloed,
+            Stage::Connected => self.stage_connected,
+            Stage::Aligned => self.stage_aligned,
+            Stage::Integrated => self.stage_integrated,
+        }
+    }
+
+    /// One sentence on what a maturity stage looks like.
+    pub fn stage_hint(&self, stage: Stage) -> &'static str {
+        match stage {
+            Stage::Siloed => self.stage_siloed_hint,
+            Stage::Connected => self.stage_connected_hint,
+            Stage::Aligned => self.stage_aligned_hint,
+            Stage::Integrated => self.stage_integrated_hint,
+        }
+    }
+}

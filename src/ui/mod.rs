@@ -1,0 +1,138 @@
+//! The thin Leptos interface: one component per concern, all state in [`state::Survey`].
+
+mod actions;
+mod chart;
+mod choice;
+mod definitions;
+mod nav;
+mod notices;
+mod role;
+mod scorecard;
+mod state;
+mod statements;
+mod welcome;
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use leptos::ev;
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::core::flow::Step;
+use crate::core::instrument::Instrument;
+use crate::core::saved::DEFAULT_NAMESPACE;
+use crate::i18n::Locale;
+
+pub use state::Survey;
+
+/// The CSS class of every instance's root element; all of the app's CSS sits under it.
+pub const ROOT_CLASS: &str = "samepage";
+
+/// Mounts an instance into every element with a `data-samepage` attribute. The element's
+/// `data-namespace` keeps its stored answers apart from other instances on the same origin.
+pub fn mount_all() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(hosts) = document.query_selector_all("[data-samepage]") else {
+        return;
+    };
+    for index in 0..hosts.length() {
+        let Some(host) = hosts
+            .item(index)
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            continue;
+        };
+        let namespace = host
+            .get_attribute("data-namespace")
+            .unwrap_or_else(|| DEFAULT_NAMESPACE.to_owned());
+        leptos::mount::mount_to(host, move || view! { <SamePage namespace=namespace /> }).forget();
+    }
+}
+
+/// A fresh, page-unique prefix for one instance's form field names and element ids.
+fn next_instance_id() -> &'static str {
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    Box::leak(format!("sp{n}").into_boxed_str())
+}
+
+/// One SamePage survey, from welcome to scorecard, storing under `namespace`.
+#[component]
+pub fn SamePage(#[prop(into)] namespace: String) -> impl IntoView {
+    let survey = Survey::open(
+        &namespace,
+        Instrument::builtin(),
+        Locale::default(),
+        next_instance_id(),
+    );
+    provide_context(survey);
+    follow_other_tabs(survey);
+
+    let root = NodeRef::<html::Section>::new();
+    focus_heading_on_step_change(survey, root);
+
+    view! {
+        <section
+            class=ROOT_CLASS
+            node_ref=root
+            lang=survey.locale()
+            aria-label=survey.text().region_label
+        >
+            <notices::Notices />
+            <CurrentStep />
+            <actions::SurveyActions />
+        </section>
+    }
+}
+
+/// The screen for the current step.
+#[component]
+fn CurrentStep() -> impl IntoView {
+    let survey = Survey::use_context();
+    move || match survey.step.get() {
+        Step::Welcome => view! { <welcome::Welcome /> }.into_any(),
+        Step::Role => view! { <role::RoleStep /> }.into_any(),
+        Step::Statements(index) => view! { <statements::StatementsStep index /> }.into_any(),
+        Step::Definitions => view! { <definitions::DefinitionsStep /> }.into_any(),
+        Step::Scorecard => view! { <scorecard::Scorecard /> }.into_any(),
+    }
+}
+
+/// Keeps this tab's answers in step with another tab answering the same survey, so that
+/// neither tab overwrites what the other stored.
+fn follow_other_tabs(survey: Survey) {
+    let key = survey.storage_key();
+    let handle = window_event_listener(ev::storage, move |event| {
+        if event.key().as_deref() == Some(key.as_str()) {
+            if let Some(text) = event.new_value() {
+                survey.adopt_from_other_tab(&text);
+            }
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// After the user moves to another step, moves keyboard focus to that step's heading and
+/// brings it into view, so keyboard and screen-reader users land on the new content.
+fn focus_heading_on_step_change(survey: Survey, root: NodeRef<html::Section>) {
+    Effect::new(move |_| {
+        survey.step.track();
+        if !survey.navigated.get_untracked() {
+            return;
+        }
+        let Some(root) = root.get_untracked() else {
+            return;
+        };
+        request_animation_frame(move || {
+            if let Ok(Some(heading)) = root.query_selector("h2") {
+                if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = heading.focus();
+                    heading.scroll_into_view();
+                }
+            }
+        });
+    });
+}

@@ -1,0 +1,193 @@
+//! The survey's shared state and the actions that change it. Every change that touches the
+//! response is stored at once, so a reload or a crash loses nothing.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::core::flow::Step;
+use crate::core::instrument::Instrument;
+use crate::core::response::{Answer, Response, Role};
+use crate::core::saved::{InstrumentRef, SavedSurvey, Unreadable, SCHEMA_VERSION};
+use crate::i18n::{Locale, Strings};
+use crate::storage::{Opened, SurveyStore};
+
+/// Why answers will not survive a reload. Shown until storage works again.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageWarning {
+    /// The browser gives us no storage at all.
+    Unavailable(String),
+    /// Storage exists, but the last write failed (for example: quota full).
+    WriteFailed(String),
+}
+
+/// A one-off message the user may dismiss.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Message {
+    /// Unreadable stored data was kept aside under `key`.
+    SetAside { key: String, reason: Unreadable },
+    /// The user erased their answers from this device.
+    Erased,
+}
+
+/// Everything the survey's components share, handed round as context. Cheap to copy.
+#[derive(Clone, Copy)]
+pub struct Survey {
+    instrument: StoredValue<Arc<Instrument>>,
+    store: StoredValue<SurveyStore, LocalStorage>,
+    locale: Locale,
+    /// Unique per mounted instance, so form field names never clash between instances.
+    pub instance: &'static str,
+    pub step: RwSignal<Step>,
+    pub response: RwSignal<Response>,
+    pub warning: RwSignal<Option<StorageWarning>>,
+    pub message: RwSignal<Option<Message>>,
+    /// True once the user has moved between steps, so focus may follow the step.
+    pub navigated: RwSignal<bool>,
+}
+
+impl Survey {
+    /// Opens the stored survey of `namespace` (or starts one) for `instrument`.
+    pub fn open(
+        namespace: &str,
+        instrument: Instrument,
+        locale: Locale,
+        instance: &'static str,
+    ) -> Survey {
+        let (store, opened) = SurveyStore::open(namespace);
+        let (saved, warning, message) = match opened {
+            Opened::Fresh => (None, None, None),
+            Opened::Resumed(saved) => (Some(*saved), None, None),
+            Opened::SetAside { key, reason } => {
+                (None, None, Some(Message::SetAside { key, reason }))
+            }
+            Opened::Unavailable { reason } => {
+                (None, Some(StorageWarning::Unavailable(reason)), None)
+            }
+        };
+        let saved = saved.unwrap_or_else(|| SavedSurvey::new(&instrument));
+        let step = saved.step.fit(&instrument, &saved.response);
+        Survey {
+            instrument: StoredValue::new(Arc::new(instrument)),
+            store: StoredValue::new_local(store),
+            locale,
+            instance,
+            step: RwSignal::new(step),
+            response: RwSignal::new(saved.response),
+            warning: RwSignal::new(warning),
+            message: RwSignal::new(message),
+            navigated: RwSignal::new(false),
+        }
+    }
+
+    /// The survey of the nearest enclosing [`crate::ui::SamePage`].
+    pub fn use_context() -> Survey {
+        expect_context::<Survey>()
+    }
+
+    /// The instrument being answered.
+    pub fn instrument(&self) -> Arc<Instrument> {
+        self.instrument.get_value()
+    }
+
+    /// The interface strings.
+    pub fn text(&self) -> &'static Strings {
+        self.locale.strings()
+    }
+
+    /// The locale code for instrument texts.
+    pub fn locale(&self) -> &'static str {
+        self.locale.code()
+    }
+
+    /// The storage key of this survey, to recognise changes made in another tab.
+    pub fn storage_key(&self) -> String {
+        self.store.with_value(SurveyStore::survey_key)
+    }
+
+    /// Records an answer to a statement.
+    pub fn answer(&self, statement: &str, answer: Answer) {
+        self.response.update(|r| {
+            r.answers.insert(statement.to_owned(), answer);
+        });
+        self.save();
+    }
+
+    /// Records the respondent's role.
+    pub fn choose_role(&self, role: Role) {
+        self.response.update(|r| r.role = Some(role));
+        self.save();
+    }
+
+    /// Records a pick in the definitions check.
+    pub fn choose_definition(&self, question: &str, option: &str) {
+        self.response.update(|r| {
+            r.definitions.insert(question.to_owned(), option.to_owned());
+        });
+        self.save();
+    }
+
+    /// Moves to `step` and remembers it, so a reload resumes there.
+    pub fn go_to(&self, step: Step) {
+        self.navigated.set(true);
+        self.step.set(step);
+        self.save();
+    }
+
+    /// Moves to the next step.
+    pub fn next(&self) {
+        self.go_to(self.step.get_untracked().next(&self.instrument()));
+    }
+
+    /// Moves to the previous step.
+    pub fn back(&self) {
+        self.go_to(self.step.get_untracked().previous(&self.instrument()));
+    }
+
+    /// Clears every answer and returns to the welcome screen.
+    pub fn start_over(&self) {
+        self.response.set(Response::default());
+        self.message.set(None);
+        self.go_to(Step::Welcome);
+    }
+
+    /// Removes the stored survey from this device and clears the answers in this tab.
+    pub fn erase(&self) {
+        self.response.set(Response::default());
+        self.navigated.set(true);
+        self.step.set(Step::Welcome);
+        match self.store.with_value(SurveyStore::erase) {
+            Ok(()) => self.message.set(Some(Message::Erased)),
+            Err(reason) => self.warning.set(Some(StorageWarning::WriteFailed(reason))),
+        }
+    }
+
+    /// Takes in the answers another tab stored for this survey, keeping this tab's step.
+    pub fn adopt_from_other_tab(&self, text: &str) {
+        if let Ok(saved) = SavedSurvey::decode(text) {
+            self.response.set(saved.response);
+        }
+    }
+
+    /// Stores the survey as it stands now.
+    fn save(&self) {
+        let saved = SavedSurvey {
+            schema: SCHEMA_VERSION,
+            instrument: InstrumentRef::to(&self.instrument()),
+            step: self.step.get_untracked(),
+            response: self.response.get_untracked(),
+        };
+        let result = self.store.with_value(|store| store.save(&saved));
+        match result {
+            Err(reason) => self.warning.set(Some(StorageWarning::WriteFailed(reason))),
+            Ok(()) => {
+                if matches!(
+                    self.warning.get_untracked(),
+                    Some(StorageWarning::WriteFailed(_))
+                ) {
+                    self.warning.set(None);
+                }
+            }
+        }
+    }
+}

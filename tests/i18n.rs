@@ -1,0 +1,29 @@
+//! The translation table.
+#![cfg(not(target_arch = "wasm32"))]
+
+use samepage::core::response::{Answer, Role};
+use samepage::core::scoring::Stage;
+use samepage::i18n::{fill, Locale};
+
+#[test]
+fn placeholders_are_filled_by_name() {
+    assert_eq!(
+        fill(
+            "{answered} of {total} statements answered",
+            &[("answered", &3), ("total", &42)]
+        ),
+        "3 of 42 statements answered"
+    );
+}
+
+#[test]
+fn every_role_answer_and_stage_has_a_distinct_label() {
+    let t = Locale::En.strings();
+    let roles: std::collections::HashSet<_> = Role::ALL.iter().map(|r| t.role(*r)).collect();
+    assert_eq!(roles.len(), 4);
+    let answers: std::collections::HashSet<_> =
+        Answer::CHOICES.iter().map(|a| t.answer(*a)).collect();
+    assert_eq!(answers.len(), 6);
+    let stages: std::collections::HashSet<_> = Stage::ALL.iter().map(|s| t.stage(*s)).collect();
+    assert_eq!(stages.len(), 4);
+}

@@ -1,0 +1,171 @@
+//! The stored format, its keys and the survey flow.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use samepage::core::flow::{Progress, Step};
+use samepage::core::instrument::Instrument;
+use samepage::core::response::{Answer, Response, Role};
+use samepage::core::saved::{Keys, SavedSurvey, Unreadable, SCHEMA_VERSION};
+
+fn sample(instrument: &Instrument) -> SavedSurvey {
+    let mut saved = SavedSurvey::new(instrument);
+    saved.step = Step::Statements(3);
+    saved.response.role = Some(Role::Leadership);
+    saved
+        .response
+        .answers
+        .insert("strategy.joint_plan".into(), Answer::Agreement(2));
+    saved
+        .response
+        .answers
+        .insert("goals.joint_rewards".into(), Answer::CantJudge);
+    saved
+        .response
+        .definitions
+        .insert("sales_ready".into(), "demo_request".into());
+    saved
+}
+
+#[test]
+fn stored_text_carries_the_schema_version_and_reads_back() {
+    let instrument = Instrument::builtin();
+    let saved = sample(&instrument);
+    let text = saved.encode();
+    assert!(
+        text.starts_with(&format!("{{\"schema\":{SCHEMA_VERSION},")),
+        "{text}"
+    );
+    assert!(
+        text.contains("\"goals.joint_rewards\":0"),
+        "can't judge is stored as 0: {text}"
+    );
+    assert_eq!(SavedSurvey::decode(&text), Ok(saved));
+}
+
+#[test]
+fn unreadable_text_says_why() {
+    assert_eq!(
+        SavedSurvey::decode("garbage{"),
+        Err(Unreadable::NotSurveyData)
+    );
+    assert_eq!(
+        SavedSurvey::decode("{\"answers\":{}}"),
+        Err(Unreadable::NotSurveyData)
+    );
+    assert_eq!(
+        SavedSurvey::decode("{\"schema\":7}"),
+        Err(Unreadable::NewerSchema(7))
+    );
+    assert_eq!(
+        SavedSurvey::decode("{\"schema\":0}"),
+        Err(Unreadable::NotSurveyData)
+    );
+    let instrument = Instrument::builtin();
+    let bad_answer = sample(&instrument)
+        .encode()
+        .replace("\"strategy.joint_plan\":2", "\"strategy.joint_plan\":9");
+    assert!(
+        matches!(SavedSurvey::decode(&bad_answer), Err(Unreadable::Damaged(why)) if why.contains('9'))
+    );
+    let bad_role = sample(&instrument).encode().replace("leadership", "ceo");
+    assert!(matches!(
+        SavedSurvey::decode(&bad_role),
+        Err(Unreadable::Damaged(_))
+    ));
+}
+
+#[test]
+fn keys_are_namespaced_and_namespaces_are_sanitised() {
+    assert_eq!(Keys::new("acme-q3").survey(), "samepage:acme-q3:survey");
+    assert_eq!(Keys::new("ACME_Q3").survey(), "samepage:acme_q3:survey");
+    assert_eq!(Keys::new("").namespace(), "default");
+    assert_eq!(Keys::new("has space").namespace(), "default");
+    assert_eq!(Keys::new("a:b").namespace(), "default");
+    assert_eq!(Keys::new(&"x".repeat(41)).namespace(), "default");
+    assert_eq!(
+        Keys::new("acme").unreadable(42),
+        "samepage:acme:unreadable:42"
+    );
+    assert_ne!(Keys::new("one").survey(), Keys::new("two").survey());
+}
+
+#[test]
+fn next_and_back_walk_every_screen_in_order() {
+    let instrument = Instrument::builtin();
+    let mut step = Step::Welcome;
+    let mut walked = vec![step];
+    while step != Step::Scorecard {
+        step = step.next(&instrument);
+        walked.push(step);
+    }
+    let dimensions = instrument.dimensions.len();
+    assert_eq!(walked.len(), dimensions + 4);
+    assert_eq!(walked[1], Step::Role);
+    assert_eq!(walked[2], Step::Statements(0));
+    assert_eq!(walked[dimensions + 1], Step::Statements(dimensions - 1));
+    assert_eq!(walked[dimensions + 2], Step::Definitions);
+    let mut back = vec![step];
+    while step != Step::Welcome {
+        step = step.previous(&instrument);
+        back.push(step);
+    }
+    back.reverse();
+    assert_eq!(back, walked);
+}
+
+#[test]
+fn a_stored_step_is_fitted_to_the_instrument_and_the_role() {
+    let instrument = Instrument::builtin();
+    let no_role = Response::default();
+    let with_role = Response {
+        role: Some(Role::Sales),
+        ..Response::default()
+    };
+    assert_eq!(Step::Statements(2).fit(&instrument, &no_role), Step::Role);
+    assert_eq!(Step::Scorecard.fit(&instrument, &no_role), Step::Role);
+    assert_eq!(
+        Step::Statements(2).fit(&instrument, &with_role),
+        Step::Statements(2)
+    );
+    assert_eq!(
+        Step::Statements(99).fit(&instrument, &with_role),
+        Step::Statements(11)
+    );
+    assert_eq!(Step::Welcome.fit(&instrument, &no_role), Step::Welcome);
+}
+
+#[test]
+fn progress_counts_cant_judge_as_answered() {
+    let instrument = Instrument::builtin();
+    let saved = sample(&instrument);
+    let progress = Progress::of(&instrument, &saved.response);
+    assert_eq!(progress.answered, 2);
+    assert_eq!(progress.total, instrument.statement_count());
+    assert_eq!(
+        progress.percent(),
+        (200 / instrument.statement_count()) as u32
+    );
+}
+
+proptest! {
+    #[test]
+    fn any_saved_survey_reads_back_exactly(
+        answers in proptest::collection::btree_map("[a-z]{1,8}\\.[a-z_]{1,12}", 0u8..=5, 0..50),
+        step in 0usize..12,
+        role in proptest::option::of(0usize..4),
+    ) {
+        let instrument = Instrument::builtin();
+        let mut saved = SavedSurvey::new(&instrument);
+        saved.step = Step::Statements(step);
+        saved.response.role = role.map(|r| Role::ALL[r]);
+        for (id, n) in answers {
+            saved.response.answers.insert(id, Answer::try_from(n).unwrap());
+        }
+        prop_assert_eq!(SavedSurvey::decode(&saved.encode()), Ok(saved));
+    }
+
+    #[test]
+    fn decoding_arbitrary_text_never_panics(text in ".{0,200}") {
+        let _ = SavedSurvey::decode(&text);
+    }
+}
