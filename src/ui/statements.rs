@@ -20,14 +20,14 @@ pub fn StatementsStep(index: usize) -> impl IntoView {
     let dimension = &instrument.dimensions[index];
     let total_sections = instrument.dimensions.len();
     let statement_ids: Vec<String> = dimension.statements.iter().map(|s| s.id.clone()).collect();
-    let open_here = move || {
+    let open_here = Memo::new(move |_| {
         survey.response.with(|r| {
             statement_ids
                 .iter()
                 .filter(|id| r.answer(id).is_none())
                 .count()
         })
-    };
+    });
 
     view! {
         <div class="samepage__step samepage__statements">
@@ -41,9 +41,9 @@ pub fn StatementsStep(index: usize) -> impl IntoView {
                     .map(|statement| view! { <li><StatementItem statement=statement.clone() /></li> })
                     .collect_view()}
             </ol>
-            <Show when=move || open_here() != 0>
+            <Show when=move || open_here.get() != 0>
                 <p class="samepage__hint" aria-live="polite">
-                    {move || fill(t.open_on_page, &[("open", &open_here())])}
+                    {move || fill(t.open_on_page, &[("open", &open_here.get())])}
                 </p>
             </Show>
             <StepNav next_label=t.next />

@@ -1,0 +1,70 @@
+// Nothing is lost: a reload resumes at the same question with every answer; two tabs
+// answering the same survey do not overwrite each other.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp, DIMENSIONS, SurveyPage } from '../support/survey-page.mjs';
+
+const app = useApp();
+
+test('a reload in the middle resumes at the same page with every answer', async () => {
+  const survey = await app.open();
+  await survey.start();
+  await survey.chooseRole('Sales');
+  await survey.next();
+  await survey.answerPage(() => 'Strongly agree');
+  await survey.next();
+  await survey.answerPage((i) => (i === 0 ? "Can't judge" : 'Disagree'));
+  await survey.next();
+  await survey.expectHeading(DIMENSIONS[2]);
+  await survey.statements().first().getByRole('radio', { name: 'Neither agree nor disagree' }).check();
+  const before = await survey.progressText();
+
+  await survey.reload();
+  await survey.expectHeading(DIMENSIONS[2]);
+  assert.equal(await survey.progressText(), before);
+  assert.equal(
+    await survey.statements().first().getByRole('radio', { name: 'Neither agree nor disagree' }).isChecked(),
+    true,
+  );
+  await survey.back();
+  await survey.expectHeading(DIMENSIONS[1]);
+  assert.equal(await survey.statements().first().getByRole('radio', { name: "Can't judge" }).isChecked(), true);
+  assert.equal(await survey.statements().nth(1).getByRole('radio', { name: 'Disagree', exact: true }).isChecked(), true);
+  await survey.back();
+  await survey.back();
+  assert.equal(await survey.root.getByRole('radio', { name: /^Sales/ }).isChecked(), true);
+  survey.expectNoErrors();
+});
+
+test('closing the tab and opening the app again offers to continue', async () => {
+  const survey = await app.open();
+  await survey.start();
+  await survey.chooseRole('Marketing');
+  await survey.next();
+  await survey.answerPage(() => 'Agree');
+  const context = survey.page.context();
+  await survey.page.close();
+  const again = new SurveyPage(await context.newPage(), app.server.url, []);
+  await again.load();
+  await again.expectHeading(DIMENSIONS[0]);
+  assert.match(await again.progressText(), /3 of 42 statements answered/);
+});
+
+test('two tabs answering the same survey keep both tabs\u2019 answers', async () => {
+  const first = await app.open();
+  await first.start();
+  await first.chooseRole('Leadership');
+  await first.next();
+  const second = new SurveyPage(await first.page.context().newPage(), app.server.url, []);
+  await second.load();
+  await second.expectHeading(DIMENSIONS[0]);
+
+  await first.statements().nth(0).getByRole('radio', { name: 'Agree', exact: true }).check();
+  await second.statements().nth(1).getByRole('radio', { name: 'Disagree', exact: true }).check();
+  await first.statements().nth(2).getByRole('radio', { name: 'Strongly agree' }).check();
+
+  const stored = JSON.parse(await first.stored());
+  assert.deepEqual(Object.values(stored.response.answers).sort(), [2, 4, 5]);
+  await second.reload();
+  assert.match(await second.progressText(), /3 of 42 statements answered/);
+});

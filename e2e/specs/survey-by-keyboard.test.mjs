@@ -1,0 +1,81 @@
+// The whole survey with the keyboard alone: Tab, arrow keys, Space and Enter.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp, DIMENSIONS } from '../support/survey-page.mjs';
+
+const app = useApp();
+
+/** Presses `key` `times` times. */
+async function press(page, key, times = 1) {
+  for (let i = 0; i < times; i++) await page.keyboard.press(key);
+}
+
+/** The accessible name of the focused element. */
+function focusedName(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    return el.labels?.[0]?.innerText ?? el.innerText ?? '';
+  });
+}
+
+test('a respondent completes the survey with the keyboard only', async () => {
+  const survey = await app.open();
+  const { page } = survey;
+
+  await press(page, 'Tab');
+  assert.equal(await focusedName(page), 'Start the survey');
+  await press(page, 'Enter');
+  await survey.expectHeading('Which part of the company do you work in?');
+  // Focus moved to the new heading: the next Tab lands in the role group.
+  await press(page, 'Tab');
+  await press(page, 'ArrowDown', 2); // Sales → Marketing → Leadership
+  assert.match(await focusedName(page), /^Leadership/);
+  await press(page, 'Tab', 2); // Back, Next
+  assert.equal(await focusedName(page), 'Next');
+  await press(page, 'Enter');
+
+  for (const name of DIMENSIONS) {
+    await survey.expectHeading(name);
+    const count = await survey.statements().count();
+    for (let i = 0; i < count; i++) {
+      await press(page, 'Tab'); // into the statement's radio group
+      await press(page, 'Space'); // Strongly disagree
+      await press(page, 'ArrowRight', 3); // … → Agree
+    }
+    await press(page, 'Tab', 2);
+    assert.equal(await focusedName(page), 'Next');
+    await press(page, 'Enter');
+  }
+
+  await survey.expectHeading('What do the words mean where you work?');
+  for (let q = 0; q < 2; q++) {
+    await press(page, 'Tab');
+    await press(page, 'Space'); // first option
+  }
+  await press(page, 'Tab', 2);
+  assert.equal(await focusedName(page), 'See my scorecard');
+  await press(page, 'Enter');
+
+  await survey.expectHeading('Your alignment scorecard');
+  assert.equal(await survey.root.locator('.samepage__overall-number').innerText(), '75');
+  assert.match(await survey.root.innerText(), /Answered as: Leadership/);
+  const stored = JSON.parse(await survey.stored());
+  assert.equal(Object.keys(stored.response.answers).length, 42);
+  assert.ok(Object.values(stored.response.answers).every((a) => a === 4));
+  assert.deepEqual(Object.keys(stored.response.definitions).sort(), ['follow_up', 'sales_ready']);
+  survey.expectNoErrors();
+});
+
+test('confirmations open on Cancel and close with Escape', async () => {
+  const survey = await app.open();
+  const { page } = survey;
+  await survey.start();
+  await survey.chooseRole('Sales');
+  await survey.button('Start over').focus();
+  await press(page, 'Enter');
+  assert.equal(await focusedName(page), 'Cancel');
+  await press(page, 'Escape');
+  assert.equal(await survey.root.getByRole('alertdialog').count(), 0);
+  assert.equal(await focusedName(page), 'Start over');
+  assert.match(await survey.stored(), /"role":"sales"/);
+});

@@ -1,0 +1,63 @@
+// The whole survey with a mouse, checked against a hand-computed scorecard.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { useApp, DIMENSIONS, OUTPUT } from '../support/survey-page.mjs';
+
+const app = useApp();
+
+test('a respondent answers everything by mouse and gets the hand-computed scorecard', async () => {
+  const survey = await app.open();
+  await survey.expectHeading('Are sales, marketing and leadership on the same page?');
+  assert.match(await survey.root.innerText(), /about 10 minutes/);
+  assert.match(await survey.root.innerText(), /Your answers stay on this device/);
+
+  await survey.start();
+  await survey.chooseRole('Marketing');
+  // Every statement "Agree" (75) except "Shared goals & incentives", all "Disagree" (25):
+  // overall = (11 × 75 + 25) / 12 = 70.8 → 71, stage Aligned; weakest = Shared goals.
+  await survey.answerAllPages((page) => (page === 1 ? 'Disagree' : 'Agree'));
+  await survey.pickDefinition('what makes a lead ready for sales', 'Asking for a demo, a quote or a conversation with sales');
+  await survey.pickDefinition('How quickly should sales follow up', "We have no agreed time / I don't know");
+  await survey.button('See my scorecard').click();
+  await survey.expectHeading('Your alignment scorecard');
+
+  const card = survey.root;
+  assert.equal(await card.locator('.samepage__overall-number').innerText(), '71');
+  assert.match(await card.locator('.samepage__overall-stage').innerText(), /^Aligned/);
+  assert.match(await card.innerText(), /Answered as: Marketing/);
+
+  const rows = card.locator('tbody tr');
+  assert.equal(await rows.count(), 12);
+  for (const [i, name] of DIMENSIONS.entries()) {
+    const cells = await rows.nth(i).locator('th, td').allInnerTexts();
+    assert.deepEqual(cells, i === 1 ? [name, '25', 'Siloed', '0'] : [name, '75', 'Aligned', '0']);
+  }
+  assert.equal(await card.locator('svg[role=img] .samepage__chart-row').count(), 12);
+
+  const weakest = card.locator('.samepage__weak');
+  assert.equal(await weakest.count(), 3);
+  assert.match(await weakest.first().locator('h4').innerText(), /Shared goals & incentives/);
+  assert.ok(await weakest.first().locator('h5:has-text("Plays to try") + ul li').count() >= 2);
+  assert.ok(await weakest.first().locator('h5:has-text("Questions to discuss together") + ul li').count() >= 2);
+
+  assert.match(await card.innerText(), /Asking for a demo, a quote or a conversation with sales/);
+  assert.match(await card.innerText(), /There is no agreed answer here/);
+  survey.expectNoErrors();
+});
+
+test('the print stylesheet leaves out buttons and keeps the report', async () => {
+  const survey = await app.open();
+  await survey.start();
+  await survey.chooseRole('Sales');
+  await survey.answerAllPages(() => 'Strongly agree');
+  await survey.button('See my scorecard').click();
+  await survey.expectHeading('Your alignment scorecard');
+  await survey.page.emulateMedia({ media: 'print' });
+  assert.equal(await survey.button('Print or save as PDF').isVisible(), false);
+  assert.equal(await survey.button('Start over').isVisible(), false);
+  assert.equal(await survey.root.locator('table').isVisible(), true);
+  assert.equal(await survey.root.locator('.samepage__overall-number').innerText(), '100');
+  await mkdir(OUTPUT, { recursive: true });
+  await survey.page.pdf({ path: `${OUTPUT}/scorecard.pdf` });
+});

@@ -1,0 +1,171 @@
+// The page object: what a respondent can do with SamePage, in their words.
+import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+import { before, after } from 'node:test';
+
+import { launchChromium } from './browser.mjs';
+import { startServer } from './server.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const OUTPUT = join(here, '..', 'output');
+const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+export const SURVEY_KEY = 'samepage:default:survey';
+export const PHONE = { width: 375, height: 812 };
+export const DESKTOP = { width: 1280, height: 900 };
+export const SCALE = ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree', "Can't judge"];
+export const DIMENSIONS = [
+  'Shared strategy & planning', 'Shared goals & incentives', 'Common language',
+  'Lead handoff & feedback', 'Metrics, data & reporting', 'Roles, ownership & accountability',
+  'Process & structure', 'Communication & rhythm', 'Mutual understanding & respect',
+  'Customer focus', 'Leadership & trust in marketing', 'Conflict & friction',
+];
+
+/**
+ * Starts the static server and a browser for one spec file; returns a getter for both.
+ * Every test opens its own context, so storage never leaks between tests.
+ */
+export function useApp() {
+  const app = {};
+  before(async () => {
+    app.server = await startServer();
+    app.browser = await launchChromium();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  /** A new page in a fresh context (empty storage) at `viewport`. */
+  app.open = async ({ viewport = DESKTOP, initScript } = {}) => {
+    const context = await app.browser.newContext({ viewport });
+    if (initScript) await context.addInitScript(initScript);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error));
+    page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+    const survey = new SurveyPage(page, app.server.url, errors);
+    await survey.load();
+    return survey;
+  };
+  return app;
+}
+
+export class SurveyPage {
+  constructor(page, url, errors) {
+    this.page = page;
+    this.url = url;
+    this.errors = errors;
+    this.root = page.locator('.samepage');
+  }
+
+  async load() {
+    await this.page.goto(this.url);
+    await this.heading().waitFor();
+  }
+
+  async reload() {
+    await this.page.reload();
+    await this.heading().waitFor();
+  }
+
+  heading() {
+    return this.root.locator('h2');
+  }
+
+  button(name) {
+    return this.root.getByRole('button', { name, exact: true });
+  }
+
+  async start() {
+    await this.root.getByRole('button', { name: /Start the survey|Continue where you left off/ }).click();
+    await this.expectHeading('Which part of the company do you work in?');
+  }
+
+  async chooseRole(role) {
+    await this.root.getByRole('radio', { name: new RegExp(`^${role}\\b`) }).check();
+  }
+
+  async next() {
+    await this.button('Next').click();
+  }
+
+  async back() {
+    await this.button('Back').click();
+  }
+
+  /** The statement fieldsets on the current page. */
+  statements() {
+    return this.root.locator('.samepage__statements fieldset');
+  }
+
+  /** Answers every statement on this page; `pick(i)` gives the scale label for the i-th. */
+  async answerPage(pick) {
+    const items = this.statements();
+    const count = await items.count();
+    for (let i = 0; i < count; i++) {
+      await items.nth(i).getByRole('radio', { name: pick(i), exact: true }).check();
+    }
+    return count;
+  }
+
+  /** From the role step: answers all twelve pages, `pick(pageIndex, i)` choosing labels. */
+  async answerAllPages(pick) {
+    await this.next();
+    for (let page = 0; page < DIMENSIONS.length; page++) {
+      await this.expectHeading(DIMENSIONS[page]);
+      await this.answerPage((i) => pick(page, i));
+      await this.next();
+    }
+    await this.expectHeading('What do the words mean where you work?');
+  }
+
+  async pickDefinition(question, option) {
+    const group = this.root.locator('fieldset', { hasText: question });
+    await group.getByRole('radio', { name: option, exact: true }).check();
+  }
+
+  async expectHeading(text) {
+    await this.heading().filter({ hasText: text }).waitFor({ timeout: 5000 });
+  }
+
+  async progressText() {
+    return (await this.root.locator('.samepage__progress-text').innerText()).replace(/\s+/g, ' ');
+  }
+
+  async stored(key = SURVEY_KEY) {
+    return this.page.evaluate((k) => localStorage.getItem(k), key);
+  }
+
+  async storageKeys() {
+    return this.page.evaluate(() => Object.keys(localStorage).sort());
+  }
+
+  /** Runs axe-core (WCAG 2.2 A and AA rules) over the page and fails on any violation. */
+  async expectAccessible(label) {
+    await this.page.addScriptTag({ path: AXE_SOURCE });
+    const violations = await this.page.evaluate(async () => {
+      const result = await window.axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      });
+      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    });
+    assert.deepEqual(violations, [], `axe violations on ${label}`);
+  }
+
+  /** Saves a full-page screenshot under e2e/output/screenshots/. */
+  async screenshot(name) {
+    const dir = join(OUTPUT, 'screenshots');
+    await mkdir(dir, { recursive: true });
+    const { width } = this.page.viewportSize();
+    const path = join(dir, `${name}-${width}.png`);
+    await this.page.screenshot({ path, fullPage: true });
+    return path;
+  }
+
+  expectNoErrors() {
+    assert.deepEqual(this.errors.map(String), [], 'the page logged errors');
+  }
+}

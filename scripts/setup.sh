@@ -1,0 +1,99 @@
+# Installs what SamePage's commands need, and nothing that is already there.
+# Sourced by scripts/serve, scripts/test and scripts/bench; every step is idempotent.
+# Trunk never downloads a tool: the versions pinned in Trunk.toml are put on PATH here.
+
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TOOLS="$ROOT/.tools"
+TRUNK_VERSION="0.21.14"
+BINARYEN_VERSION="132.0.0"
+
+export PATH="$TOOLS/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+# The wasm-bindgen version Cargo.lock resolved; the CLI must match it exactly.
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock"
+}
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+ensure_rust_target() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "Adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+}
+
+ensure_trunk() {
+  if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
+    say "Installing trunk $TRUNK_VERSION (about 17 minutes the first time)"
+    cargo install --locked trunk --version "$TRUNK_VERSION"
+  fi
+}
+
+ensure_wasm_bindgen() {
+  local version
+  version="$(wasm_bindgen_version)"
+  if ! wasm-bindgen --version 2>/dev/null | grep -q " $version"; then
+    say "Installing wasm-bindgen-cli $version (about 7 minutes the first time)"
+    # Not --locked: its locked webpki-roots is newer than the registry mirror here.
+    cargo install wasm-bindgen-cli --version "$version"
+  fi
+  if ! grep -q "wasm_bindgen = \"$version\"" "$ROOT/Trunk.toml"; then
+    echo "Trunk.toml pins a wasm_bindgen other than Cargo.lock's $version: update [tools]." >&2
+    exit 1
+  fi
+}
+
+ensure_node() {
+  if ! command -v npm >/dev/null; then
+    say "Installing Node.js and npm"
+    as_root apt-get update -qq
+    as_root apt-get install -y -qq nodejs npm
+  fi
+}
+
+# npm's binaryen runs wasm-opt on Node; Debian's binaryen 108 builds a wasm that crashes.
+ensure_binaryen() {
+  ensure_node
+  if ! "$TOOLS/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version_${BINARYEN_VERSION%%.*}"; then
+    say "Installing wasm-opt (npm binaryen@$BINARYEN_VERSION)"
+    mkdir -p "$TOOLS"
+    npm install --prefix "$TOOLS" --no-audit --no-fund --no-save "binaryen@$BINARYEN_VERSION" >/dev/null
+  fi
+}
+
+ensure_browser() {
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    say "Installing Chromium and ChromeDriver"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+}
+
+ensure_e2e_packages() {
+  ensure_node
+  if [ ! -d "$ROOT/e2e/node_modules/playwright-core" ] || [ ! -d "$ROOT/e2e/node_modules/axe-core" ]; then
+    say "Installing the browser-test packages (playwright-core, axe-core)"
+    npm ci --prefix "$ROOT/e2e" --no-audit --no-fund >/dev/null
+  fi
+}
+
+# Everything needed to build and serve the app.
+ensure_app_tools() {
+  ensure_rust_target
+  ensure_wasm_bindgen
+  ensure_binaryen
+  ensure_trunk
+}
+
+# Builds the release into dist/.
+build_release() {
+  say "Building the release (trunk build --release)"
+  (cd "$ROOT" && cargo fetch --quiet && trunk build --release --offline)
+}

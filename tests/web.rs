@@ -1,0 +1,256 @@
+//! Components in a real browser (headless Chromium through wasm-bindgen-test): each test
+//! mounts SamePage into a fresh element under its own storage namespace, acts like a user
+//! and asserts on what the page shows and what storage holds.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use samepage::core::flow::Step;
+use samepage::core::instrument::Instrument;
+use samepage::core::response::{Answer, Role};
+use samepage::core::saved::{Keys, SavedSurvey};
+use samepage::ui::SamePage;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// Mounts SamePage under `namespace` into a new element and returns that element.
+fn mount(namespace: &'static str) -> HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    leptos::mount::mount_to(host.clone(), move || view! { <SamePage namespace /> }).forget();
+    host
+}
+
+fn find(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+}
+
+fn count(root: &Element, selector: &str) -> u32 {
+    root.query_selector_all(selector).unwrap().length()
+}
+
+fn click(root: &Element, selector: &str) {
+    find(root, selector).unchecked_into::<HtmlElement>().click();
+}
+
+/// Clicks the button whose text is exactly `label`.
+fn click_button(root: &Element, label: &str) {
+    let buttons = root.query_selector_all("button").unwrap();
+    for i in 0..buttons.length() {
+        let button: HtmlElement = buttons.item(i).unwrap().unchecked_into();
+        if button.text_content().as_deref() == Some(label) {
+            button.click();
+            return;
+        }
+    }
+    panic!("no button labelled {label}");
+}
+
+fn text(root: &Element) -> String {
+    root.text_content().unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn answering_a_statement_moves_progress_and_is_stored_at_once() {
+    let keys = Keys::new("web-progress");
+    storage().remove_item(&keys.survey()).unwrap();
+    let root = mount("web-progress");
+
+    click_button(&root, "Start the survey");
+    leptos::task::tick().await;
+    click(&root, "input[value=sales]");
+    leptos::task::tick().await;
+    click_button(&root, "Next");
+    leptos::task::tick().await;
+
+    let total = Instrument::builtin().statement_count();
+    let bar = find(&root, "[role=progressbar]");
+    assert!(text(&root).contains(&format!("0 of {total} statements answered")));
+    assert_eq!(bar.get_attribute("aria-valuenow").as_deref(), Some("0"));
+
+    click(&root, "fieldset input[value='4']");
+    leptos::task::tick().await;
+
+    assert!(text(&root).contains(&format!("1 of {total} statements answered")));
+    assert_eq!(
+        bar.get_attribute("aria-valuenow").as_deref(),
+        Some((100 / total).to_string().as_str())
+    );
+    let checked: HtmlInputElement = find(&root, "fieldset input[value='4']").unchecked_into();
+    assert!(checked.checked());
+
+    let stored =
+        SavedSurvey::decode(&storage().get_item(&keys.survey()).unwrap().unwrap()).unwrap();
+    assert_eq!(stored.response.role, Some(Role::Sales));
+    assert_eq!(stored.step, Step::Statements(0));
+    let first = Instrument::builtin().dimensions[0].statements[0].id.clone();
+    assert_eq!(stored.response.answer(&first), Some(Answer::Agreement(4)));
+}
+
+#[wasm_bindgen_test]
+async fn next_without_a_role_says_what_is_missing() {
+    let keys = Keys::new("web-role");
+    storage().remove_item(&keys.survey()).unwrap();
+    let root = mount("web-role");
+    click_button(&root, "Start the survey");
+    leptos::task::tick().await;
+    click_button(&root, "Next");
+    leptos::task::tick().await;
+    assert_eq!(
+        find(&root, "[role=alert]").text_content().unwrap(),
+        "Pick the part of the company you work in to continue."
+    );
+    assert_eq!(
+        count(&root, "input[value=sales]"),
+        1,
+        "still on the role step"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn scorecard_renders_every_dimension() {
+    let instrument = Instrument::builtin();
+    let keys = Keys::new("web-scorecard");
+    let mut saved = SavedSurvey::new(&instrument);
+    saved.step = Step::Scorecard;
+    saved.response.role = Some(Role::Marketing);
+    for (i, statement) in instrument.statements().enumerate() {
+        saved
+            .response
+            .answers
+            .insert(statement.id.clone(), Answer::Agreement(1 + (i % 5) as u8));
+    }
+    // The last dimension gets only "Can't judge": it must say so, not show a number.
+    for statement in &instrument.dimensions[11].statements {
+        saved
+            .response
+            .answers
+            .insert(statement.id.clone(), Answer::CantJudge);
+    }
+    storage().set_item(&keys.survey(), &saved.encode()).unwrap();
+
+    let root = mount("web-scorecard");
+    leptos::task::tick().await;
+
+    assert_eq!(count(&root, ".samepage__chart-row"), 12);
+    assert_eq!(count(&root, "tbody tr"), 12);
+    for dimension in &instrument.dimensions {
+        let row = find(&root, &format!("tr[data-dimension={}]", dimension.id));
+        assert!(
+            text(&row).contains(dimension.name.get("en")),
+            "{}",
+            dimension.id
+        );
+    }
+    let last = find(&root, "tr[data-dimension=friction]");
+    assert!(text(&last).contains("Not enough answers"));
+    assert_eq!(count(&root, ".samepage__weak"), 3);
+    assert!(find(&root, "svg[role=img]")
+        .get_attribute("aria-labelledby")
+        .is_some());
+}
+
+#[wasm_bindgen_test]
+async fn unreadable_stored_data_is_kept_aside_and_reported() {
+    let keys = Keys::new("web-corrupt");
+    storage()
+        .set_item(&keys.survey(), "{this is not json")
+        .unwrap();
+    let root = mount("web-corrupt");
+    leptos::task::tick().await;
+
+    let status = find(&root, "[role=status]");
+    assert!(text(&status).contains("could not be read"));
+    assert_eq!(storage().get_item(&keys.survey()).unwrap(), None);
+    let storage = storage();
+    let aside: Vec<String> = (0..storage.length().unwrap())
+        .filter_map(|i| storage.key(i).unwrap())
+        .filter(|k| k.starts_with("samepage:web-corrupt:unreadable:"))
+        .collect();
+    assert_eq!(aside.len(), 1);
+    assert_eq!(
+        storage.get_item(&aside[0]).unwrap().as_deref(),
+        Some("{this is not json")
+    );
+    assert!(
+        text(&status).contains(&aside[0]),
+        "the message names the key"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn start_over_asks_first_and_then_clears_everything() {
+    let instrument = Instrument::builtin();
+    let keys = Keys::new("web-start-over");
+    let mut saved = SavedSurvey::new(&instrument);
+    saved.step = Step::Statements(1);
+    saved.response.role = Some(Role::Leadership);
+    saved.response.answers.insert(
+        instrument.dimensions[1].statements[0].id.clone(),
+        Answer::Agreement(2),
+    );
+    storage().set_item(&keys.survey(), &saved.encode()).unwrap();
+    let root = mount("web-start-over");
+    leptos::task::tick().await;
+
+    click_button(&root, "Start over");
+    leptos::task::tick().await;
+    assert!(text(&find(&root, "[role=alertdialog]"))
+        .contains("Every answer you have given will be cleared"));
+    click_button(&root, "Cancel");
+    leptos::task::tick().await;
+    assert_eq!(count(&root, "[role=alertdialog]"), 0);
+    assert!(storage()
+        .get_item(&keys.survey())
+        .unwrap()
+        .unwrap()
+        .contains("leadership"));
+
+    click_button(&root, "Start over");
+    leptos::task::tick().await;
+    click_button(&root, "Yes, start over");
+    leptos::task::tick().await;
+    assert!(text(&root).contains("Start the survey"));
+    let stored =
+        SavedSurvey::decode(&storage().get_item(&keys.survey()).unwrap().unwrap()).unwrap();
+    assert!(stored.response.is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn two_instances_on_one_page_keep_their_answers_apart() {
+    for ns in ["web-one", "web-two"] {
+        storage().remove_item(&Keys::new(ns).survey()).unwrap();
+    }
+    let one = mount("web-one");
+    let two = mount("web-two");
+    click_button(&one, "Start the survey");
+    leptos::task::tick().await;
+    click(&one, "input[value=marketing]");
+    leptos::task::tick().await;
+    // Radio names differ per instance, so choosing in one leaves the other untouched.
+    click_button(&two, "Start the survey");
+    leptos::task::tick().await;
+    click(&two, "input[value=sales]");
+    leptos::task::tick().await;
+    let one_checked: HtmlInputElement = find(&one, "input[value=marketing]").unchecked_into();
+    assert!(one_checked.checked());
+    assert!(storage()
+        .get_item(&Keys::new("web-one").survey())
+        .unwrap()
+        .unwrap()
+        .contains("marketing"));
+    assert!(storage()
+        .get_item(&Keys::new("web-two").survey())
+        .unwrap()
+        .unwrap()
+        .contains("sales"));
+}
