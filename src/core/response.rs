@@ -18,6 +18,16 @@ pub enum Role {
 impl Role {
     /// Every role, in the order they are offered.
     pub const ALL: [Role; 4] = [Role::Sales, Role::Marketing, Role::Leadership, Role::Other];
+
+    /// A stable lower-case name, as stored and used in form values.
+    pub fn id(self) -> &'static str {
+        match self {
+            Role::Sales => "sales",
+            Role::Marketing => "marketing",
+            Role::Leadership => "leadership",
+            Role::Other => "other",
+        }
+    }
 }
 
 /// The lowest and highest point of the agreement scale.

@@ -3,8 +3,6 @@
 //! Stored text is JSON with a `schema` number. Text that is not a survey this version can read
 //! is reported as [`Unreadable`] and kept, by the storage adapter, under [`Keys::unreadable`].
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
 
 use super::flow::Step;
@@ -52,16 +50,6 @@ pub enum Unreadable {
     Damaged(String),
 }
 
-impl fmt::Display for Unreadable {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Unreadable::NotSurveyData => write!(f, "not SamePage survey data"),
-            Unreadable::NewerSchema(v) => write!(f, "written by a newer version (schema {v})"),
-            Unreadable::Damaged(why) => write!(f, "damaged: {why}"),
-        }
-    }
-}
-
 impl SavedSurvey {
     /// A new survey at the welcome screen.
     pub fn new(instrument: &Instrument) -> SavedSurvey {
@@ -80,14 +68,15 @@ impl SavedSurvey {
 
     /// Reads stored text, or says why it cannot.
     pub fn decode(text: &str) -> Result<SavedSurvey, Unreadable> {
-        let value: serde_json::Value =
+        /// Just the schema number, read before anything else.
+        #[derive(Deserialize)]
+        struct Schema {
+            schema: u64,
+        }
+        let Schema { schema } =
             serde_json::from_str(text).map_err(|_| Unreadable::NotSurveyData)?;
-        let schema = value
-            .get("schema")
-            .and_then(serde_json::Value::as_u64)
-            .ok_or(Unreadable::NotSurveyData)?;
         match schema {
-            1 => serde_json::from_value(value).map_err(|e| Unreadable::Damaged(e.to_string())),
+            1 => serde_json::from_str(text).map_err(|e| Unreadable::Damaged(e.to_string())),
             v if v > u64::from(SCHEMA_VERSION) => Err(Unreadable::NewerSchema(v)),
             _ => Err(Unreadable::NotSurveyData),
         }

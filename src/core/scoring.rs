@@ -37,6 +37,11 @@ impl Score {
             Score::NotEnoughAnswers => None,
         }
     }
+
+    /// The number rounded to a whole point, as shown to people.
+    pub fn whole(self) -> Option<u32> {
+        self.value().map(|value| value.round() as u32)
+    }
 }
 
 /// Four named maturity stages from siloed to integrated.
@@ -64,6 +69,16 @@ impl Stage {
 
     /// Lowest score of each stage, in the order of [`Stage::ALL`].
     pub const LOWER_BOUNDS: [f64; 4] = [0.0, 40.0, 60.0, 80.0];
+
+    /// A stable lower-case name, for CSS classes and files.
+    pub fn id(self) -> &'static str {
+        match self {
+            Stage::Siloed => "siloed",
+            Stage::Connected => "connected",
+            Stage::Aligned => "aligned",
+            Stage::Integrated => "integrated",
+        }
+    }
 
     /// The stage a 0–100 score falls into.
     pub fn of(score: f64) -> Stage {

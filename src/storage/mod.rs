@@ -53,11 +53,6 @@ impl SurveyStore {
         }
     }
 
-    /// True when answers survive a reload.
-    pub fn is_persistent(&self) -> bool {
-        self.storage.is_some()
-    }
-
     /// The key the survey is stored under.
     pub fn survey_key(&self) -> String {
         self.keys.survey()

@@ -33,10 +33,9 @@ pub fn ScoreChart(scorecard: Scorecard) -> impl IntoView {
                 .dimension(&result.dimension_id)
                 .map(|d| d.name.get(locale).to_owned())
                 .unwrap_or_default();
-            match result.score.value() {
-                Some(score) => {
-                    let stage = Stage::of(score);
-                    let label = format!("{name}: {score:.0} · {}", t.stage(stage));
+            match (result.score.whole(), result.stage()) {
+                (Some(score), Some(stage)) => {
+                    let label = format!("{name}: {score} · {}", t.stage(stage));
                     view! {
                         <g class="samepage__chart-row">
                             <text x="0" y=top + 16 class="samepage__chart-label">{label}</text>
@@ -44,15 +43,15 @@ pub fn ScoreChart(scorecard: Scorecard) -> impl IntoView {
                                 x="0"
                                 y=top + 22
                                 height="16"
-                                width=format!("{score:.1}%")
+                                width=format!("{score}%")
                                 rx="3"
-                                class=format!("samepage__bar samepage__bar--{stage:?}").to_lowercase()
+                                class=format!("samepage__bar samepage__bar--{}", stage.id())
                             ></rect>
                         </g>
                     }
                     .into_any()
                 }
-                None => {
+                _ => {
                     let label = format!("{name}: {}", t.not_enough_answers);
                     view! {
                         <g class="samepage__chart-row">
@@ -76,7 +75,8 @@ pub fn ScoreChart(scorecard: Scorecard) -> impl IntoView {
         .into_iter()
         .chain([100.0])
         .map(|bound| {
-            let anchor = match bound as u32 {
+            let bound = bound as u32;
+            let anchor = match bound {
                 0 => "start",
                 100 => "end",
                 _ => "middle",
@@ -95,7 +95,7 @@ pub fn ScoreChart(scorecard: Scorecard) -> impl IntoView {
                     text-anchor=anchor
                     class="samepage__chart-axis"
                 >
-                    {bound.to_string()}
+                    {bound}
                 </text>
             }
         })

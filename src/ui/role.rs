@@ -28,7 +28,7 @@ pub fn RoleStep() -> impl IntoView {
             view! {
                 <Choice
                     name=name.clone()
-                    value=format!("{role:?}").to_lowercase()
+                    value=role.id()
                     label=t.role(role)
                     hint=t.role_hint(role).to_owned()
                     checked

@@ -86,31 +86,28 @@ pub fn Scorecard() -> impl IntoView {
 /// A 0–100 score as text, or "not enough answers".
 fn score_text(score: Score, not_enough: &'static str) -> String {
     score
-        .value()
-        .map_or_else(|| not_enough.to_owned(), |v| format!("{v:.0}"))
+        .whole()
+        .map_or_else(|| not_enough.to_owned(), |v| v.to_string())
 }
 
 /// The overall index with its stage, or why there is none.
 #[component]
 fn Overall(score: Score) -> impl IntoView {
     let t = Survey::use_context().text();
-    let body = match score.value() {
-        Some(value) => {
-            let stage = Stage::of(value);
-            view! {
-                <p class="samepage__overall-figure">
-                    <span class="samepage__overall-number">{format!("{value:.0}")}</span>
-                    <span class="samepage__overall-scale">{t.out_of_100}</span>
-                </p>
-                <p class="samepage__overall-stage">
-                    <strong>{t.stage(stage)}</strong>
-                    ": "
-                    {t.stage_hint(stage)}
-                </p>
-            }
-            .into_any()
+    let body = match (score.whole(), score.value().map(Stage::of)) {
+        (Some(value), Some(stage)) => view! {
+            <p class="samepage__overall-figure">
+                <span class="samepage__overall-number">{value}</span>
+                <span class="samepage__overall-scale">{t.out_of_100}</span>
+            </p>
+            <p class="samepage__overall-stage">
+                <strong>{t.stage(stage)}</strong>
+                ": "
+                {t.stage_hint(stage)}
+            </p>
         }
-        None => view! { <p>{t.not_enough_overall}</p> }.into_any(),
+        .into_any(),
+        _ => view! { <p>{t.not_enough_overall}</p> }.into_any(),
     };
     view! {
         <section class="samepage__card samepage__overall">

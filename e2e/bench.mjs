@@ -1,0 +1,78 @@
+// SamePage's benchmark: sizes of what the page loads and cold-load time, against budgets.
+// Run through scripts/bench, which builds the release first.
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { launchChromium } from './support/browser.mjs';
+import { startServer, DIST } from './support/server.mjs';
+
+const BUDGET_GZIP_TOTAL = 120 * 1024;
+const BUDGET_LOAD_MS = 1500;
+const LOADS = 5;
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const verdict = (ok) => (ok ? 'within budget' : 'OVER BUDGET');
+
+const server = await startServer();
+const browser = await launchChromium();
+let failed = false;
+try {
+  // Which files does the page load? Ask the browser, then measure them on disk.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const loaded = new Set();
+  page.on('requestfinished', (request) => loaded.add(new URL(request.url()).pathname));
+  await page.goto(server.url);
+  await page.locator('.samepage button').first().waitFor();
+  await context.close();
+
+  const rows = [];
+  for (const path of [...loaded].sort()) {
+    const file = path.endsWith('/') ? join(DIST, path, 'index.html') : join(DIST, path);
+    const body = await readFile(file);
+    rows.push({
+      file: path,
+      raw: body.length,
+      gzip: gzipSync(body, { level: 9 }).length,
+      brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    });
+  }
+  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  console.log('\nFiles the page loads');
+  console.log(['file'.padEnd(44), 'raw'.padStart(10), 'gzip'.padStart(10), 'brotli'.padStart(10)].join(''));
+  for (const r of rows) {
+    console.log([r.file.padEnd(44), kb(r.raw).padStart(10), kb(r.gzip).padStart(10), kb(r.brotli).padStart(10)].join(''));
+  }
+  console.log(['total'.padEnd(44), kb(total.raw).padStart(10), kb(total.gzip).padStart(10), kb(total.brotli).padStart(10)].join(''));
+  const sizeOk = total.gzip <= BUDGET_GZIP_TOTAL;
+  console.log(`gzip total ${kb(total.gzip)} / budget ${kb(BUDGET_GZIP_TOTAL)}: ${verdict(sizeOk)}`);
+  failed ||= !sizeOk;
+
+  // Cold loads: a fresh context each time (empty cache and storage), navigation start to the
+  // first question being usable (the role question after "Start", a click away from load).
+  const usable = [];
+  const question = [];
+  for (let i = 0; i < LOADS; i++) {
+    const cold = await browser.newContext();
+    const p = await cold.newPage();
+    await p.goto(server.url, { waitUntil: 'commit' });
+    const start = p.locator('.samepage button', { hasText: 'Start the survey' });
+    await start.waitFor();
+    usable.push(await p.evaluate(() => performance.now()));
+    await start.click();
+    await p.locator('.samepage input[type=radio]').first().waitFor();
+    question.push(await p.evaluate(() => performance.now()));
+    await cold.close();
+  }
+  const loadMs = median(usable);
+  console.log(`\nCold loads (${LOADS}): app usable ${usable.map((v) => v.toFixed(0)).join(', ')} ms`);
+  console.log(`  median, navigation to Start usable: ${loadMs.toFixed(0)} ms / budget ${BUDGET_LOAD_MS} ms: ${verdict(loadMs <= BUDGET_LOAD_MS)}`);
+  console.log(`  median, navigation to first question shown (incl. one click): ${median(question).toFixed(0)} ms`);
+  failed ||= loadMs > BUDGET_LOAD_MS;
+} finally {
+  await browser.close();
+  await server.close();
+}
+process.exit(failed ? 1 : 0);
