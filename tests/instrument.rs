@@ -217,3 +217,9 @@ fn every_statement_measures_some_listed_problem() {
         );
     }
 }
+
+#[test]
+fn the_generated_builtin_is_exactly_builtin_json() {
+    let parsed = Instrument::from_json(samepage::core::instrument::BUILTIN_JSON).unwrap();
+    assert_eq!(Instrument::builtin(), parsed);
+}

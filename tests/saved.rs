@@ -5,7 +5,7 @@ use proptest::prelude::*;
 use samepage::core::flow::{Progress, Step};
 use samepage::core::instrument::Instrument;
 use samepage::core::response::{Answer, Response, Role};
-use samepage::core::saved::{Keys, SavedSurvey, Unreadable, SCHEMA_VERSION};
+use samepage::core::saved::{Keys, SavedSurvey, Unreadable};
 
 fn sample(instrument: &Instrument) -> SavedSurvey {
     let mut saved = SavedSurvey::new(instrument);
@@ -31,47 +31,86 @@ fn stored_text_carries_the_schema_version_and_reads_back() {
     let instrument = Instrument::builtin();
     let saved = sample(&instrument);
     let text = saved.encode();
-    assert!(
-        text.starts_with(&format!("{{\"schema\":{SCHEMA_VERSION},")),
-        "{text}"
-    );
-    assert!(
-        text.contains("\"goals.joint_rewards\":0"),
-        "can't judge is stored as 0: {text}"
+    assert_eq!(
+        text,
+        "samepage-survey 1\n\
+         instrument samepage-core 1.0.0\n\
+         step statements 3\n\
+         role leadership\n\
+         answer goals.joint_rewards 0\n\
+         answer strategy.joint_plan 2\n\
+         definition sales_ready demo_request\n"
     );
     assert_eq!(SavedSurvey::decode(&text), Ok(saved));
 }
 
 #[test]
+fn every_step_reads_back() {
+    let instrument = Instrument::builtin();
+    for step in [
+        Step::Welcome,
+        Step::Role,
+        Step::Statements(0),
+        Step::Statements(11),
+        Step::Definitions,
+        Step::Scorecard,
+    ] {
+        let mut saved = SavedSurvey::new(&instrument);
+        saved.step = step;
+        assert_eq!(
+            SavedSurvey::decode(&saved.encode()).map(|s| s.step),
+            Ok(step)
+        );
+    }
+}
+
+#[test]
 fn unreadable_text_says_why() {
+    assert_eq!(SavedSurvey::decode(""), Err(Unreadable::NotSurveyData));
     assert_eq!(
         SavedSurvey::decode("garbage{"),
         Err(Unreadable::NotSurveyData)
     );
     assert_eq!(
-        SavedSurvey::decode("{\"answers\":{}}"),
+        SavedSurvey::decode("{\"schema\":1}"),
         Err(Unreadable::NotSurveyData)
     );
     assert_eq!(
-        SavedSurvey::decode("{\"schema\":7}"),
+        SavedSurvey::decode("samepage-survey x"),
+        Err(Unreadable::NotSurveyData)
+    );
+    assert_eq!(
+        SavedSurvey::decode("samepage-survey 0"),
+        Err(Unreadable::NotSurveyData)
+    );
+    assert_eq!(
+        SavedSurvey::decode("samepage-survey 7\nwhatever"),
         Err(Unreadable::NewerSchema(7))
     );
-    assert_eq!(
-        SavedSurvey::decode("{\"schema\":0}"),
-        Err(Unreadable::NotSurveyData)
-    );
-    let instrument = Instrument::builtin();
-    let bad_answer = sample(&instrument)
-        .encode()
-        .replace("\"strategy.joint_plan\":2", "\"strategy.joint_plan\":9");
-    assert!(
-        matches!(SavedSurvey::decode(&bad_answer), Err(Unreadable::Damaged(why)) if why.contains('9'))
-    );
-    let bad_role = sample(&instrument).encode().replace("leadership", "ceo");
     assert!(matches!(
-        SavedSurvey::decode(&bad_role),
-        Err(Unreadable::Damaged(_))
+        SavedSurvey::decode("samepage-survey 1\nstep role\n"),
+        Err(Unreadable::Damaged(why)) if why.contains("instrument")
     ));
+    let instrument = Instrument::builtin();
+    let text = sample(&instrument).encode();
+    for (from, to) in [
+        ("strategy.joint_plan 2", "strategy.joint_plan 9"),
+        ("strategy.joint_plan 2", "strategy.joint_plan two"),
+        ("role leadership", "role ceo"),
+        ("step statements 3", "step statements -1"),
+        ("step statements 3", "step sideways"),
+        (
+            "definition sales_ready demo_request",
+            "definition sales_ready",
+        ),
+        ("answer goals.joint_rewards 0", "note to self"),
+    ] {
+        let broken = text.replace(from, to);
+        assert!(
+            matches!(SavedSurvey::decode(&broken), Err(Unreadable::Damaged(ref why)) if why.contains(to)),
+            "{to}"
+        );
+    }
 }
 
 #[test]
@@ -153,6 +192,7 @@ proptest! {
         answers in proptest::collection::btree_map("[a-z]{1,8}\\.[a-z_]{1,12}", 0u8..=5, 0..50),
         step in 0usize..12,
         role in proptest::option::of(0usize..4),
+        definitions in proptest::collection::btree_map("[a-z_]{1,12}", "[a-z_]{1,12}", 0..3),
     ) {
         let instrument = Instrument::builtin();
         let mut saved = SavedSurvey::new(&instrument);
@@ -161,6 +201,7 @@ proptest! {
         for (id, n) in answers {
             saved.response.answers.insert(id, Answer::try_from(n).unwrap());
         }
+        saved.response.definitions = definitions;
         prop_assert_eq!(SavedSurvey::decode(&saved.encode()), Ok(saved));
     }
 

@@ -139,6 +139,20 @@ export class SurveyPage {
     return this.page.evaluate((k) => localStorage.getItem(k), key);
   }
 
+  /** The stored survey, read from its line format (see src/core/saved.rs). */
+  async storedSurvey() {
+    const text = await this.stored();
+    assert.ok(text, 'a survey is stored');
+    const survey = { role: null, answers: {}, definitions: {} };
+    for (const line of text.split('\n')) {
+      const [kind, key, value] = line.split(' ');
+      if (kind === 'role') survey.role = key;
+      if (kind === 'answer') survey.answers[key] = Number(value);
+      if (kind === 'definition') survey.definitions[key] = value;
+    }
+    return survey;
+  }
+
   async storageKeys() {
     return this.page.evaluate(() => Object.keys(localStorage).sort());
   }

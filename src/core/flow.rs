@@ -1,13 +1,10 @@
 //! Where a respondent is in the survey, and where Back and Next lead.
 
-use serde::{Deserialize, Serialize};
-
 use super::instrument::Instrument;
 use super::response::Response;
 
 /// One screen of the survey. Statements are shown one dimension per screen.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Step {
     Welcome,
     Role,

@@ -1,20 +1,34 @@
 //! The stored form of a survey in progress, its schema version and its storage keys.
 //!
-//! Stored text is JSON with a `schema` number. Text that is not a survey this version can read
-//! is reported as [`Unreadable`] and kept, by the storage adapter, under [`Keys::unreadable`].
-
-use serde::{Deserialize, Serialize};
+//! Stored text is a small line format, readable by a person and parsed without any serde
+//! machinery (which would cost the wasm tens of kilobytes):
+//!
+//! ```text
+//! samepage-survey 1
+//! instrument samepage-core 1.0.0
+//! step statements 3
+//! role sales
+//! answer strategy.joint_plan 4
+//! definition sales_ready demo_request
+//! ```
+//!
+//! The first line names the schema version. `answer` values are 1–5, or 0 for "Can't judge".
+//! Text that is not a survey this version can read is reported as [`Unreadable`] and kept, by
+//! the storage adapter, under [`Keys::unreadable`].
 
 use super::flow::Step;
 use super::instrument::Instrument;
-use super::response::Response;
+use super::response::{Answer, Response, Role};
 
 /// The schema version this build writes. Raise it, and add a migration from the previous
 /// version to [`SavedSurvey::decode`], whenever the stored shape changes.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// The first word of stored survey text.
+const MAGIC: &str = "samepage-survey";
+
 /// Which instrument, in which version, a response answers.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InstrumentRef {
     pub id: String,
     pub version: String,
@@ -31,9 +45,8 @@ impl InstrumentRef {
 }
 
 /// A respondent's survey as stored between visits.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SavedSurvey {
-    pub schema: u32,
     pub instrument: InstrumentRef,
     pub step: Step,
     pub response: Response,
@@ -42,11 +55,11 @@ pub struct SavedSurvey {
 /// Why stored text could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Unreadable {
-    /// Not JSON, or JSON without a schema number.
+    /// Not text this app writes: no `samepage-survey` header.
     NotSurveyData,
     /// Written by a newer version of SamePage.
     NewerSchema(u64),
-    /// The right schema, but the content does not fit it.
+    /// The right schema, but a line does not fit it.
     Damaged(String),
 }
 
@@ -54,7 +67,6 @@ impl SavedSurvey {
     /// A new survey at the welcome screen.
     pub fn new(instrument: &Instrument) -> SavedSurvey {
         SavedSurvey {
-            schema: SCHEMA_VERSION,
             instrument: InstrumentRef::to(instrument),
             step: Step::Welcome,
             response: Response::default(),
@@ -63,23 +75,124 @@ impl SavedSurvey {
 
     /// The stored text of this survey.
     pub fn encode(&self) -> String {
-        serde_json::to_string(self).expect("a saved survey always serialises")
+        let mut lines = vec![
+            format!("{MAGIC} {SCHEMA_VERSION}"),
+            format!(
+                "instrument {} {}",
+                self.instrument.id, self.instrument.version
+            ),
+            match self.step {
+                Step::Statements(index) => format!("step statements {index}"),
+                step => format!("step {}", step_name(step)),
+            },
+        ];
+        if let Some(role) = self.response.role {
+            lines.push(format!("role {}", role.id()));
+        }
+        for (statement, answer) in &self.response.answers {
+            lines.push(format!("answer {statement} {}", u8::from(*answer)));
+        }
+        for (question, option) in &self.response.definitions {
+            lines.push(format!("definition {question} {option}"));
+        }
+        lines.join("\n") + "\n"
     }
 
     /// Reads stored text, or says why it cannot.
     pub fn decode(text: &str) -> Result<SavedSurvey, Unreadable> {
-        /// Just the schema number, read before anything else.
-        #[derive(Deserialize)]
-        struct Schema {
-            schema: u64,
+        let mut lines = text.lines();
+        let mut header = lines.next().unwrap_or_default().split(' ');
+        if header.next() != Some(MAGIC) {
+            return Err(Unreadable::NotSurveyData);
         }
-        let Schema { schema } =
-            serde_json::from_str(text).map_err(|_| Unreadable::NotSurveyData)?;
+        let schema: u64 = header
+            .next()
+            .and_then(|v| v.parse().ok())
+            .ok_or(Unreadable::NotSurveyData)?;
         match schema {
-            1 => serde_json::from_str(text).map_err(|e| Unreadable::Damaged(e.to_string())),
+            1 => decode_v1(lines),
             v if v > u64::from(SCHEMA_VERSION) => Err(Unreadable::NewerSchema(v)),
             _ => Err(Unreadable::NotSurveyData),
         }
+    }
+}
+
+/// The name of a step without an index, as stored.
+fn step_name(step: Step) -> &'static str {
+    match step {
+        Step::Welcome => "welcome",
+        Step::Role => "role",
+        Step::Statements(_) => "statements",
+        Step::Definitions => "definitions",
+        Step::Scorecard => "scorecard",
+    }
+}
+
+/// Reads the lines after a schema-1 header.
+fn decode_v1<'a>(lines: impl Iterator<Item = &'a str>) -> Result<SavedSurvey, Unreadable> {
+    let mut instrument = None;
+    let mut step = None;
+    let mut response = Response::default();
+    for (number, line) in lines.enumerate().map(|(i, l)| (i + 2, l)) {
+        let damaged = || Unreadable::Damaged(format!("line {number}: {line}"));
+        let words: Vec<&str> = line.split(' ').collect();
+        match words.as_slice() {
+            [""] => {}
+            ["instrument", id, version] => {
+                instrument = Some(InstrumentRef {
+                    id: (*id).to_owned(),
+                    version: (*version).to_owned(),
+                })
+            }
+            ["step", "statements", index] => {
+                step = Some(Step::Statements(index.parse().map_err(|_| damaged())?))
+            }
+            ["step", name] => {
+                step = Some(
+                    [
+                        Step::Welcome,
+                        Step::Role,
+                        Step::Definitions,
+                        Step::Scorecard,
+                    ]
+                    .into_iter()
+                    .find(|s| step_name(*s) == *name)
+                    .ok_or_else(damaged)?,
+                )
+            }
+            ["role", id] => {
+                response.role = Some(
+                    Role::ALL
+                        .into_iter()
+                        .find(|r| r.id() == *id)
+                        .ok_or_else(damaged)?,
+                )
+            }
+            ["answer", statement, value] => {
+                let answer = value
+                    .parse::<u8>()
+                    .ok()
+                    .and_then(|v| Answer::try_from(v).ok())
+                    .ok_or_else(damaged)?;
+                response.answers.insert((*statement).to_owned(), answer);
+            }
+            ["definition", question, option] => {
+                response
+                    .definitions
+                    .insert((*question).to_owned(), (*option).to_owned());
+            }
+            _ => return Err(damaged()),
+        }
+    }
+    match (instrument, step) {
+        (Some(instrument), Some(step)) => Ok(SavedSurvey {
+            instrument,
+            step,
+            response,
+        }),
+        _ => Err(Unreadable::Damaged(
+            "the instrument or step line is missing".to_owned(),
+        )),
     }
 }
 

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::core::flow::Step;
 use crate::core::instrument::Instrument;
 use crate::core::response::{Answer, Response, Role};
-use crate::core::saved::{InstrumentRef, SavedSurvey, Unreadable, SCHEMA_VERSION};
+use crate::core::saved::{InstrumentRef, SavedSurvey, Unreadable};
 use crate::i18n::{Locale, Strings};
 use crate::storage::{Opened, SurveyStore};
 
@@ -172,7 +172,6 @@ impl Survey {
     /// Stores the survey as it stands now.
     fn save(&self) {
         let saved = SavedSurvey {
-            schema: SCHEMA_VERSION,
             instrument: InstrumentRef::to(&self.instrument()),
             step: self.step.get_untracked(),
             response: self.response.get_untracked(),

@@ -2,115 +2,20 @@
 //! definitions check. The built-in instrument lives in `builtin.json`; a consultant's
 //! variant uses the same schema and goes through the same [`Instrument::validate`].
 
+mod schema;
 mod validate;
 
-use std::collections::BTreeMap;
-
-use serde::{Deserialize, Serialize};
-
+pub use schema::*;
 pub use validate::InstrumentProblem;
 
-/// The locale every text must have; other locales fall back to it.
-pub const FALLBACK_LOCALE: &str = "en";
-
-/// A piece of instrument text in one or more locales, keyed by locale code.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Text(pub BTreeMap<String, String>);
-
-impl Text {
-    /// The text in `locale`, or in [`FALLBACK_LOCALE`] when that locale is missing.
-    pub fn get(&self, locale: &str) -> &str {
-        self.0
-            .get(locale)
-            .or_else(|| self.0.get(FALLBACK_LOCALE))
-            .map(String::as_str)
-            .unwrap_or_default()
-    }
-}
-
-/// One statement, rated on the agreement scale. Agreeing is always the healthy answer.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Statement {
-    pub id: String,
-    pub text: Text,
-}
-
-/// An area of sales–marketing–leadership collaboration, with what to do about it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Dimension {
-    pub id: String,
-    pub name: Text,
-    pub explanation: Text,
-    /// Remedies ("plays") for when this dimension is weak or misaligned.
-    pub plays: Vec<Text>,
-    /// Open questions for a team to discuss.
-    pub questions: Vec<Text>,
-    pub statements: Vec<Statement>,
-}
-
-/// Whose contribution a mirror statement judges.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Side {
-    Sales,
-    Marketing,
-    Leadership,
-}
-
-/// One half of a mirror pair: a statement judging one side's contribution.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MirrorHalf {
-    pub side: Side,
-    pub statement: String,
-}
-
-/// Two statements that ask about each side's part in the same exchange. Each side rating
-/// itself well and the other badly is a blame loop.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MirrorPair {
-    pub id: String,
-    pub topic: Text,
-    pub first: MirrorHalf,
-    pub second: MirrorHalf,
-}
-
-/// One choice in the definitions check.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DefinitionOption {
-    pub id: String,
-    pub label: Text,
-    /// True for "no agreed definition / don't know": picking it is itself a finding.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub undefined: bool,
-}
-
-/// A question of the definitions check: what a term means in this company.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DefinitionQuestion {
-    pub id: String,
-    pub prompt: Text,
-    pub options: Vec<DefinitionOption>,
-}
-
-/// A complete, versioned questionnaire.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Instrument {
-    pub id: String,
-    pub version: String,
-    pub title: Text,
-    pub dimensions: Vec<Dimension>,
-    pub mirror_pairs: Vec<MirrorPair>,
-    pub definitions: Vec<DefinitionQuestion>,
-}
-
-/// The built-in instrument's JSON source.
+/// The built-in instrument's JSON source: the one definition `builtin()` is generated from.
 pub const BUILTIN_JSON: &str = include_str!("builtin.json");
 
 impl Instrument {
-    /// The instrument shipped with the app. Its validity is checked by the test suite.
+    /// The instrument shipped with the app. `build.rs` turns `builtin.json` into the Rust that
+    /// builds it, so the app carries no JSON parser for it; a test checks both agree.
     pub fn builtin() -> Instrument {
-        Self::from_json(BUILTIN_JSON).expect("the built-in instrument is valid")
+        include!(concat!(env!("OUT_DIR"), "/builtin_instrument.rs"))
     }
 
     /// Parses and validates an instrument definition (the built-in one or a variant).

@@ -17,13 +17,33 @@ pub enum InstrumentProblem {
     NotParsable(String),
     NoDimensions,
     DuplicateId(String),
-    TooFewStatements { dimension: String, found: usize },
-    TooFewPlays { dimension: String, found: usize },
-    TooFewQuestions { dimension: String, found: usize },
-    UnknownMirrorStatement { pair: String, statement: String },
-    MirrorPairOneSided { pair: String },
-    TooFewOptions { question: String },
-    EmptyText { place: String },
+    /// Ids are stored in a space-separated format: they must be non-empty, without spaces.
+    BadId(String),
+    TooFewStatements {
+        dimension: String,
+        found: usize,
+    },
+    TooFewPlays {
+        dimension: String,
+        found: usize,
+    },
+    TooFewQuestions {
+        dimension: String,
+        found: usize,
+    },
+    UnknownMirrorStatement {
+        pair: String,
+        statement: String,
+    },
+    MirrorPairOneSided {
+        pair: String,
+    },
+    TooFewOptions {
+        question: String,
+    },
+    EmptyText {
+        place: String,
+    },
 }
 
 impl fmt::Display for InstrumentProblem {
@@ -32,6 +52,7 @@ impl fmt::Display for InstrumentProblem {
             Self::NotParsable(why) => write!(f, "not a readable instrument: {why}"),
             Self::NoDimensions => write!(f, "the instrument has no dimensions"),
             Self::DuplicateId(id) => write!(f, "the id \"{id}\" is used more than once"),
+            Self::BadId(id) => write!(f, "the id \"{id}\" must be non-empty and have no spaces"),
             Self::TooFewStatements { dimension, found } => write!(
                 f,
                 "dimension \"{dimension}\" has {found} statements; it needs at least {MIN_STATEMENTS_PER_DIMENSION}"
@@ -68,6 +89,9 @@ impl Instrument {
         let mut problems = Vec::new();
         let mut ids = HashSet::new();
         let mut check_id = |id: &str, problems: &mut Vec<InstrumentProblem>| {
+            if id.is_empty() || id.contains(char::is_whitespace) {
+                problems.push(InstrumentProblem::BadId(id.to_owned()));
+            }
             if !ids.insert(id.to_owned()) {
                 problems.push(InstrumentProblem::DuplicateId(id.to_owned()));
             }
@@ -79,6 +103,11 @@ impl Instrument {
         };
 
         check_text(&self.title, "the title".into(), &mut problems);
+        for id in [&self.id, &self.version] {
+            if id.is_empty() || id.contains(char::is_whitespace) {
+                problems.push(InstrumentProblem::BadId(id.clone()));
+            }
+        }
         if self.dimensions.is_empty() {
             problems.push(InstrumentProblem::NoDimensions);
         }
@@ -173,6 +202,9 @@ impl Instrument {
             }
             let mut option_ids = HashSet::new();
             for option in &question.options {
+                if option.id.is_empty() || option.id.contains(char::is_whitespace) {
+                    problems.push(InstrumentProblem::BadId(option.id.clone()));
+                }
                 if !option_ids.insert(option.id.as_str()) {
                     problems.push(InstrumentProblem::DuplicateId(format!(
                         "{}.{}",
