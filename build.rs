@@ -29,7 +29,7 @@ fn lit(text: &str) -> String {
 }
 
 fn string(text: &str) -> String {
-    format!("String::from({})", lit(text))
+    format!("owned({})", lit(text))
 }
 
 fn text(text: &Text) -> String {

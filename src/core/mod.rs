@@ -2,6 +2,7 @@
 //! Pure Rust: nothing here knows about the DOM, the browser or Leptos, so all of it is tested
 //! natively with `cargo test`.
 
+pub mod code;
 pub mod flow;
 pub mod instrument;
 pub mod response;

@@ -176,19 +176,27 @@ impl Scorecard {
 
     /// Up to `limit` scored dimensions, lowest score first (ties keep instrument order).
     pub fn weakest(&self, limit: usize) -> Vec<&DimensionResult> {
-        let mut scored: Vec<&DimensionResult> = self
-            .dimensions
-            .iter()
-            .filter(|d| d.score.value().is_some())
-            .collect();
-        scored.sort_by(|a, b| {
-            a.score
-                .value()
-                .partial_cmp(&b.score.value())
-                .expect("scores are finite")
-        });
-        scored.truncate(limit);
-        scored
+        // A selection, not a sort: a dozen dimensions, and no sort routine in the wasm.
+        let mut chosen: Vec<&DimensionResult> = Vec::new();
+        while chosen.len() < limit {
+            let next = self
+                .dimensions
+                .iter()
+                .filter(|d| !chosen.iter().any(|c| std::ptr::eq(*c, *d)))
+                .filter_map(|d| d.score.value().map(|v| (v, d)))
+                .fold(
+                    None,
+                    |lowest: Option<(f64, &DimensionResult)>, (v, d)| match lowest {
+                        Some((low, _)) if low <= v => lowest,
+                        _ => Some((v, d)),
+                    },
+                );
+            match next {
+                Some((_, d)) => chosen.push(d),
+                None => break,
+            }
+        }
+        chosen
     }
 }
 

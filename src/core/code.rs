@@ -1,0 +1,347 @@
+//! Response codes: one respondent's answers as short, URL-safe, versioned, checksummed text,
+//! so a participant on their own device can hand them to the facilitator without a server.
+//!
+//! A code is `SP1.` followed by unpadded base64url of these bytes:
+//!
+//! | bytes | content |
+//! | --- | --- |
+//! | 1 | format version (1) |
+//! | 4 | workshop id (big-endian) |
+//! | 4 | instrument fingerprint ([`fingerprint`]) |
+//! | 4 | respondent nonce: tells two people with identical answers apart |
+//! | 1 | role (0 sales, 1 marketing, 2 leadership, 3 other) |
+//! | 1 | team label: 0 none, n the n-th label of the workshop |
+//! | ⌈3·S/8⌉ | each statement in instrument order, 3 bits: 0 unanswered, 1–5, 6 "Can't judge" |
+//! | ⌈D/2⌉ | each definitions question, 4 bits: 0 unanswered, n the n-th option |
+//! | 4 | CRC-32 of everything before it |
+//!
+//! Decoding is strict: any other length, value or non-canonical base64 is refused, so a
+//! single changed character is always detected.
+
+use std::fmt;
+
+use super::instrument::Instrument;
+use super::response::{Answer, Response, Role};
+
+/// What every code starts with: product and format version.
+pub const PREFIX: &str = "SP1.";
+const FORMAT_VERSION: u8 = 1;
+const CANT_JUDGE_BITS: u8 = 6;
+
+/// A respondent's answers as carried by a code, with what identifies the code itself.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CodedResponse {
+    pub workshop: u32,
+    /// Random per respondent: two codes with the same nonce and answers are one response.
+    pub nonce: u32,
+    /// Index into the workshop's team labels, if the respondent chose one.
+    pub team: Option<u8>,
+    pub response: Response,
+}
+
+/// Why a code was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CodeError {
+    /// Not `SP1.` followed by base64url.
+    NotACode,
+    /// The text was changed or cut: the checksum does not match.
+    Corrupted,
+    /// Made by a newer version of SamePage.
+    NewerVersion(u8),
+    /// Made for another workshop.
+    OtherWorkshop,
+    /// Made with another questionnaire (or another version of it).
+    OtherInstrument,
+    /// Checksummed, but a value is out of range: made by a faulty tool.
+    Invalid,
+}
+
+impl fmt::Display for CodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            CodeError::NotACode => "not a SamePage response code",
+            CodeError::Corrupted => "changed or incomplete (the checksum does not match)",
+            CodeError::NewerVersion(_) => "made by a newer version of SamePage",
+            CodeError::OtherWorkshop => "made for another workshop",
+            CodeError::OtherInstrument => "made with a different questionnaire",
+            CodeError::Invalid => "contains values SamePage does not know",
+        })
+    }
+}
+
+/// A 32-bit fingerprint of an instrument's id, version and statement and option ids: codes
+/// only decode against the questionnaire they were made with.
+pub fn fingerprint(instrument: &Instrument) -> u32 {
+    let mut text = format!("{}\n{}", instrument.id, instrument.version);
+    for statement in instrument.statements() {
+        text.push('\n');
+        text.push_str(&statement.id);
+    }
+    for question in &instrument.definitions {
+        for option in &question.options {
+            text.push('\n');
+            text.push_str(&question.id);
+            text.push('.');
+            text.push_str(&option.id);
+        }
+    }
+    crc32(text.as_bytes())
+}
+
+/// Encodes `coded` for `instrument`. Answers to statements the instrument lacks are left out.
+pub fn encode(instrument: &Instrument, coded: &CodedResponse) -> String {
+    let mut bytes = vec![FORMAT_VERSION];
+    bytes.extend(coded.workshop.to_be_bytes());
+    bytes.extend(fingerprint(instrument).to_be_bytes());
+    bytes.extend(coded.nonce.to_be_bytes());
+    let role = coded.response.role.unwrap_or(Role::Other);
+    bytes.push(Role::ALL.iter().position(|r| *r == role).unwrap_or(3) as u8);
+    bytes.push(coded.team.map_or(0, |t| t.saturating_add(1)));
+
+    let mut bits = BitWriter::default();
+    for statement in instrument.statements() {
+        bits.push(
+            match coded.response.answer(&statement.id) {
+                None => 0,
+                Some(Answer::CantJudge) => CANT_JUDGE_BITS,
+                Some(Answer::Agreement(level)) => level,
+            },
+            3,
+        );
+    }
+    bytes.extend(bits.finish());
+    let mut bits = BitWriter::default();
+    for question in &instrument.definitions {
+        let picked = coded.response.definitions.get(&question.id);
+        let index = picked
+            .and_then(|id| question.options.iter().position(|o| &o.id == id))
+            .map_or(0, |i| i as u8 + 1);
+        bits.push(index, 4);
+    }
+    bytes.extend(bits.finish());
+    bytes.extend(crc32(&bytes).to_be_bytes());
+    format!("{PREFIX}{}", base64url_encode(&bytes))
+}
+
+/// Decodes one code made for `workshop` with `instrument`.
+pub fn decode(
+    instrument: &Instrument,
+    workshop: u32,
+    code: &str,
+) -> Result<CodedResponse, CodeError> {
+    let body = code
+        .trim()
+        .strip_prefix(PREFIX)
+        .ok_or(CodeError::NotACode)?;
+    let bytes = base64url_decode(body).ok_or(CodeError::NotACode)?;
+    let statements = instrument.statement_count();
+    let questions = instrument.definitions.len();
+    let expected = 15 + (statements * 3).div_ceil(8) + questions.div_ceil(2) + 4;
+    if bytes.len() < 5 {
+        return Err(CodeError::Corrupted);
+    }
+    let (content, checksum) = bytes.split_at(bytes.len() - 4);
+    if crc32(content).to_be_bytes() != checksum {
+        return Err(CodeError::Corrupted);
+    }
+    if content[0] != FORMAT_VERSION {
+        return Err(if content[0] > FORMAT_VERSION {
+            CodeError::NewerVersion(content[0])
+        } else {
+            CodeError::Invalid
+        });
+    }
+    if bytes.len() != expected {
+        return Err(CodeError::OtherInstrument);
+    }
+    let word = |at: usize| {
+        u32::from_be_bytes([
+            content[at],
+            content[at + 1],
+            content[at + 2],
+            content[at + 3],
+        ])
+    };
+    if word(1) != workshop {
+        return Err(CodeError::OtherWorkshop);
+    }
+    if word(5) != fingerprint(instrument) {
+        return Err(CodeError::OtherInstrument);
+    }
+    let role = *Role::ALL
+        .get(usize::from(content[13]))
+        .ok_or(CodeError::Invalid)?;
+    let team = content[14].checked_sub(1);
+
+    let mut response = Response {
+        role: Some(role),
+        ..Response::default()
+    };
+    let answers_len = (statements * 3).div_ceil(8);
+    let mut bits = BitReader::new(&content[15..15 + answers_len]);
+    for statement in instrument.statements() {
+        let answer = match bits.take(3) {
+            0 => continue,
+            CANT_JUDGE_BITS => Answer::CantJudge,
+            level @ 1..=5 => Answer::Agreement(level),
+            _ => return Err(CodeError::Invalid),
+        };
+        response.answers.insert(statement.id.clone(), answer);
+    }
+    if bits.rest_is_zero() {
+        let mut bits = BitReader::new(&content[15 + answers_len..]);
+        for question in &instrument.definitions {
+            let index = bits.take(4);
+            if index == 0 {
+                continue;
+            }
+            let option = question
+                .options
+                .get(usize::from(index) - 1)
+                .ok_or(CodeError::Invalid)?;
+            response
+                .definitions
+                .insert(question.id.clone(), option.id.clone());
+        }
+        if bits.rest_is_zero() {
+            return Ok(CodedResponse {
+                workshop,
+                nonce: word(9),
+                team,
+                response,
+            });
+        }
+    }
+    Err(CodeError::Invalid)
+}
+
+/// Every candidate code in `text` (one per line, or mixed into other text), in order.
+pub fn find_codes(text: &str) -> Vec<&str> {
+    let is_code_char = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find(PREFIX) {
+        let after = &rest[start + PREFIX.len()..];
+        let len = after
+            .find(|c: char| !is_code_char(c))
+            .unwrap_or(after.len());
+        found.push(&rest[start..start + PREFIX.len() + len]);
+        rest = &after[len..];
+    }
+    found
+}
+
+/// Packs values of a few bits each, most significant bit first.
+#[derive(Default)]
+struct BitWriter {
+    bytes: Vec<u8>,
+    used: u32,
+}
+
+impl BitWriter {
+    fn push(&mut self, value: u8, width: u32) {
+        for bit in (0..width).rev() {
+            if self.used % 8 == 0 {
+                self.bytes.push(0);
+            }
+            if value >> bit & 1 == 1 {
+                *self.bytes.last_mut().expect("pushed above") |= 0x80 >> (self.used % 8);
+            }
+            self.used += 1;
+        }
+    }
+
+    fn finish(self) -> Vec<u8> {
+        self.bytes
+    }
+}
+
+/// Reads what [`BitWriter`] packed.
+struct BitReader<'a> {
+    bytes: &'a [u8],
+    position: usize,
+}
+
+impl<'a> BitReader<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        BitReader { bytes, position: 0 }
+    }
+
+    fn take(&mut self, width: u32) -> u8 {
+        let mut value = 0;
+        for _ in 0..width {
+            let byte = self.bytes.get(self.position / 8).copied().unwrap_or(0);
+            value = value << 1 | (byte >> (7 - self.position % 8) & 1);
+            self.position += 1;
+        }
+        value
+    }
+
+    /// True when the padding bits after the last value are zero (the canonical form).
+    fn rest_is_zero(&mut self) -> bool {
+        while self.position < self.bytes.len() * 8 {
+            if self.take(1) != 0 {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+/// CRC-32 (IEEE 802.3), bit by bit: small code, and codes are short.
+pub fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for byte in bytes {
+        crc ^= u32::from(*byte);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                crc >> 1 ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Unpadded base64url.
+pub fn base64url_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..=chunk.len() {
+            out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
+        }
+    }
+    out
+}
+
+/// Decodes unpadded base64url; `None` for any other character, length or a non-canonical
+/// last character (unused bits set), so every text has at most one meaning.
+pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
+    if text.len() % 4 == 1 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    for chunk in text.as_bytes().chunks(4) {
+        let mut n = 0u32;
+        for (i, c) in chunk.iter().enumerate() {
+            let value = ALPHABET.iter().position(|a| a == c)? as u32;
+            n |= value << (18 - 6 * i);
+        }
+        let produced = chunk.len() - 1;
+        let unused_bits = 24 - 8 * produced;
+        if produced < 3 && n & ((1 << unused_bits) - 1) != 0 {
+            return None;
+        }
+        for i in 0..produced {
+            out.push((n >> (16 - 8 * i)) as u8);
+        }
+    }
+    Some(out)
+}
