@@ -3,6 +3,7 @@
 
 pub mod core;
 pub mod i18n;
+pub mod report;
 #[cfg(target_arch = "wasm32")]
 pub mod storage;
 #[cfg(target_arch = "wasm32")]

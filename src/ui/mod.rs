@@ -1,7 +1,6 @@
 //! The thin Leptos interface: one component per concern, all state in [`state::Survey`].
 
 mod actions;
-mod chart;
 mod choice;
 mod definitions;
 mod nav;

@@ -1,0 +1,238 @@
+//! The personal scorecard as HTML: overall index, a chart and table of every dimension, the
+//! weakest dimensions with their plays and questions, possible blame loops and the
+//! definitions check.
+
+use std::fmt::Write as _;
+
+use super::chart::{score_bars, Bar};
+use super::escape;
+use crate::core::instrument::{Instrument, Text};
+use crate::core::response::Response;
+use crate::core::scoring::{one_sided_pairs, Score, Scorecard, Stage};
+use crate::i18n::{fill, Strings};
+
+/// How many weak dimensions the scorecard explains in full.
+pub const WEAKEST_SHOWN: usize = 3;
+
+/// Everything a scorecard is drawn from.
+pub struct ScorecardInput<'a> {
+    pub instrument: &'a Instrument,
+    pub response: &'a Response,
+    pub strings: &'a Strings,
+    pub locale: &'a str,
+    /// Prefix for element ids, unique per instance on the page.
+    pub id_prefix: &'a str,
+}
+
+/// The scorecard's markup (the heading and the buttons around it belong to the UI).
+pub fn personal_scorecard(input: &ScorecardInput) -> String {
+    let card = Scorecard::personal(input.instrument, input.response);
+    let t = input.strings;
+    let mut html = String::new();
+    if let Some(role) = input.response.role {
+        let role = fill(t.scorecard_role, &[("role", &t.role(role))]);
+        let _ = write!(html, r#"<p class="samepage__hint">{}</p>"#, escape(&role));
+    }
+    overall(&mut html, t, card.overall);
+    areas(&mut html, input, &card);
+    weakest(&mut html, input, &card);
+    blame_loops(&mut html, input);
+    definitions(&mut html, input);
+    html
+}
+
+/// A score as people read it: whole points, or "not enough answers".
+fn score_text(score: Score, t: &Strings) -> String {
+    score
+        .whole()
+        .map_or_else(|| t.not_enough_answers.to_owned(), |v| v.to_string())
+}
+
+fn overall(html: &mut String, t: &Strings, score: Score) {
+    let _ = write!(
+        html,
+        r#"<section class="samepage__card samepage__overall"><h3>{}</h3>"#,
+        escape(t.overall_label)
+    );
+    match (score.whole(), score.value().map(Stage::of)) {
+        (Some(value), Some(stage)) => {
+            let _ = write!(
+                html,
+                r#"<p class="samepage__overall-figure"><span class="samepage__overall-number">{value}</span><span class="samepage__overall-scale">{}</span></p><p class="samepage__overall-stage"><strong>{}</strong>: {}</p>"#,
+                escape(t.out_of_100),
+                escape(t.stage(stage)),
+                escape(t.stage_hint(stage))
+            );
+        }
+        _ => {
+            let _ = write!(html, "<p>{}</p>", escape(t.not_enough_overall));
+        }
+    }
+    html.push_str("</section>");
+}
+
+/// The chart and the table of every dimension: the table is the chart's text alternative.
+fn areas(html: &mut String, input: &ScorecardInput, card: &Scorecard) {
+    let t = input.strings;
+    let name = |id: &str| {
+        input
+            .instrument
+            .dimension(id)
+            .map_or("", |d| d.name.get(input.locale))
+    };
+    let labels: Vec<String> = card
+        .dimensions
+        .iter()
+        .map(|d| match (d.score.whole(), d.stage()) {
+            (Some(score), Some(stage)) => {
+                format!("{}: {score} · {}", name(&d.dimension_id), t.stage(stage))
+            }
+            _ => format!("{}: {}", name(&d.dimension_id), t.not_enough_answers),
+        })
+        .collect();
+    let bars: Vec<Bar> = card
+        .dimensions
+        .iter()
+        .zip(&labels)
+        .map(|(d, label)| Bar {
+            label,
+            score: d.score.whole(),
+            stage_id: d.stage().map_or("", Stage::id),
+        })
+        .collect();
+    let svg = score_bars(
+        &format!("{}-chart", input.id_prefix),
+        t.chart_title,
+        &fill(t.chart_summary, &[("count", &bars.len())]),
+        &bars,
+        &Stage::LOWER_BOUNDS.map(|bound| bound as u32),
+    );
+    let _ = write!(
+        html,
+        r#"<section class="samepage__card"><h3>{}</h3><figure class="samepage__chart">{svg}</figure><div class="samepage__table-wrap"><table class="samepage__table"><caption>{}</caption><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
+        escape(t.chart_title),
+        escape(t.chart_table_caption),
+        escape(t.column_area),
+        escape(t.column_score),
+        escape(t.column_stage),
+        escape(t.column_cant_judge)
+    );
+    for d in &card.dimensions {
+        let _ = write!(
+            html,
+            r#"<tr data-dimension="{}"><th scope="row">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>"#,
+            escape(&d.dimension_id),
+            escape(name(&d.dimension_id)),
+            escape(&score_text(d.score, t)),
+            escape(d.stage().map_or("–", |s| t.stage(s))),
+            d.cant_judge
+        );
+    }
+    let _ = write!(
+        html,
+        r#"</tbody></table></div><p class="samepage__hint">{}</p></section>"#,
+        escape(t.stage_cutoffs)
+    );
+}
+
+fn list(html: &mut String, items: &[Text], locale: &str) {
+    html.push_str("<ul>");
+    for item in items {
+        let _ = write!(html, "<li>{}</li>", escape(item.get(locale)));
+    }
+    html.push_str("</ul>");
+}
+
+/// The weakest dimensions, each with its explanation, plays and questions.
+fn weakest(html: &mut String, input: &ScorecardInput, card: &Scorecard) {
+    let t = input.strings;
+    let locale = input.locale;
+    let _ = write!(
+        html,
+        r#"<section class="samepage__card"><h3>{}</h3>"#,
+        escape(t.weakest_title)
+    );
+    let weakest = card.weakest(WEAKEST_SHOWN);
+    if weakest.is_empty() {
+        let _ = write!(html, "<p>{}</p>", escape(t.weakest_none));
+    }
+    for result in weakest {
+        let Some(dimension) = input.instrument.dimension(&result.dimension_id) else {
+            continue;
+        };
+        let score = fill(t.score_out_of, &[("score", &score_text(result.score, t))]);
+        let stage = result.stage().map_or("", |s| t.stage(s));
+        let _ = write!(
+            html,
+            r#"<article class="samepage__weak" data-dimension="{}"><h4>{}</h4><p class="samepage__weak-score">{} · {}</p><p>{}</p><h5>{}</h5>"#,
+            escape(&dimension.id),
+            escape(dimension.name.get(locale)),
+            escape(&score),
+            escape(stage),
+            escape(dimension.explanation.get(locale)),
+            escape(t.plays_title)
+        );
+        list(html, &dimension.plays, locale);
+        let _ = write!(html, "<h5>{}</h5>", escape(t.questions_title));
+        list(html, &dimension.questions, locale);
+        html.push_str("</article>");
+    }
+    html.push_str("</section>");
+}
+
+/// Mirror pairs where the respondent rates their own side well and the other side badly.
+fn blame_loops(html: &mut String, input: &ScorecardInput) {
+    let t = input.strings;
+    let pairs = one_sided_pairs(input.instrument, input.response);
+    if pairs.is_empty() {
+        return;
+    }
+    let _ = write!(
+        html,
+        r#"<section class="samepage__card samepage__blame"><h3>{}</h3><ul>"#,
+        escape(t.blame_title)
+    );
+    for pair in pairs {
+        let text = fill(t.blame_body, &[("topic", &pair.topic.get(input.locale))]);
+        let _ = write!(html, "<li>{}</li>", escape(&text));
+    }
+    html.push_str("</ul></section>");
+}
+
+/// The respondent's definitions picks, flagging "no agreed definition".
+fn definitions(html: &mut String, input: &ScorecardInput) {
+    let t = input.strings;
+    let locale = input.locale;
+    let _ = write!(
+        html,
+        r#"<section class="samepage__card"><h3>{}</h3><dl class="samepage__definitions-list">"#,
+        escape(t.definitions_result_title)
+    );
+    for question in &input.instrument.definitions {
+        let picked = input
+            .response
+            .definitions
+            .get(&question.id)
+            .and_then(|id| question.options.iter().find(|o| &o.id == id));
+        let answer = picked.map_or(t.definitions_not_answered, |o| o.label.get(locale));
+        let _ = write!(
+            html,
+            r#"<div class="samepage__definition"><dt>{}</dt><dd>{}"#,
+            escape(question.prompt.get(locale)),
+            escape(answer)
+        );
+        if picked.is_some_and(|o| o.undefined) {
+            let _ = write!(
+                html,
+                r#"<p class="samepage__flag">{}</p>"#,
+                escape(t.definitions_undefined)
+            );
+        }
+        html.push_str("</dd></div>");
+    }
+    let _ = write!(
+        html,
+        r#"</dl><p class="samepage__hint">{}</p></section>"#,
+        escape(t.definitions_team_note)
+    );
+}

@@ -1,0 +1,140 @@
+//! Reports as markup: the SVG chart and the personal scorecard, asserted on what a reader sees.
+#![cfg(not(target_arch = "wasm32"))]
+
+use samepage::core::instrument::Instrument;
+use samepage::core::response::{Answer, Response, Role};
+use samepage::i18n::Locale;
+use samepage::report::chart::{score_bars, Bar};
+use samepage::report::escape;
+use samepage::report::scorecard::{personal_scorecard, ScorecardInput};
+
+#[test]
+fn text_is_escaped() {
+    assert_eq!(
+        escape(r#"Goals & "incentives" <b>"#),
+        "Goals &amp; &quot;incentives&quot; &lt;b&gt;"
+    );
+}
+
+#[test]
+fn bars_have_their_width_stage_and_label() {
+    let bars = [
+        Bar {
+            label: "Strategy & planning: 63 · Aligned",
+            score: Some(63),
+            stage_id: "aligned",
+        },
+        Bar {
+            label: "Common language: not enough answers",
+            score: None,
+            stage_id: "",
+        },
+    ];
+    let svg = score_bars("c1", "Score per area", "Two areas", &bars, &[0, 40, 60, 80]);
+    assert!(svg.starts_with("<svg "));
+    assert!(svg.ends_with("</svg>"));
+    assert!(svg.contains(r#"role="img" aria-labelledby="c1-title c1-desc""#));
+    assert!(svg.contains(r#"<title id="c1-title">Score per area</title>"#));
+    assert!(svg.contains("Strategy &amp; planning: 63 · Aligned"));
+    assert!(svg.contains(r#"width="63%" rx="3" class="samepage__bar samepage__bar--aligned""#));
+    assert!(svg.contains(r#"width="100%" class="samepage__bar samepage__bar--none""#));
+    assert_eq!(svg.matches("<g class=\"samepage__chart-row\">").count(), 2);
+    // Five axis marks: the four cut-offs and 100; height is two rows plus the axis.
+    assert_eq!(svg.matches("samepage__chart-cutoff").count(), 5);
+    assert!(svg.contains(r#"height="116""#));
+}
+
+fn report(response: &Response) -> String {
+    let instrument = Instrument::builtin();
+    personal_scorecard(&ScorecardInput {
+        instrument: &instrument,
+        response,
+        strings: Locale::En.strings(),
+        locale: "en",
+        id_prefix: "t",
+    })
+}
+
+/// Every statement "Agree" (75) except "Shared goals & incentives", all "Disagree" (25).
+fn goals_low() -> Response {
+    let instrument = Instrument::builtin();
+    let mut response = Response {
+        role: Some(Role::Sales),
+        ..Response::default()
+    };
+    for dimension in &instrument.dimensions {
+        let level = if dimension.id == "goals" { 2 } else { 4 };
+        for statement in &dimension.statements {
+            response
+                .answers
+                .insert(statement.id.clone(), Answer::Agreement(level));
+        }
+    }
+    response
+}
+
+#[test]
+fn the_scorecard_shows_the_hand_computed_figures() {
+    let html = report(&goals_low());
+    // (11 × 75 + 25) / 12 = 70.83 → 71, Aligned.
+    assert!(
+        html.contains(r#"<span class="samepage__overall-number">71</span>"#),
+        "{html}"
+    );
+    assert!(html.contains("<strong>Aligned</strong>"));
+    assert!(html.contains("Answered as: Sales"));
+    assert!(html.contains(
+        r#"<tr data-dimension="goals"><th scope="row">Shared goals &amp; incentives</th><td>25</td><td>Siloed</td><td>0</td></tr>"#
+    ));
+    assert_eq!(html.matches("<tr data-dimension=").count(), 12);
+    assert_eq!(
+        html.matches(r#"<article class="samepage__weak""#).count(),
+        3
+    );
+    let first_weak = html
+        .find(r#"<article class="samepage__weak" data-dimension="goals">"#)
+        .unwrap();
+    assert!(
+        first_weak
+            < html
+                .find(r#"<article class="samepage__weak" data-dimension="strategy">"#)
+                .unwrap()
+    );
+    assert!(html.contains("25 out of 100 · Siloed"));
+}
+
+#[test]
+fn missing_answers_say_so_and_show_no_number() {
+    let html = report(&Response::default());
+    assert!(html.contains("There are not enough answers for an overall figure"));
+    assert!(!html.contains("samepage__overall-number"));
+    assert_eq!(html.matches("<td>Not enough answers</td>").count(), 12);
+    assert!(html.contains("No area has enough answers yet"));
+    assert_eq!(html.matches("<dd>Not answered").count(), 2);
+}
+
+#[test]
+fn blame_loops_and_undefined_terms_are_named() {
+    let instrument = Instrument::builtin();
+    let mut response = goals_low();
+    response.role = Some(Role::Marketing);
+    let pair = &instrument.mirror_pairs[0];
+    response
+        .answers
+        .insert(pair.first.statement.clone(), Answer::Agreement(5));
+    response
+        .answers
+        .insert(pair.second.statement.clone(), Answer::Agreement(1));
+    let undefined = instrument.definitions[0]
+        .options
+        .iter()
+        .find(|o| o.undefined)
+        .unwrap();
+    response
+        .definitions
+        .insert(instrument.definitions[0].id.clone(), undefined.id.clone());
+    let html = report(&response);
+    assert!(html.contains("Possible blame loops"));
+    assert!(html.contains(&escape(pair.topic.get("en"))));
+    assert!(html.contains("There is no agreed answer here"));
+}
