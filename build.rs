@@ -1,15 +1,15 @@
 //! Turns the built-in instrument (`src/core/instrument/builtin.json`, the single source of
-//! truth) into the Rust expression that builds it. The app then needs no JSON parser for its
-//! own instrument, which keeps serde_json's code out of the wasm.
+//! truth) into compact tab-separated records that `Instrument::builtin()` reads with a few
+//! lines of code. The app then needs neither a JSON parser nor serde's visitors for its own
+//! instrument (tens of kilobytes of wasm), and a malformed builtin.json fails the build.
 
-use std::fmt::Write as _;
 use std::{env, fs, path::Path};
 
 #[allow(dead_code)]
 #[path = "src/core/instrument/schema.rs"]
 mod schema;
 
-use schema::{Instrument, Text};
+use schema::{Instrument, Side, Text};
 
 const SOURCE: &str = "src/core/instrument/builtin.json";
 
@@ -19,103 +19,89 @@ fn main() {
     let json = fs::read_to_string(SOURCE).expect("builtin.json is readable");
     let instrument: Instrument = serde_json::from_str(&json)
         .unwrap_or_else(|e| panic!("{SOURCE} does not fit the schema: {e}"));
-    let out = Path::new(&env::var("OUT_DIR").unwrap()).join("builtin_instrument.rs");
-    fs::write(out, rust_for(&instrument)).expect("OUT_DIR is writable");
+    let out = Path::new(&env::var("OUT_DIR").unwrap()).join("builtin_instrument.txt");
+    fs::write(out, records_for(&instrument)).expect("OUT_DIR is writable");
 }
 
-/// A Rust string literal.
-fn lit(text: &str) -> String {
-    format!("{text:?}")
-}
-
-fn string(text: &str) -> String {
-    format!("owned({})", lit(text))
-}
-
+/// One text field: `locale=text` pairs joined by U+001F.
 fn text(text: &Text) -> String {
     let pairs: Vec<String> = text
         .0
         .iter()
-        .map(|(l, t)| format!("({}, {})", lit(l), lit(t)))
+        .map(|(locale, text)| field(&format!("{locale}={text}")))
         .collect();
-    format!("Text::from_pairs(&[{}])", pairs.join(", "))
+    pairs.join("\u{1f}")
 }
 
-fn texts(items: &[Text]) -> String {
-    let items: Vec<String> = items.iter().map(text).collect();
-    format!("vec![{}]", items.join(", "))
+/// A field as written: it must not contain the separators.
+fn field(value: &str) -> String {
+    assert!(
+        !value.contains(['\t', '\n', '\u{1f}']),
+        "{SOURCE}: tabs, line breaks and U+001F cannot appear in {value:?}"
+    );
+    value.to_owned()
 }
 
-fn rust_for(instrument: &Instrument) -> String {
+fn side(side: Side) -> &'static str {
+    match side {
+        Side::Sales => "sales",
+        Side::Marketing => "marketing",
+        Side::Leadership => "leadership",
+    }
+}
+
+/// The instrument as records, one per line, fields separated by tabs (see
+/// `Instrument::from_records` for the grammar).
+fn records_for(instrument: &Instrument) -> String {
     let mut out = String::new();
-    let w = &mut out;
-    writeln!(w, "Instrument {{").unwrap();
-    writeln!(
-        w,
-        "id: {}, version: {}, title: {},",
-        string(&instrument.id),
-        string(&instrument.version),
-        text(&instrument.title)
-    )
-    .unwrap();
-    writeln!(w, "dimensions: vec![").unwrap();
+    let mut line = |fields: &[String]| {
+        out.push_str(&fields.join("\t"));
+        out.push('\n');
+    };
+    line(&[
+        "I".into(),
+        field(&instrument.id),
+        field(&instrument.version),
+        text(&instrument.title),
+    ]);
     for d in &instrument.dimensions {
-        writeln!(
-            w,
-            "Dimension {{ id: {}, name: {}, explanation: {}, plays: {}, questions: {}, statements: vec![",
-            string(&d.id),
+        line(&[
+            "D".into(),
+            field(&d.id),
             text(&d.name),
             text(&d.explanation),
-            texts(&d.plays),
-            texts(&d.questions)
-        )
-        .unwrap();
+        ]);
+        for play in &d.plays {
+            line(&["P".into(), text(play)]);
+        }
+        for question in &d.questions {
+            line(&["Q".into(), text(question)]);
+        }
         for s in &d.statements {
-            writeln!(
-                w,
-                "Statement {{ id: {}, text: {} }},",
-                string(&s.id),
-                text(&s.text)
-            )
-            .unwrap();
+            line(&["S".into(), field(&s.id), text(&s.text)]);
         }
-        writeln!(w, "] }},").unwrap();
     }
-    writeln!(w, "],\nmirror_pairs: vec![").unwrap();
     for p in &instrument.mirror_pairs {
-        writeln!(
-            w,
-            "MirrorPair {{ id: {}, topic: {}, first: MirrorHalf {{ side: Side::{:?}, statement: {} }}, second: MirrorHalf {{ side: Side::{:?}, statement: {} }} }},",
-            string(&p.id),
+        line(&[
+            "M".into(),
+            field(&p.id),
             text(&p.topic),
-            p.first.side,
-            string(&p.first.statement),
-            p.second.side,
-            string(&p.second.statement)
-        )
-        .unwrap();
+            side(p.first.side).into(),
+            field(&p.first.statement),
+            side(p.second.side).into(),
+            field(&p.second.statement),
+        ]);
     }
-    writeln!(w, "],\ndefinitions: vec![").unwrap();
     for q in &instrument.definitions {
-        writeln!(
-            w,
-            "DefinitionQuestion {{ id: {}, prompt: {}, options: vec![",
-            string(&q.id),
-            text(&q.prompt)
-        )
-        .unwrap();
+        line(&["F".into(), field(&q.id), text(&q.prompt)]);
         for o in &q.options {
-            writeln!(
-                w,
-                "DefinitionOption {{ id: {}, label: {}, undefined: {} }},",
-                string(&o.id),
+            line(&[
+                "O".into(),
+                field(&o.id),
+                if o.undefined { "1" } else { "0" }.into(),
                 text(&o.label),
-                o.undefined
-            )
-            .unwrap();
+            ]);
         }
-        writeln!(w, "] }},").unwrap();
     }
-    writeln!(w, "],\n}}").unwrap();
     out
 }

@@ -27,3 +27,10 @@ fn every_role_answer_and_stage_has_a_distinct_label() {
     let stages: std::collections::HashSet<_> = Stage::ALL.iter().map(|s| t.stage(*s)).collect();
     assert_eq!(stages.len(), 4);
 }
+
+#[test]
+fn unknown_placeholders_and_lone_braces_are_kept() {
+    assert_eq!(fill("{a} and {b}", &[("a", &1)]), "1 and {b}");
+    assert_eq!(fill("no close {", &[("a", &1)]), "no close {");
+    assert_eq!(fill("{a}{a}", &[("a", &"x")]), "xx");
+}

@@ -33,13 +33,24 @@ impl Locale {
     }
 }
 
-/// Replaces each `{name}` in `template` with its value.
+/// Replaces each `{name}` in `template` with its value; unknown names stay as they are.
 pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
-    values
-        .iter()
-        .fold(template.to_owned(), |text, (name, value)| {
-            text.replace(&format!("{{{name}}}"), &value.to_string())
-        })
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        rest = &rest[open..];
+        let Some(close) = rest.find('}') else {
+            break;
+        };
+        match values.iter().find(|(name, _)| *name == &rest[1..close]) {
+            Some((_, value)) => out.push_str(&value.to_string()),
+            None => out.push_str(&rest[..=close]),
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Every string of the interface in one language. `{name}` marks a value filled in by [`fill`].

@@ -20,14 +20,17 @@ pub fn StatementsStep(index: usize) -> impl IntoView {
     let dimension = &instrument.dimensions[index];
     let total_sections = instrument.dimensions.len();
     let statement_ids: Vec<String> = dimension.statements.iter().map(|s| s.id.clone()).collect();
-    let open_here = Memo::new(move |_| {
-        survey.response.with(|r| {
+    // Says how many statements here are still open; the live region stays in place (empty
+    // when all are answered) so screen readers announce its changes.
+    let open_note = move || {
+        let open = survey.response.with(|r| {
             statement_ids
                 .iter()
                 .filter(|id| r.answer(id).is_none())
                 .count()
-        })
-    });
+        });
+        (open != 0).then(|| fill(t.open_on_page, &[("open", &open)]))
+    };
 
     view! {
         <div class="samepage__step samepage__statements">
@@ -41,11 +44,9 @@ pub fn StatementsStep(index: usize) -> impl IntoView {
                     .map(|statement| view! { <li><StatementItem statement=statement.clone() /></li> })
                     .collect_view()}
             </ol>
-            <Show when=move || open_here.get() != 0>
-                <p class="samepage__hint" aria-live="polite">
-                    {move || fill(t.open_on_page, &[("open", &open_here.get())])}
-                </p>
-            </Show>
+            <p class="samepage__hint samepage__open-note" aria-live="polite">
+                {open_note}
+            </p>
             <StepNav next_label=t.next />
         </div>
     }

@@ -12,10 +12,102 @@ pub use validate::InstrumentProblem;
 pub const BUILTIN_JSON: &str = include_str!("builtin.json");
 
 impl Instrument {
-    /// The instrument shipped with the app. `build.rs` turns `builtin.json` into the Rust that
-    /// builds it, so the app carries no JSON parser for it; a test checks both agree.
+    /// The instrument shipped with the app. `build.rs` turns `builtin.json` into records, so
+    /// the app carries no JSON parser for it; a test checks both give the same instrument.
     pub fn builtin() -> Instrument {
-        include!(concat!(env!("OUT_DIR"), "/builtin_instrument.rs"))
+        Self::from_records(include_str!(concat!(
+            env!("OUT_DIR"),
+            "/builtin_instrument.txt"
+        )))
+    }
+
+    /// Reads the records `build.rs` writes, one per line, fields separated by tabs:
+    /// `I id version title`, then per dimension `D id name explanation` followed by its
+    /// `P play`, `Q question` and `S id text` lines, then `M id topic side statement side
+    /// statement` per mirror pair, and `F id prompt` per definitions question followed by its
+    /// `O id undefined(0|1) label` lines. A text field is `locale=text` pairs joined by U+001F.
+    /// Only for build output: malformed records are a build bug and panic.
+    fn from_records(records: &str) -> Instrument {
+        fn text(field: &str) -> Text {
+            // Inserts, not collect(): BTreeMap's FromIterator sorts, which costs wasm code.
+            let mut text = Text(Default::default());
+            for (locale, words) in field
+                .split('\u{1f}')
+                .filter_map(|pair| pair.split_once('='))
+            {
+                text.0.insert(locale.to_owned(), words.to_owned());
+            }
+            text
+        }
+        fn side(field: &str) -> Side {
+            match field {
+                "sales" => Side::Sales,
+                "marketing" => Side::Marketing,
+                _ => Side::Leadership,
+            }
+        }
+        let mut instrument = Instrument {
+            id: String::new(),
+            version: String::new(),
+            title: Text(Default::default()),
+            dimensions: Vec::new(),
+            mirror_pairs: Vec::new(),
+            definitions: Vec::new(),
+        };
+        for line in records.lines() {
+            let f: Vec<&str> = line.split('\t').collect();
+            let owned = |i: usize| f[i].to_owned();
+            let dimension = instrument.dimensions.last_mut();
+            match (f[0], dimension) {
+                ("I", _) => {
+                    (instrument.id, instrument.version, instrument.title) =
+                        (owned(1), owned(2), text(f[3]))
+                }
+                ("D", _) => instrument.dimensions.push(Dimension {
+                    id: owned(1),
+                    name: text(f[2]),
+                    explanation: text(f[3]),
+                    plays: Vec::new(),
+                    questions: Vec::new(),
+                    statements: Vec::new(),
+                }),
+                ("P", Some(d)) => d.plays.push(text(f[1])),
+                ("Q", Some(d)) => d.questions.push(text(f[1])),
+                ("S", Some(d)) => d.statements.push(Statement {
+                    id: owned(1),
+                    text: text(f[2]),
+                }),
+                ("M", _) => instrument.mirror_pairs.push(MirrorPair {
+                    id: owned(1),
+                    topic: text(f[2]),
+                    first: MirrorHalf {
+                        side: side(f[3]),
+                        statement: owned(4),
+                    },
+                    second: MirrorHalf {
+                        side: side(f[5]),
+                        statement: owned(6),
+                    },
+                }),
+                ("F", _) => instrument.definitions.push(DefinitionQuestion {
+                    id: owned(1),
+                    prompt: text(f[2]),
+                    options: Vec::new(),
+                }),
+                ("O", _) => instrument
+                    .definitions
+                    .last_mut()
+                    .expect("an option follows its question")
+                    .options
+                    .push(DefinitionOption {
+                        id: owned(1),
+                        undefined: f[2] == "1",
+                        label: text(f[3]),
+                    }),
+                (kind, _) => panic!("unexpected built-in instrument record {kind}"),
+            }
+        }
+        instrument
     }
 
     /// Parses and validates an instrument definition (the built-in one or a variant).

@@ -13,25 +13,7 @@ pub const FALLBACK_LOCALE: &str = "en";
 #[serde(transparent)]
 pub struct Text(pub BTreeMap<String, String>);
 
-/// An owned id from a literal; never inlined, for the same reason as [`Text::from_pairs`].
-#[inline(never)]
-pub fn owned(text: &str) -> String {
-    text.to_owned()
-}
-
 impl Text {
-    /// A text from `(locale, text)` pairs. Never inlined: the generated built-in instrument
-    /// calls it a few hundred times, and one shared body keeps the wasm small.
-    #[inline(never)]
-    pub fn from_pairs(pairs: &[(&str, &str)]) -> Text {
-        Text(
-            pairs
-                .iter()
-                .map(|(locale, text)| ((*locale).to_owned(), (*text).to_owned()))
-                .collect(),
-        )
-    }
-
     /// The text in `locale`, or in [`FALLBACK_LOCALE`] when that locale is missing.
     pub fn get(&self, locale: &str) -> &str {
         self.0
