@@ -8,3 +8,4 @@ pub mod instrument;
 pub mod response;
 pub mod saved;
 pub mod scoring;
+pub mod team;

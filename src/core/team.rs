@@ -1,0 +1,552 @@
+//! The team scorecard: where roles see things differently. Pure statistics over many
+//! responses, with the anonymity rules applied before any figure leaves this module.
+//!
+//! Rules (documented in ARCHITECTURE.md, shown to users by the team view):
+//! - A respondent's dimension score is their personal score ([`DimensionResult`]).
+//! - Per group and dimension: the number of respondents with a score, the mean and the spread
+//!   (sample standard deviation) of their scores, the average deviation of their ratings on
+//!   the 1–5 scale (per statement, the mean distance from the group's mean, averaged over
+//!   statements with two or more ratings), and the share of "Can't judge" among their answers.
+//! - A role is shown on its own only from `minimum` respondents. Smaller roles are folded
+//!   together into "others", shown when that fold reaches the minimum and hidden otherwise.
+//!   Team figures are computed from shown groups only, so no subtraction reveals a hidden one.
+//! - The gap of a dimension is the highest group mean minus the lowest; a third of the scale
+//!   (33.3 points) or more is a blind spot. The alignment index is 100 minus the mean gap.
+//! - Average deviation above 0.8 scale points: the group disagrees with itself.
+//! - A blame loop: on a mirror pair, each side's group rates its own part at 3.5 or more and
+//!   the other side's at 2.5 or less (means on the 1–5 scale).
+//! - Cronbach's alpha per dimension from respondents who rated every statement of it, once
+//!   there are [`MIN_COMPLETE_FOR_ALPHA`] of them.
+
+use super::instrument::{DefinitionQuestion, Dimension, Instrument, MirrorPair};
+use super::response::{Answer, Response, Role};
+use super::scoring::{mean, side_of, DimensionResult};
+
+/// No role is ever shown from fewer respondents than this, whatever a host asks.
+pub const ANONYMITY_FLOOR: usize = 3;
+/// A gap of a third of the 0–100 scale or more between groups is a blind spot.
+pub const BLIND_SPOT_GAP: f64 = 100.0 / 3.0;
+/// Average deviation (1–5 scale points) above which a group disagrees with itself.
+pub const DISAGREEMENT_ABOVE: f64 = 0.8;
+/// A side rates its own part as working from this mean rating (1–5)…
+pub const SELF_WORKING_FROM: f64 = 3.5;
+/// …and the other side's part as failing up to this one.
+pub const OTHER_FAILING_UP_TO: f64 = 2.5;
+/// Complete responses a dimension needs before its alpha is computed.
+pub const MIN_COMPLETE_FOR_ALPHA: usize = 10;
+
+/// Who a column of the team scorecard speaks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Group {
+    Role(Role),
+    /// Roles too small to show alone, folded together.
+    Others,
+}
+
+/// One group's figures for one dimension.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupDimension {
+    /// Respondents with a score in this dimension.
+    pub scored: usize,
+    /// Mean of their dimension scores, 0–100.
+    pub mean: Option<f64>,
+    /// Sample standard deviation of their dimension scores (two or more scores).
+    pub spread: Option<f64>,
+    /// Average deviation of ratings on the 1–5 scale.
+    pub average_deviation: Option<f64>,
+    /// Share (0–1) of "Can't judge" among the group's answers in this dimension.
+    pub cant_judge_share: f64,
+}
+
+impl GroupDimension {
+    /// True when the group's ratings spread more than [`DISAGREEMENT_ABOVE`].
+    pub fn disagrees(&self) -> bool {
+        self.average_deviation
+            .is_some_and(|ad| ad > DISAGREEMENT_ABOVE)
+    }
+}
+
+/// A shown group and its figures per dimension (instrument order).
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupResult {
+    pub group: Group,
+    pub respondents: usize,
+    pub dimensions: Vec<GroupDimension>,
+}
+
+/// Why a role has no column of its own.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Hidden {
+    /// Folded into "others" with other small roles.
+    Folded { role: Role, respondents: usize },
+    /// Too few even folded together: not shown at all.
+    TooFew { role: Role, respondents: usize },
+}
+
+/// The spread between groups on one dimension.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DimensionGap {
+    /// Highest minus lowest group mean; `None` with fewer than two groups to compare.
+    pub gap: Option<f64>,
+}
+
+impl DimensionGap {
+    /// True from [`BLIND_SPOT_GAP`].
+    pub fn blind_spot(&self) -> bool {
+        self.gap.is_some_and(|gap| gap >= BLIND_SPOT_GAP)
+    }
+}
+
+/// A mirror pair on which both sides blame the other.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BlameLoop {
+    pub pair_id: String,
+    /// Mean ratings (1–5): the first side on its own part and on the other's, then the second.
+    pub first_on_self: f64,
+    pub first_on_other: f64,
+    pub second_on_self: f64,
+    pub second_on_other: f64,
+}
+
+/// The most common pick of each shown group for one definitions question.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DefinitionPicks {
+    pub question_id: String,
+    /// Per shown group that answered: its most common option and that option's share (0–1).
+    pub picks: Vec<(Group, String, f64)>,
+}
+
+impl DefinitionPicks {
+    /// True when the groups' most common picks differ.
+    pub fn mismatch(&self) -> bool {
+        self.picks.windows(2).any(|w| w[0].1 != w[1].1)
+    }
+}
+
+/// How consistently a dimension's statements measure one thing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reliability {
+    /// Respondents who rated every statement of the dimension.
+    pub complete: usize,
+    /// Cronbach's alpha, once there are enough complete responses and any variance.
+    pub alpha: Option<f64>,
+}
+
+/// A plain reading of Cronbach's alpha.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AlphaReading {
+    /// 0.7 or more.
+    Consistent,
+    /// 0.5 to below 0.7.
+    Questionable,
+    /// Below 0.5.
+    Inconsistent,
+}
+
+impl AlphaReading {
+    /// The reading of `alpha`.
+    pub fn of(alpha: f64) -> AlphaReading {
+        if alpha >= 0.7 {
+            AlphaReading::Consistent
+        } else if alpha >= 0.5 {
+            AlphaReading::Questionable
+        } else {
+            AlphaReading::Inconsistent
+        }
+    }
+}
+
+/// The team scorecard of a set of responses.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TeamScorecard {
+    pub respondents: usize,
+    pub groups: Vec<GroupResult>,
+    pub hidden: Vec<Hidden>,
+    /// Per dimension, instrument order.
+    pub gaps: Vec<DimensionGap>,
+    /// 100 minus the mean gap, over dimensions with a gap.
+    pub alignment: Option<f64>,
+    pub blame_loops: Vec<BlameLoop>,
+    pub definitions: Vec<DefinitionPicks>,
+    /// Per dimension, instrument order.
+    pub reliability: Vec<Reliability>,
+}
+
+impl TeamScorecard {
+    /// Computes the team scorecard; `minimum` is raised to [`ANONYMITY_FLOOR`] if lower.
+    pub fn of(instrument: &Instrument, responses: &[&Response], minimum: usize) -> TeamScorecard {
+        let minimum = minimum.max(ANONYMITY_FLOOR);
+        let (members, hidden) = shown_groups(responses, minimum);
+        let groups: Vec<GroupResult> = members
+            .iter()
+            .map(|(group, members)| GroupResult {
+                group: *group,
+                respondents: members.len(),
+                dimensions: instrument
+                    .dimensions
+                    .iter()
+                    .map(|d| group_dimension(d, members))
+                    .collect(),
+            })
+            .collect();
+        let gaps: Vec<DimensionGap> = (0..instrument.dimensions.len())
+            .map(|i| {
+                let means: Vec<f64> = groups.iter().filter_map(|g| g.dimensions[i].mean).collect();
+                DimensionGap {
+                    gap: (means.len() >= 2).then(|| {
+                        let max = means.iter().copied().fold(f64::MIN, f64::max);
+                        let min = means.iter().copied().fold(f64::MAX, f64::min);
+                        max - min
+                    }),
+                }
+            })
+            .collect();
+        let known_gaps: Vec<f64> = gaps.iter().filter_map(|g| g.gap).collect();
+        let alignment = (!known_gaps.is_empty()).then(|| 100.0 - mean(&known_gaps));
+        let shown: Vec<&Response> = members
+            .iter()
+            .flat_map(|(_, m)| m.iter().copied())
+            .collect();
+        TeamScorecard {
+            respondents: responses.len(),
+            blame_loops: instrument
+                .mirror_pairs
+                .iter()
+                .filter_map(|pair| blame_loop(pair, &members))
+                .collect(),
+            definitions: instrument
+                .definitions
+                .iter()
+                .map(|question| DefinitionPicks {
+                    question_id: question.id.clone(),
+                    picks: members
+                        .iter()
+                        .filter_map(|(group, members)| {
+                            most_common_pick(question, members).map(|(o, s)| (*group, o, s))
+                        })
+                        .collect(),
+                })
+                .collect(),
+            reliability: instrument
+                .dimensions
+                .iter()
+                .map(|d| reliability(d, &shown))
+                .collect(),
+            groups,
+            hidden,
+            gaps,
+            alignment,
+        }
+    }
+}
+
+/// Splits responses into shown groups (roles at or above `minimum`, then "others" when the
+/// small roles together reach it) and says what was folded or hidden.
+fn shown_groups<'a>(
+    responses: &[&'a Response],
+    minimum: usize,
+) -> (Vec<(Group, Vec<&'a Response>)>, Vec<Hidden>) {
+    let mut shown = Vec::new();
+    let mut small: Vec<(Role, Vec<&Response>)> = Vec::new();
+    for role in Role::ALL {
+        let members: Vec<&Response> = responses
+            .iter()
+            .copied()
+            .filter(|r| r.role == Some(role))
+            .collect();
+        if members.len() >= minimum {
+            shown.push((Group::Role(role), members));
+        } else if !members.is_empty() {
+            small.push((role, members));
+        }
+    }
+    let folded: Vec<&Response> = small.iter().flat_map(|(_, m)| m.iter().copied()).collect();
+    let fold = folded.len() >= minimum;
+    let hidden = small
+        .iter()
+        .map(|(role, members)| {
+            let (role, respondents) = (*role, members.len());
+            if fold {
+                Hidden::Folded { role, respondents }
+            } else {
+                Hidden::TooFew { role, respondents }
+            }
+        })
+        .collect();
+    if fold {
+        shown.push((Group::Others, folded));
+    }
+    (shown, hidden)
+}
+
+/// One group's figures for one dimension.
+fn group_dimension(dimension: &Dimension, members: &[&Response]) -> GroupDimension {
+    let scores: Vec<f64> = members
+        .iter()
+        .filter_map(|r| DimensionResult::of(dimension, r).score.value())
+        .collect();
+    let mut answered = 0;
+    let mut cant_judge = 0;
+    let mut deviations = Vec::new();
+    for statement in &dimension.statements {
+        let mut ratings = Vec::new();
+        for member in members {
+            match member.answer(&statement.id) {
+                Some(Answer::Agreement(level)) => ratings.push(f64::from(level)),
+                Some(Answer::CantJudge) => cant_judge += 1,
+                None => continue,
+            }
+            answered += 1;
+        }
+        if ratings.len() >= 2 {
+            let centre = mean(&ratings);
+            deviations.push(mean(
+                &ratings
+                    .iter()
+                    .map(|r| (r - centre).abs())
+                    .collect::<Vec<_>>(),
+            ));
+        }
+    }
+    GroupDimension {
+        scored: scores.len(),
+        mean: (!scores.is_empty()).then(|| mean(&scores)),
+        spread: sample_variance(&scores).map(f64::sqrt),
+        average_deviation: (!deviations.is_empty()).then(|| mean(&deviations)),
+        cant_judge_share: if answered == 0 {
+            0.0
+        } else {
+            cant_judge as f64 / answered as f64
+        },
+    }
+}
+
+/// Variance with n − 1 in the denominator; `None` below two values.
+fn sample_variance(values: &[f64]) -> Option<f64> {
+    (values.len() >= 2).then(|| {
+        let centre = mean(values);
+        values.iter().map(|v| (v - centre).powi(2)).sum::<f64>() / (values.len() - 1) as f64
+    })
+}
+
+/// The mean rating (1–5) of `statement` among `members`, if any rated it.
+fn mean_rating(statement: &str, members: &[&Response]) -> Option<f64> {
+    let ratings: Vec<f64> = members
+        .iter()
+        .filter_map(|r| match r.answer(statement) {
+            Some(Answer::Agreement(level)) => Some(f64::from(level)),
+            _ => None,
+        })
+        .collect();
+    (!ratings.is_empty()).then(|| mean(&ratings))
+}
+
+/// The blame loop on `pair`, when both sides' groups are shown and blame each other.
+fn blame_loop(pair: &MirrorPair, groups: &[(Group, Vec<&Response>)]) -> Option<BlameLoop> {
+    let members_of = |side| {
+        groups
+            .iter()
+            .find(|(group, _)| matches!(group, Group::Role(role) if side_of(*role) == Some(side)))
+            .map(|(_, members)| members.as_slice())
+    };
+    let first = members_of(pair.first.side)?;
+    let second = members_of(pair.second.side)?;
+    let found = BlameLoop {
+        pair_id: pair.id.clone(),
+        first_on_self: mean_rating(&pair.first.statement, first)?,
+        first_on_other: mean_rating(&pair.second.statement, first)?,
+        second_on_self: mean_rating(&pair.second.statement, second)?,
+        second_on_other: mean_rating(&pair.first.statement, second)?,
+    };
+    let blames = |own: f64, other: f64| own >= SELF_WORKING_FROM && other <= OTHER_FAILING_UP_TO;
+    (blames(found.first_on_self, found.first_on_other)
+        && blames(found.second_on_self, found.second_on_other))
+    .then_some(found)
+}
+
+/// The option most members picked for `question` (ties go to the earlier option), with its
+/// share among the members who answered.
+fn most_common_pick(question: &DefinitionQuestion, members: &[&Response]) -> Option<(String, f64)> {
+    let picks: Vec<&String> = members
+        .iter()
+        .filter_map(|r| r.definitions.get(&question.id))
+        .collect();
+    let mut best: Option<(&String, usize)> = None;
+    for option in &question.options {
+        let count = picks.iter().filter(|p| **p == &option.id).count();
+        if count > best.map_or(0, |(_, c)| c) {
+            best = Some((&option.id, count));
+        }
+    }
+    best.map(|(pick, count)| (pick.clone(), count as f64 / picks.len() as f64))
+}
+
+/// Cronbach's alpha of `dimension` over the responses that rated all its statements.
+fn reliability(dimension: &Dimension, responses: &[&Response]) -> Reliability {
+    let rows: Vec<Vec<f64>> = responses
+        .iter()
+        .filter_map(|r| {
+            dimension
+                .statements
+                .iter()
+                .map(|s| match r.answer(&s.id) {
+                    Some(Answer::Agreement(level)) => Some(f64::from(level)),
+                    _ => None,
+                })
+                .collect::<Option<Vec<f64>>>()
+        })
+        .collect();
+    let k = dimension.statements.len();
+    let alpha = if rows.len() >= MIN_COMPLETE_FOR_ALPHA && k >= 2 {
+        let item_variances: f64 = (0..k)
+            .filter_map(|i| sample_variance(&rows.iter().map(|row| row[i]).collect::<Vec<_>>()))
+            .sum();
+        let totals: Vec<f64> = rows.iter().map(|row| row.iter().sum()).collect();
+        sample_variance(&totals)
+            .filter(|total| *total > 0.0)
+            .map(|total| k as f64 / (k - 1) as f64 * (1.0 - item_variances / total))
+    } else {
+        None
+    };
+    Reliability {
+        complete: rows.len(),
+        alpha,
+    }
+}
+
+/// Whether a team-label filter may be shown: the filtered group and what is left outside it
+/// must each be empty or reach `minimum`, or one could subtract the filtered view from the
+/// whole (or from another filter) and single out a few people.
+pub fn filter_allowed(total: usize, in_filter: usize, minimum: usize) -> bool {
+    let minimum = minimum.max(ANONYMITY_FLOOR);
+    let outside = total.saturating_sub(in_filter);
+    in_filter >= minimum && (outside == 0 || outside >= minimum)
+}
+
+/// Severity of a blame loop: the articles' defining dysfunction ranks near the top.
+pub const BLAME_LOOP_SEVERITY: f64 = 90.0;
+/// Severity of roles meaning different things by the same word.
+pub const DEFINITIONS_SEVERITY: f64 = 60.0;
+/// A team mean below this (Siloed) is a finding even when the roles agree.
+pub const LOW_SCORE_BELOW: f64 = 40.0;
+/// Severity per point of average deviation when a group disagrees with itself.
+pub const DISAGREEMENT_SEVERITY_PER_POINT: f64 = 40.0;
+
+/// What a finding is about.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FindingKind {
+    /// Roles see a dimension a third of the scale or more apart.
+    BlindSpot { gap: f64 },
+    /// The shown groups together rate a dimension as siloed.
+    LowScore { mean: f64 },
+    /// A group's own ratings spread widely.
+    Disagreement {
+        group: Group,
+        average_deviation: f64,
+    },
+    /// Each side blames the other on a mirror pair.
+    BlameLoop { pair_id: String },
+    /// Roles' most common definitions differ.
+    DefinitionsMismatch { question_id: String },
+}
+
+/// One misalignment, ranked, with the dimension whose explanation, plays and questions apply.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    pub kind: FindingKind,
+    /// Index of the dimension in the instrument.
+    pub dimension: usize,
+    /// Higher is more urgent: blame loop 90; blind spot its gap (33–100); low score 100 minus
+    /// the team mean (above 60); definitions mismatch 60; disagreement 40 per point of
+    /// average deviation (above 32).
+    pub severity: f64,
+}
+
+impl TeamScorecard {
+    /// Every finding, most severe first (ties keep the order found: dimensions in instrument
+    /// order, then blame loops, then definitions).
+    pub fn diagnosis(&self, instrument: &Instrument) -> Vec<Finding> {
+        let mut found = Vec::new();
+        for (i, gap) in self.gaps.iter().enumerate() {
+            if let Some(gap) = gap.gap.filter(|_| gap.blind_spot()) {
+                found.push(Finding {
+                    kind: FindingKind::BlindSpot { gap },
+                    dimension: i,
+                    severity: gap,
+                });
+            }
+            let means: Vec<f64> = self
+                .groups
+                .iter()
+                .filter_map(|g| g.dimensions[i].mean)
+                .collect();
+            if !means.is_empty() && mean(&means) < LOW_SCORE_BELOW {
+                let team_mean = mean(&means);
+                found.push(Finding {
+                    kind: FindingKind::LowScore { mean: team_mean },
+                    dimension: i,
+                    severity: 100.0 - team_mean,
+                });
+            }
+            for group in &self.groups {
+                let figures = &group.dimensions[i];
+                if let (true, Some(ad)) = (figures.disagrees(), figures.average_deviation) {
+                    found.push(Finding {
+                        kind: FindingKind::Disagreement {
+                            group: group.group,
+                            average_deviation: ad,
+                        },
+                        dimension: i,
+                        severity: ad * DISAGREEMENT_SEVERITY_PER_POINT,
+                    });
+                }
+            }
+        }
+        let dimension_of = |statement: &str| {
+            instrument
+                .dimensions
+                .iter()
+                .position(|d| d.statements.iter().any(|s| s.id == statement))
+                .unwrap_or(0)
+        };
+        for blame in &self.blame_loops {
+            if let Some(pair) = instrument
+                .mirror_pairs
+                .iter()
+                .find(|p| p.id == blame.pair_id)
+            {
+                found.push(Finding {
+                    kind: FindingKind::BlameLoop {
+                        pair_id: blame.pair_id.clone(),
+                    },
+                    dimension: dimension_of(&pair.first.statement),
+                    severity: BLAME_LOOP_SEVERITY,
+                });
+            }
+        }
+        let language = instrument
+            .dimensions
+            .iter()
+            .position(|d| d.id == "language")
+            .unwrap_or(0);
+        for picks in self.definitions.iter().filter(|p| p.mismatch()) {
+            found.push(Finding {
+                kind: FindingKind::DefinitionsMismatch {
+                    question_id: picks.question_id.clone(),
+                },
+                dimension: language,
+                severity: DEFINITIONS_SEVERITY,
+            });
+        }
+        // A stable insertion by severity: lists are short, and no sort routine reaches the wasm.
+        let mut ranked: Vec<Finding> = Vec::with_capacity(found.len());
+        for finding in found {
+            let at = ranked
+                .iter()
+                .position(|r| r.severity < finding.severity)
+                .unwrap_or(ranked.len());
+            ranked.insert(at, finding);
+        }
+        ranked
+    }
+}

@@ -1,0 +1,371 @@
+//! Team statistics against hand-computed values, and the anonymity rules.
+#![cfg(not(target_arch = "wasm32"))]
+
+use samepage::core::instrument::Instrument;
+use samepage::core::response::{Answer, Response, Role};
+use samepage::core::team::{
+    filter_allowed, AlphaReading, DimensionGap, Group, Hidden, TeamScorecard, BLIND_SPOT_GAP,
+};
+
+const GOALS: usize = 1;
+
+fn close(actual: f64, expected: f64) -> bool {
+    (actual - expected).abs() < 1e-3
+}
+
+/// A respondent of `role` who rates the statements of dimension `dimension` with `levels`
+/// (0 = "Can't judge").
+fn rates(role: Role, dimension: usize, levels: &[u8]) -> Response {
+    let instrument = Instrument::builtin();
+    let mut response = Response {
+        role: Some(role),
+        ..Response::default()
+    };
+    for (statement, level) in instrument.dimensions[dimension]
+        .statements
+        .iter()
+        .zip(levels)
+    {
+        response
+            .answers
+            .insert(statement.id.clone(), Answer::try_from(*level).unwrap());
+    }
+    response
+}
+
+fn workshop() -> Vec<Response> {
+    vec![
+        rates(Role::Sales, GOALS, &[5, 5, 5]),      // 100
+        rates(Role::Sales, GOALS, &[4, 4, 4]),      // 75
+        rates(Role::Sales, GOALS, &[5, 4, 0]),      // (100 + 75) / 2 = 87.5, one can't-judge
+        rates(Role::Marketing, GOALS, &[1, 1, 1]),  // 0
+        rates(Role::Marketing, GOALS, &[2, 2, 2]),  // 25
+        rates(Role::Marketing, GOALS, &[1, 2, 3]),  // 25
+        rates(Role::Leadership, GOALS, &[3, 3, 3]), // two leaders: below the minimum of 3
+        rates(Role::Leadership, GOALS, &[3, 3, 3]),
+    ]
+}
+
+fn team(responses: &[Response], minimum: usize) -> TeamScorecard {
+    let refs: Vec<&Response> = responses.iter().collect();
+    TeamScorecard::of(&Instrument::builtin(), &refs, minimum)
+}
+
+#[test]
+fn per_role_count_mean_spread_agreement_and_cant_judge() {
+    let card = team(&workshop(), 3);
+    assert_eq!(card.respondents, 8);
+    let groups: Vec<Group> = card.groups.iter().map(|g| g.group).collect();
+    assert_eq!(
+        groups,
+        [Group::Role(Role::Sales), Group::Role(Role::Marketing)]
+    );
+
+    let sales = &card.groups[0].dimensions[GOALS];
+    assert_eq!(sales.scored, 3);
+    // Mean (100 + 75 + 87.5) / 3 = 87.5; deviations 12.5, −12.5, 0 → variance 312.5 / 2.
+    assert!(close(sales.mean.unwrap(), 87.5));
+    assert!(close(sales.spread.unwrap(), 12.5));
+    // Statements rated [5,4,5], [5,4,4], [5,4]: mean distances 4/9, 4/9, 1/2 → 25/54.
+    assert!(close(sales.average_deviation.unwrap(), 25.0 / 54.0));
+    assert!(!sales.disagrees());
+    assert!(close(sales.cant_judge_share, 1.0 / 9.0));
+
+    let marketing = &card.groups[1].dimensions[GOALS];
+    // Scores 0, 25, 25: mean 16.667; variance (277.78 + 69.44 + 69.44) / 2 = 208.33.
+    assert!(close(marketing.mean.unwrap(), 50.0 / 3.0));
+    assert!(close(marketing.spread.unwrap(), 208.333_f64.sqrt()));
+    assert_eq!(marketing.cant_judge_share, 0.0);
+    // A dimension nobody answered has no figures, and no made-up zero.
+    assert_eq!(card.groups[0].dimensions[0].mean, None);
+}
+
+#[test]
+fn gaps_blind_spots_and_the_alignment_index() {
+    let card = team(&workshop(), 3);
+    // 87.5 − 16.667 = 70.833 ≥ 33.3: a blind spot; the only dimension with a gap.
+    let goals = &card.gaps[GOALS];
+    assert!(close(goals.gap.unwrap(), 87.5 - 50.0 / 3.0));
+    assert!(goals.blind_spot());
+    assert_eq!(card.gaps[0].gap, None);
+    assert!(close(card.alignment.unwrap(), 100.0 - (87.5 - 50.0 / 3.0)));
+    // The cut-off is a third of the scale: 33.3 points is not yet a blind spot, 33.4 is.
+    assert!(!DimensionGap { gap: Some(33.3) }.blind_spot());
+    assert!(DimensionGap { gap: Some(33.4) }.blind_spot());
+    assert!(DimensionGap {
+        gap: Some(BLIND_SPOT_GAP)
+    }
+    .blind_spot());
+}
+
+#[test]
+fn a_role_that_disagrees_with_itself_is_flagged() {
+    let responses = vec![
+        rates(Role::Sales, GOALS, &[1, 1, 1]),
+        rates(Role::Sales, GOALS, &[5, 5, 5]),
+        rates(Role::Sales, GOALS, &[1, 1, 1]),
+    ];
+    let card = team(&responses, 3);
+    // Each statement rated 1, 5, 1: mean 7/3, distances 4/3, 8/3, 4/3 → 16/9 ≈ 1.78 > 0.8.
+    let sales = &card.groups[0].dimensions[GOALS];
+    assert!(close(sales.average_deviation.unwrap(), 16.0 / 9.0));
+    assert!(sales.disagrees());
+}
+
+#[test]
+fn small_roles_are_hidden_with_their_reason() {
+    let card = team(&workshop(), 3);
+    assert_eq!(
+        card.hidden,
+        [Hidden::TooFew {
+            role: Role::Leadership,
+            respondents: 2
+        }]
+    );
+    // Leadership's answers are in no figure: the goals gap is between sales and marketing only.
+    assert!(card
+        .groups
+        .iter()
+        .all(|g| g.group != Group::Role(Role::Leadership)));
+}
+
+#[test]
+fn small_roles_fold_into_others_when_together_they_reach_the_minimum() {
+    let mut responses = workshop();
+    responses.push(rates(Role::Other, GOALS, &[4, 4, 4]));
+    responses.push(rates(Role::Other, GOALS, &[2, 2, 2]));
+    let card = team(&responses, 3);
+    assert_eq!(
+        card.hidden,
+        [
+            Hidden::Folded {
+                role: Role::Leadership,
+                respondents: 2
+            },
+            Hidden::Folded {
+                role: Role::Other,
+                respondents: 2
+            }
+        ]
+    );
+    let others = card
+        .groups
+        .iter()
+        .find(|g| g.group == Group::Others)
+        .unwrap();
+    assert_eq!(others.respondents, 4);
+    // 50, 50, 75, 25 → 50.
+    assert!(close(others.dimensions[GOALS].mean.unwrap(), 50.0));
+}
+
+#[test]
+fn the_minimum_is_never_below_three_and_can_be_raised() {
+    let card = team(&workshop(), 1);
+    assert!(card
+        .groups
+        .iter()
+        .all(|g| g.group != Group::Role(Role::Leadership)));
+    // With a host's minimum of five every role is too small alone: all eight fold together.
+    let card = team(&workshop(), 5);
+    let groups: Vec<(Group, usize)> = card
+        .groups
+        .iter()
+        .map(|g| (g.group, g.respondents))
+        .collect();
+    assert_eq!(groups, [(Group::Others, 8)]);
+    assert_eq!(card.alignment, None, "one group: no gap to measure");
+}
+
+#[test]
+fn blame_loops_need_both_sides_blaming_each_other() {
+    let instrument = Instrument::builtin();
+    let pair = instrument
+        .mirror_pairs
+        .iter()
+        .find(|p| p.id == "lead_quality")
+        .unwrap();
+    let rated = |role: Role, marketing_part: u8, sales_part: u8| {
+        let mut r = Response {
+            role: Some(role),
+            ..Response::default()
+        };
+        r.answers.insert(
+            pair.first.statement.clone(),
+            Answer::Agreement(marketing_part),
+        );
+        r.answers
+            .insert(pair.second.statement.clone(), Answer::Agreement(sales_part));
+        r
+    };
+    let mut responses: Vec<Response> = (0..3).map(|_| rated(Role::Marketing, 5, 1)).collect();
+    responses.extend((0..3).map(|_| rated(Role::Sales, 2, 4)));
+    let card = team(&responses, 3);
+    assert_eq!(card.blame_loops.len(), 1);
+    let found = &card.blame_loops[0];
+    assert_eq!(found.pair_id, "lead_quality");
+    assert_eq!((found.first_on_self, found.first_on_other), (5.0, 1.0));
+    assert_eq!((found.second_on_self, found.second_on_other), (4.0, 2.0));
+
+    // Sales rating marketing's leads at 3 (neutral) is no longer blame.
+    responses.truncate(3);
+    responses.extend((0..3).map(|_| rated(Role::Sales, 3, 4)));
+    assert!(team(&responses, 3).blame_loops.is_empty());
+}
+
+#[test]
+fn different_definitions_between_roles_are_a_mismatch() {
+    let instrument = Instrument::builtin();
+    let question = &instrument.definitions[0];
+    let (a, b) = (&question.options[0].id, &question.options[2].id);
+    let mut responses = workshop();
+    for (i, response) in responses.iter_mut().enumerate() {
+        let pick = match i {
+            0..=2 => a, // sales: all a
+            3 | 4 => b, // marketing: b, b, a
+            _ => a,
+        };
+        response
+            .definitions
+            .insert(question.id.clone(), pick.clone());
+    }
+    let card = team(&responses, 3);
+    let picks = &card.definitions[0];
+    assert_eq!(picks.picks.len(), 2);
+    assert_eq!(picks.picks[0], (Group::Role(Role::Sales), a.clone(), 1.0));
+    assert_eq!(picks.picks[1].1, *b);
+    assert!(close(picks.picks[1].2, 2.0 / 3.0));
+    assert!(picks.mismatch());
+    assert!(
+        !card.definitions[1].mismatch(),
+        "nobody answered the second question"
+    );
+}
+
+#[test]
+fn cronbachs_alpha_once_there_are_ten_complete_responses() {
+    let rows: [[u8; 3]; 10] = [
+        [1, 1, 2],
+        [2, 2, 2],
+        [3, 3, 4],
+        [4, 4, 4],
+        [5, 5, 4],
+        [1, 2, 1],
+        [2, 2, 3],
+        [3, 4, 3],
+        [4, 4, 5],
+        [5, 4, 5],
+    ];
+    let mut responses: Vec<Response> = rows.iter().map(|r| rates(Role::Sales, GOALS, r)).collect();
+    // Item variances 20/9, 14.9/9, 16.1/9 (sum 51/9); totals' variance 138.4/9:
+    // alpha = 3/2 × (1 − 51/138.4) = 0.9473.
+    let card = team(&responses, 3);
+    let goals = &card.reliability[GOALS];
+    assert_eq!(goals.complete, 10);
+    assert!(close(goals.alpha.unwrap(), 1.5 * (1.0 - 51.0 / 138.4)));
+    assert_eq!(
+        AlphaReading::of(goals.alpha.unwrap()),
+        AlphaReading::Consistent
+    );
+
+    // A "Can't judge" makes a response incomplete: nine are not enough.
+    responses[0] = rates(Role::Sales, GOALS, &[1, 0, 2]);
+    let card = team(&responses, 3);
+    assert_eq!(card.reliability[GOALS].complete, 9);
+    assert_eq!(card.reliability[GOALS].alpha, None);
+    assert_eq!(AlphaReading::of(0.6), AlphaReading::Questionable);
+    assert_eq!(AlphaReading::of(0.2), AlphaReading::Inconsistent);
+}
+
+#[test]
+fn filters_that_would_single_someone_out_are_refused() {
+    assert!(filter_allowed(12, 5, 3));
+    assert!(filter_allowed(12, 12, 3), "everyone: nothing to subtract");
+    assert!(!filter_allowed(12, 2, 3), "the filtered group is too small");
+    assert!(
+        !filter_allowed(12, 10, 3),
+        "the two left outside could be subtracted"
+    );
+    assert!(
+        !filter_allowed(12, 2, 1),
+        "a host cannot lower the floor of three"
+    );
+    assert!(
+        !filter_allowed(20, 16, 5),
+        "a raised minimum applies to what is left outside"
+    );
+}
+
+#[test]
+fn the_diagnosis_ranks_blame_blind_spots_definitions_and_disagreement() {
+    use samepage::core::team::FindingKind;
+    let instrument = Instrument::builtin();
+    let pair = instrument
+        .mirror_pairs
+        .iter()
+        .find(|p| p.id == "lead_quality")
+        .unwrap();
+    let handoff = instrument
+        .dimensions
+        .iter()
+        .position(|d| d.id == "handoff")
+        .unwrap();
+    let language = instrument
+        .dimensions
+        .iter()
+        .position(|d| d.id == "language")
+        .unwrap();
+    let question = &instrument.definitions[1];
+    let mut responses = workshop(); // goals: sales 87.5, marketing 16.7 → gap 70.8
+    for (i, r) in responses.iter_mut().enumerate() {
+        let (marketing_part, sales_part) = if r.role == Some(Role::Marketing) {
+            (5, 1)
+        } else {
+            (2, 4)
+        };
+        r.answers.insert(
+            pair.first.statement.clone(),
+            Answer::Agreement(marketing_part),
+        );
+        r.answers
+            .insert(pair.second.statement.clone(), Answer::Agreement(sales_part));
+        let option = if r.role == Some(Role::Sales) { 0 } else { 1 };
+        if i < 6 {
+            r.definitions
+                .insert(question.id.clone(), question.options[option].id.clone());
+        }
+    }
+    let card = team(&responses, 3);
+    let diagnosis = card.diagnosis(&instrument);
+    let kinds: Vec<(&FindingKind, usize)> =
+        diagnosis.iter().map(|f| (&f.kind, f.dimension)).collect();
+    assert!(
+        matches!(kinds[0], (FindingKind::BlameLoop { pair_id }, d) if pair_id == "lead_quality" && d == handoff)
+    );
+    assert!(
+        matches!(kinds[1], (FindingKind::BlindSpot { gap }, 1) if close(*gap, 87.5 - 50.0 / 3.0))
+    );
+    assert!(
+        matches!(kinds[2], (FindingKind::DefinitionsMismatch { question_id }, d) if *question_id == question.id && d == language)
+    );
+    // Marketing's goals mean 16.7 is low, but the sales half keeps the team mean at 52: no low score.
+    assert!(diagnosis
+        .iter()
+        .all(|f| !matches!(f.kind, FindingKind::LowScore { .. })));
+    for pair in diagnosis.windows(2) {
+        assert!(pair[0].severity >= pair[1].severity);
+    }
+}
+
+#[test]
+fn a_dimension_all_roles_rate_low_is_a_finding() {
+    use samepage::core::team::FindingKind;
+    let responses: Vec<Response> = [Role::Sales, Role::Marketing]
+        .iter()
+        .flat_map(|role| (0..3).map(move |_| rates(*role, GOALS, &[2, 2, 1])))
+        .collect();
+    // Everyone: (25 + 25 + 0) / 3 = 16.7 → severity 83.3; no gap, no disagreement.
+    let diagnosis = team(&responses, 3).diagnosis(&Instrument::builtin());
+    assert_eq!(diagnosis.len(), 1);
+    assert!(matches!(diagnosis[0].kind, FindingKind::LowScore { mean } if close(mean, 50.0 / 3.0)));
+    assert!(close(diagnosis[0].severity, 100.0 - 50.0 / 3.0));
+}
