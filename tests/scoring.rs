@@ -160,11 +160,7 @@ fn answers_to_unknown_statements_are_ignored() {
 #[test]
 fn one_sided_mirror_pairs_are_named_for_the_respondents_side_only() {
     let instrument = Instrument::builtin();
-    let pair = instrument
-        .mirror_pairs
-        .iter()
-        .find(|p| p.id == "lead_quality")
-        .unwrap();
+    let pair = instrument.mirror_pair("lead_quality").unwrap();
     let (marketing_half, sales_half) = (&pair.first.statement, &pair.second.statement);
     let mut response = Response {
         role: Some(Role::Marketing),

@@ -179,11 +179,7 @@ fn the_minimum_is_never_below_three_and_can_be_raised() {
 #[test]
 fn blame_loops_need_both_sides_blaming_each_other() {
     let instrument = Instrument::builtin();
-    let pair = instrument
-        .mirror_pairs
-        .iter()
-        .find(|p| p.id == "lead_quality")
-        .unwrap();
+    let pair = instrument.mirror_pair("lead_quality").unwrap();
     let rated = |role: Role, marketing_part: u8, sales_part: u8| {
         let mut r = Response {
             role: Some(role),
@@ -299,11 +295,7 @@ fn filters_that_would_single_someone_out_are_refused() {
 fn the_diagnosis_ranks_blame_blind_spots_definitions_and_disagreement() {
     use samepage::core::team::FindingKind;
     let instrument = Instrument::builtin();
-    let pair = instrument
-        .mirror_pairs
-        .iter()
-        .find(|p| p.id == "lead_quality")
-        .unwrap();
+    let pair = instrument.mirror_pair("lead_quality").unwrap();
     let handoff = instrument
         .dimensions
         .iter()

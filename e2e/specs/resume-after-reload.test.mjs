@@ -68,3 +68,21 @@ test('two tabs answering the same survey keep both tabs\u2019 answers', async ()
   await second.reload();
   assert.match(await second.progressText(), /3 of 42 statements answered/);
 });
+
+test('erasing in one tab erases in the other, which does not write the answers back', async () => {
+  const first = await app.open();
+  await first.start();
+  await first.chooseRole('Sales');
+  await first.next();
+  await first.answerPage(() => 'Agree');
+  const second = new SurveyPage(await first.page.context().newPage(), app.server.url, []);
+  await second.load();
+  await second.expectHeading(DIMENSIONS[0]);
+
+  await second.button('Erase my answers from this device').click();
+  await second.button('Yes, erase my answers').click();
+  await first.expectHeading('Are sales, marketing and leadership on the same page?');
+  assert.match(await first.root.getByRole('status').innerText(), /erased from this device/);
+  assert.equal(await first.button('Start the survey').isVisible(), true);
+  assert.equal(await first.stored(), null);
+});

@@ -510,11 +510,7 @@ impl TeamScorecard {
                 .unwrap_or(0)
         };
         for blame in &self.blame_loops {
-            if let Some(pair) = instrument
-                .mirror_pairs
-                .iter()
-                .find(|p| p.id == blame.pair_id)
-            {
+            if let Some(pair) = instrument.mirror_pair(&blame.pair_id) {
                 found.push(Finding {
                     kind: FindingKind::BlameLoop {
                         pair_id: blame.pair_id.clone(),

@@ -101,15 +101,14 @@ fn CurrentStep() -> impl IntoView {
 }
 
 /// Keeps this tab's answers in step with another tab answering the same survey, so that
-/// neither tab overwrites what the other stored.
+/// neither tab overwrites what the other stored or erased. A `None` key means the other tab
+/// cleared all storage.
 fn follow_other_tabs(survey: Survey) {
     let key = survey.storage_key();
-    let handle = window_event_listener(ev::storage, move |event| {
-        if event.key().as_deref() == Some(key.as_str()) {
-            if let Some(text) = event.new_value() {
-                survey.adopt_from_other_tab(&text);
-            }
-        }
+    let handle = window_event_listener(ev::storage, move |event| match event.key() {
+        Some(changed) if changed == key => survey.follow_other_tab(event.new_value().as_deref()),
+        None => survey.follow_other_tab(None),
+        Some(_) => {}
     });
     on_cleanup(move || handle.remove());
 }

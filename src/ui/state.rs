@@ -162,10 +162,18 @@ impl Survey {
         }
     }
 
-    /// Takes in the answers another tab stored for this survey, keeping this tab's step.
-    pub fn adopt_from_other_tab(&self, text: &str) {
-        if let Ok(saved) = SavedSurvey::decode(text) {
-            self.response.set(saved.response);
+    /// Follows what another tab did to this survey's stored text: takes in its answers
+    /// (keeping this tab's step), or, when it erased them (`None`), erases them here too, so
+    /// this tab never writes back answers its owner removed.
+    pub fn follow_other_tab(&self, stored: Option<&str>) {
+        match stored.map(SavedSurvey::decode) {
+            Some(Ok(saved)) => self.response.set(saved.response),
+            Some(Err(_)) => {}
+            None => {
+                self.response.set(Response::default());
+                self.step.set(Step::Welcome);
+                self.message.set(Some(Message::Erased));
+            }
         }
     }
 

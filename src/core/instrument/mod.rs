@@ -137,6 +137,11 @@ impl Instrument {
         self.dimensions.iter().find(|d| d.id == id)
     }
 
+    /// The mirror pair with `id`.
+    pub fn mirror_pair(&self, id: &str) -> Option<&MirrorPair> {
+        self.mirror_pairs.iter().find(|p| p.id == id)
+    }
+
     /// The statement with `id`.
     pub fn statement(&self, id: &str) -> Option<&Statement> {
         self.statements().find(|s| s.id == id)
