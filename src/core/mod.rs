@@ -9,3 +9,4 @@ pub mod response;
 pub mod saved;
 pub mod scoring;
 pub mod team;
+pub mod workshop;

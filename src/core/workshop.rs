@@ -1,0 +1,205 @@
+//! A facilitator's workshop: its settings, its rounds of collected responses, the facts beside
+//! the beliefs, and importing response codes. Pure data and rules; no UI uses it yet (the
+//! workshop issue builds the screens and the stored form).
+
+use super::code::{decode, find_codes, CodeError, CodedResponse};
+use super::instrument::Instrument;
+use super::response::Response;
+use super::scoring::{mean, DimensionResult};
+use super::team::ANONYMITY_FLOOR;
+
+/// One respondent's answers as collected in a round.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Collected {
+    /// Random per respondent; the same nonce again is the same person.
+    pub nonce: u32,
+    /// Index into the workshop's team labels.
+    pub team: Option<u8>,
+    pub response: Response,
+}
+
+/// Real figures a facilitator may enter beside what each role believes.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Facts {
+    /// Average time from a lead arriving to sales' first contact, in hours.
+    pub follow_up_hours: Option<f64>,
+    /// Share (0–1) of marketing's leads that sales accepts.
+    pub accepted_share: Option<f64>,
+    /// Share (0–1) of leads that become customers.
+    pub conversion: Option<f64>,
+}
+
+/// One collection of answers: a workshop, or the same team again next quarter.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Round {
+    /// When it started, as the facilitator's device gave it (`YYYY-MM-DD`).
+    pub started: String,
+    pub responses: Vec<Collected>,
+    pub facts: Facts,
+}
+
+/// A workshop and everything it collected.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Workshop {
+    /// Random; carried in the link and in every code made for this workshop.
+    pub id: u32,
+    pub name: String,
+    pub team_labels: Vec<String>,
+    /// Fewest respondents a role is shown from; never below [`ANONYMITY_FLOOR`].
+    pub minimum: usize,
+    pub archived: bool,
+    /// Oldest first; never empty.
+    pub rounds: Vec<Round>,
+}
+
+/// What happened to one pasted code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CodeOutcome {
+    /// A new respondent's answers.
+    Added,
+    /// The same code (or the same answers from the same respondent) was already there.
+    Duplicate,
+    /// A respondent already collected sent changed answers: the new ones replace the old.
+    Updated,
+    /// Not imported, and why.
+    Refused(CodeError),
+}
+
+/// The outcome of importing pasted text: one entry per code found, in order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportReport {
+    pub outcomes: Vec<(String, CodeOutcome)>,
+}
+
+impl ImportReport {
+    /// How many codes had this outcome.
+    pub fn count(&self, wanted: impl Fn(&CodeOutcome) -> bool) -> usize {
+        self.outcomes.iter().filter(|(_, o)| wanted(o)).count()
+    }
+}
+
+impl Workshop {
+    /// A new workshop with one empty round started on `today`.
+    pub fn new(
+        id: u32,
+        name: &str,
+        team_labels: Vec<String>,
+        minimum: usize,
+        today: &str,
+    ) -> Workshop {
+        Workshop {
+            id,
+            name: name.trim().to_owned(),
+            team_labels,
+            minimum: minimum.max(ANONYMITY_FLOOR),
+            archived: false,
+            rounds: vec![Round {
+                started: today.to_owned(),
+                responses: Vec::new(),
+                facts: Facts::default(),
+            }],
+        }
+    }
+
+    /// The round answers are collected into now.
+    pub fn current_round(&self) -> &Round {
+        self.rounds.last().expect("a workshop always has a round")
+    }
+
+    /// Starts a new round of the same workshop (same settings, no answers yet).
+    pub fn start_round(&mut self, today: &str) {
+        self.rounds.push(Round {
+            started: today.to_owned(),
+            responses: Vec::new(),
+            facts: Facts::default(),
+        });
+    }
+
+    /// Adds one respondent's answers (from a passed-round device) to the current round.
+    pub fn collect(&mut self, collected: Collected) -> CodeOutcome {
+        let round = self
+            .rounds
+            .last_mut()
+            .expect("a workshop always has a round");
+        match round
+            .responses
+            .iter_mut()
+            .find(|c| c.nonce == collected.nonce)
+        {
+            Some(existing) if *existing == collected => CodeOutcome::Duplicate,
+            Some(existing) => {
+                *existing = collected;
+                CodeOutcome::Updated
+            }
+            None => {
+                round.responses.push(collected);
+                CodeOutcome::Added
+            }
+        }
+    }
+
+    /// Imports every code in `text` (one per line, or mixed into other text) into the current
+    /// round. Good codes go in, duplicates count once, bad ones are named with their reason
+    /// and change nothing.
+    pub fn import_codes(&mut self, instrument: &Instrument, text: &str) -> ImportReport {
+        let outcomes = find_codes(text)
+            .into_iter()
+            .map(|code| {
+                let outcome = match decode(instrument, self.id, code) {
+                    Ok(CodedResponse {
+                        nonce,
+                        team,
+                        response,
+                        ..
+                    }) => {
+                        let team = team.filter(|t| usize::from(*t) < self.team_labels.len());
+                        self.collect(Collected {
+                            nonce,
+                            team,
+                            response,
+                        })
+                    }
+                    Err(error) => CodeOutcome::Refused(error),
+                };
+                (code.to_owned(), outcome)
+            })
+            .collect();
+        ImportReport { outcomes }
+    }
+
+    /// Per dimension, the change of the all-respondent mean from the previous round to the
+    /// current one; `None` where either round has no mean or fewer respondents than the
+    /// minimum (a trend must not reveal a small round).
+    pub fn trend(&self, instrument: &Instrument) -> Vec<Option<f64>> {
+        let [.., previous, current] = self.rounds.as_slice() else {
+            return vec![None; instrument.dimensions.len()];
+        };
+        let before = round_means(instrument, previous, self.minimum);
+        let now = round_means(instrument, current, self.minimum);
+        before
+            .into_iter()
+            .zip(now)
+            .map(|(b, n)| Some(n? - b?))
+            .collect()
+    }
+}
+
+/// Per dimension, the mean of every respondent's score in `round`, when the round reaches
+/// `minimum` respondents.
+fn round_means(instrument: &Instrument, round: &Round, minimum: usize) -> Vec<Option<f64>> {
+    instrument
+        .dimensions
+        .iter()
+        .map(|dimension| {
+            if round.responses.len() < minimum {
+                return None;
+            }
+            let scores: Vec<f64> = round
+                .responses
+                .iter()
+                .filter_map(|c| DimensionResult::of(dimension, &c.response).score.value())
+                .collect();
+            (!scores.is_empty()).then(|| mean(&scores))
+        })
+        .collect()
+}

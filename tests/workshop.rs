@@ -1,0 +1,137 @@
+//! Workshops: settings, importing pasted codes, duplicates, rounds and the trend.
+#![cfg(not(target_arch = "wasm32"))]
+
+use samepage::core::code::{encode, CodeError, CodedResponse};
+use samepage::core::instrument::Instrument;
+use samepage::core::response::{Answer, Response, Role};
+use samepage::core::workshop::{CodeOutcome, Collected, Workshop};
+
+const ID: u32 = 0xACE0_0042;
+
+/// A respondent who rates every statement `level`.
+fn everything(role: Role, level: u8) -> Response {
+    let instrument = Instrument::builtin();
+    let mut response = Response {
+        role: Some(role),
+        ..Response::default()
+    };
+    for statement in instrument.statements() {
+        response
+            .answers
+            .insert(statement.id.clone(), Answer::Agreement(level));
+    }
+    response
+}
+
+fn code(nonce: u32, workshop: u32, response: Response) -> String {
+    encode(
+        &Instrument::builtin(),
+        &CodedResponse {
+            workshop,
+            nonce,
+            team: Some(0),
+            response,
+        },
+    )
+}
+
+#[test]
+fn a_new_workshop_never_goes_below_the_anonymity_floor() {
+    let workshop = Workshop::new(ID, "  Q3 kick-off ", vec!["North".into()], 1, "2026-11-23");
+    assert_eq!(workshop.name, "Q3 kick-off");
+    assert_eq!(workshop.minimum, 3);
+    assert_eq!(workshop.rounds.len(), 1);
+    assert!(workshop.current_round().responses.is_empty());
+}
+
+#[test]
+fn pasted_codes_import_with_duplicates_once_and_bad_ones_named() {
+    let instrument = Instrument::builtin();
+    let mut workshop = Workshop::new(ID, "Kick-off", vec!["North".into()], 3, "2026-11-23");
+    let a = code(1, ID, everything(Role::Sales, 4));
+    let b = code(2, ID, everything(Role::Marketing, 2));
+    let foreign = code(3, ID + 1, everything(Role::Sales, 5));
+    let mut damaged = code(4, ID, everything(Role::Leadership, 3));
+    damaged.replace_range(10..11, if &damaged[10..11] == "A" { "B" } else { "A" });
+    let pasted = format!("{a}\n{b}\nSam: {a}\n{foreign}\n{damaged}\n");
+
+    let report = workshop.import_codes(&instrument, &pasted);
+    let outcomes: Vec<&CodeOutcome> = report.outcomes.iter().map(|(_, o)| o).collect();
+    assert_eq!(
+        outcomes,
+        [
+            &CodeOutcome::Added,
+            &CodeOutcome::Added,
+            &CodeOutcome::Duplicate,
+            &CodeOutcome::Refused(CodeError::OtherWorkshop),
+            &CodeOutcome::Refused(CodeError::Corrupted),
+        ]
+    );
+    assert_eq!(report.count(|o| *o == CodeOutcome::Added), 2);
+    let round = workshop.current_round();
+    assert_eq!(round.responses.len(), 2);
+    assert_eq!(round.responses[0].team, Some(0));
+
+    // A batch of only bad codes changes nothing.
+    let before = workshop.clone();
+    let report = workshop.import_codes(
+        &instrument,
+        &format!("{foreign}\nSP1.nonsense\nno codes here"),
+    );
+    assert_eq!(report.count(|o| matches!(o, CodeOutcome::Refused(_))), 2);
+    assert_eq!(workshop, before);
+}
+
+#[test]
+fn a_respondent_sending_changed_answers_replaces_their_earlier_ones() {
+    let instrument = Instrument::builtin();
+    let mut workshop = Workshop::new(ID, "Kick-off", vec![], 3, "2026-11-23");
+    workshop.import_codes(&instrument, &code(9, ID, everything(Role::Sales, 2)));
+    let report = workshop.import_codes(&instrument, &code(9, ID, everything(Role::Sales, 4)));
+    assert_eq!(report.outcomes[0].1, CodeOutcome::Updated);
+    let round = workshop.current_round();
+    assert_eq!(round.responses.len(), 1);
+    // Team 0 named no label (the workshop has none), so it is dropped.
+    assert_eq!(round.responses[0].team, None);
+    assert_eq!(round.responses[0].response, everything(Role::Sales, 4));
+}
+
+#[test]
+fn the_trend_is_the_change_of_each_dimensions_mean_since_the_last_round() {
+    let instrument = Instrument::builtin();
+    let mut workshop = Workshop::new(ID, "Kick-off", vec![], 3, "2026-08-01");
+    assert!(
+        workshop.trend(&instrument).iter().all(Option::is_none),
+        "one round: no trend"
+    );
+    for (nonce, level) in [(1, 2), (2, 2), (3, 3)] {
+        workshop.collect(Collected {
+            nonce,
+            team: None,
+            response: everything(Role::Sales, level),
+        });
+    }
+    workshop.start_round("2026-11-01");
+    for (nonce, level) in [(4, 4), (5, 4), (6, 3)] {
+        workshop.collect(Collected {
+            nonce,
+            team: None,
+            response: everything(Role::Marketing, level),
+        });
+    }
+    // Before: (25 + 25 + 50) / 3 = 33.3; now (75 + 75 + 50) / 3 = 66.7: +33.3 everywhere.
+    let trend = workshop.trend(&instrument);
+    assert_eq!(trend.len(), 12);
+    assert!(trend
+        .iter()
+        .all(|t| (t.unwrap() - 100.0 / 3.0).abs() < 1e-9));
+
+    // A round below the minimum shows no trend.
+    workshop.start_round("2027-02-01");
+    workshop.collect(Collected {
+        nonce: 7,
+        team: None,
+        response: everything(Role::Sales, 5),
+    });
+    assert!(workshop.trend(&instrument).iter().all(Option::is_none));
+}
