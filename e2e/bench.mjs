@@ -9,6 +9,8 @@ import { startServer, DIST } from './support/server.mjs';
 
 const BUDGET_GZIP_TOTAL = 120 * 1024;
 const BUDGET_LOAD_MS = 1500;
+// Core timings in the browser, measured by tests/browser_bench.rs (release build).
+const CORE_BUDGETS_MS = { score_and_diagnose_10000: 50, import_1000_codes: 1000 };
 const LOADS = 5;
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -71,6 +73,19 @@ try {
   console.log(`  median, navigation to Start usable: ${loadMs.toFixed(0)} ms / budget ${BUDGET_LOAD_MS} ms: ${verdict(loadMs <= BUDGET_LOAD_MS)}`);
   console.log(`  median, navigation to first question shown (incl. one click): ${median(question).toFixed(0)} ms`);
   failed ||= loadMs > BUDGET_LOAD_MS;
+
+  // Core timings: scripts/bench ran tests/browser_bench.rs and passes its output file.
+  if (process.env.CORE_BENCH_OUTPUT) {
+    const lines = (await readFile(process.env.CORE_BENCH_OUTPUT, 'utf8')).split('\n');
+    console.log('\nIn the browser (release wasm, median of 5 runs)');
+    for (const [name, budget] of Object.entries(CORE_BUDGETS_MS)) {
+      const line = lines.find((l) => l.includes(`BENCH ${name} `));
+      const ms = line ? Number(line.trim().split(' ').pop()) : NaN;
+      const ok = ms <= budget;
+      console.log(`  ${name.replaceAll('_', ' ')}: ${ms.toFixed(1)} ms / budget ${budget} ms: ${verdict(ok)}`);
+      failed ||= !ok;
+    }
+  }
 } finally {
   await browser.close();
   await server.close();

@@ -12,7 +12,7 @@
 use serde::Serialize;
 
 use super::instrument::{Dimension, Instrument, MirrorPair, Side};
-use super::response::{Response, Role};
+use super::response::{Answer, Response, Role};
 
 /// Fewest scored statements that give a dimension a score.
 pub const MIN_SCORED_PER_DIMENSION: usize = 2;
@@ -104,32 +104,54 @@ pub struct DimensionResult {
     pub score: Score,
 }
 
-impl DimensionResult {
-    /// Scores one dimension of `response`.
-    pub fn of(dimension: &Dimension, response: &Response) -> DimensionResult {
-        let mut points = Vec::new();
-        let mut cant_judge = 0;
-        let mut unanswered = 0;
-        for statement in &dimension.statements {
-            match response.answer(&statement.id) {
-                Some(answer) => match answer.points() {
-                    Some(p) => points.push(p),
-                    None => cant_judge += 1,
-                },
+/// The answers to one dimension's statements counted, and the score they give. The one place
+/// the scoring rule lives: personal and team scorecards both use it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Tally {
+    pub scored: usize,
+    pub cant_judge: usize,
+    pub unanswered: usize,
+    pub score: Score,
+}
+
+impl Tally {
+    /// Tallies the answers (`None`: unanswered) to a dimension's statements.
+    pub fn of(answers: impl IntoIterator<Item = Option<Answer>>) -> Tally {
+        let (mut scored, mut cant_judge, mut unanswered, mut sum) = (0, 0, 0, 0.0);
+        for answer in answers {
+            match answer.map(Answer::points) {
+                Some(Some(points)) => {
+                    scored += 1;
+                    sum += points;
+                }
+                Some(None) => cant_judge += 1,
                 None => unanswered += 1,
             }
         }
-        let score = if points.len() >= MIN_SCORED_PER_DIMENSION {
-            Score::Scored(mean(&points))
+        let score = if scored >= MIN_SCORED_PER_DIMENSION {
+            Score::Scored(sum / scored as f64)
         } else {
             Score::NotEnoughAnswers
         };
-        DimensionResult {
-            dimension_id: dimension.id.clone(),
-            scored: points.len(),
+        Tally {
+            scored,
             cant_judge,
             unanswered,
             score,
+        }
+    }
+}
+
+impl DimensionResult {
+    /// Scores one dimension of `response`.
+    pub fn of(dimension: &Dimension, response: &Response) -> DimensionResult {
+        let tally = Tally::of(dimension.statements.iter().map(|s| response.answer(&s.id)));
+        DimensionResult {
+            dimension_id: dimension.id.clone(),
+            scored: tally.scored,
+            cant_judge: tally.cant_judge,
+            unanswered: tally.unanswered,
+            score: tally.score,
         }
     }
 
@@ -217,7 +239,7 @@ pub fn one_sided_pairs<'a>(instrument: &'a Instrument, response: &Response) -> V
         return Vec::new();
     };
     let level = |statement: &str| match response.answer(statement) {
-        Some(super::response::Answer::Agreement(level)) => Some(level),
+        Some(Answer::Agreement(level)) => Some(level),
         _ => None,
     };
     instrument

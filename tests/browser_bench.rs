@@ -1,0 +1,113 @@
+//! Timings in the browser, for `scripts/bench` (not run by `scripts/test`): scoring and
+//! diagnosing 10,000 responses, and importing 1,000 response codes, each the median of five
+//! runs in a release build, printed as `BENCH <name> <median ms>`.
+#![cfg(target_arch = "wasm32")]
+
+use samepage::core::code::{encode, CodedResponse};
+use samepage::core::instrument::Instrument;
+use samepage::core::response::{Answer, Response, Role};
+use samepage::core::team::TeamScorecard;
+use samepage::core::workshop::Workshop;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const RUNS: usize = 5;
+
+/// A deterministic stream of pseudo-random numbers (xorshift), so every run measures the same.
+struct Numbers(u64);
+
+impl Numbers {
+    fn next(&mut self, below: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % below
+    }
+}
+
+/// `count` responses with every statement answered (about one in eight "Can't judge").
+fn responses(instrument: &Instrument, count: usize) -> Vec<Response> {
+    let mut numbers = Numbers(0x9E37_79B9_7F4A_7C15);
+    (0..count)
+        .map(|_| {
+            let mut response = Response {
+                role: Some(Role::ALL[numbers.next(4) as usize]),
+                ..Response::default()
+            };
+            for statement in instrument.statements() {
+                let answer = match numbers.next(8) {
+                    0 => Answer::CantJudge,
+                    n => Answer::Agreement(1 + (n % 5) as u8),
+                };
+                response.answers.insert(statement.id.clone(), answer);
+            }
+            for question in &instrument.definitions {
+                let option =
+                    &question.options[numbers.next(question.options.len() as u64) as usize];
+                response
+                    .definitions
+                    .insert(question.id.clone(), option.id.clone());
+            }
+            response
+        })
+        .collect()
+}
+
+fn now() -> f64 {
+    web_sys::window().unwrap().performance().unwrap().now()
+}
+
+/// The median time of `RUNS` runs of `work`, in milliseconds.
+fn median_ms(mut work: impl FnMut()) -> f64 {
+    let mut times: Vec<f64> = (0..RUNS)
+        .map(|_| {
+            let start = now();
+            work();
+            now() - start
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[RUNS / 2]
+}
+
+#[wasm_bindgen_test]
+fn score_and_diagnose_10000_responses() {
+    let instrument = Instrument::builtin();
+    let responses = responses(&instrument, 10_000);
+    let refs: Vec<&Response> = responses.iter().collect();
+    let mut findings = 0;
+    let ms = median_ms(|| {
+        let card = TeamScorecard::of(&instrument, &refs, 3);
+        findings = card.diagnosis(&instrument).len() + card.groups.len();
+    });
+    assert!(findings > 0);
+    console_log!("BENCH score_and_diagnose_10000 {ms:.1}");
+}
+
+#[wasm_bindgen_test]
+fn import_1000_codes() {
+    let instrument = Instrument::builtin();
+    let workshop_id = 77;
+    let pasted: String = responses(&instrument, 1_000)
+        .into_iter()
+        .enumerate()
+        .map(|(i, response)| {
+            let coded = CodedResponse {
+                workshop: workshop_id,
+                nonce: i as u32,
+                team: None,
+                response,
+            };
+            encode(&instrument, &coded) + "\n"
+        })
+        .collect();
+    let mut imported = 0;
+    let ms = median_ms(|| {
+        let mut workshop = Workshop::new(workshop_id, "Bench", Vec::new(), 3, "2026-11-23");
+        workshop.import_codes(&instrument, &pasted);
+        imported = workshop.current_round().responses.len();
+    });
+    assert_eq!(imported, 1_000);
+    console_log!("BENCH import_1000_codes {ms:.1}");
+}
