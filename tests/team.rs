@@ -4,7 +4,8 @@
 use samepage::core::instrument::Instrument;
 use samepage::core::response::{Answer, Response, Role};
 use samepage::core::team::{
-    filter_allowed, AlphaReading, DimensionGap, Group, Hidden, TeamScorecard, BLIND_SPOT_GAP,
+    filter_allowed, AlphaReading, Answers, DimensionGap, Group, Hidden, TeamScorecard,
+    BLIND_SPOT_GAP,
 };
 
 const GOALS: usize = 1;
@@ -47,8 +48,40 @@ fn workshop() -> Vec<Response> {
 }
 
 fn team(responses: &[Response], minimum: usize) -> TeamScorecard {
-    let refs: Vec<&Response> = responses.iter().collect();
-    TeamScorecard::of(&Instrument::builtin(), &refs, minimum)
+    let instrument = Instrument::builtin();
+    let answers: Vec<Answers> = responses
+        .iter()
+        .map(|r| Answers::of(&instrument, r))
+        .collect();
+    let refs: Vec<&Answers> = answers.iter().collect();
+    TeamScorecard::of(&instrument, &refs, minimum)
+}
+
+#[test]
+fn answers_lay_a_response_out_in_instrument_order_and_back() {
+    let instrument = Instrument::builtin();
+    let mut response = rates(Role::Marketing, GOALS, &[4, 0, 2]);
+    let question = &instrument.definitions[1];
+    response
+        .definitions
+        .insert(question.id.clone(), question.options[3].id.clone());
+    response
+        .answers
+        .insert("retired.statement".into(), Answer::Agreement(5));
+    let answers = Answers::of(&instrument, &response);
+    let goals = instrument.dimensions[0].statements.len();
+    assert_eq!(answers.cells.len(), instrument.statement_count());
+    assert_eq!(
+        answers.cells[goals..goals + 3],
+        [
+            Some(Answer::Agreement(4)),
+            Some(Answer::CantJudge),
+            Some(Answer::Agreement(2))
+        ]
+    );
+    assert_eq!(answers.picks, [None, Some(3)]);
+    response.answers.remove("retired.statement");
+    assert_eq!(answers.to_response(&instrument), response);
 }
 
 #[test]

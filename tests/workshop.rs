@@ -4,6 +4,7 @@
 use samepage::core::code::{encode, CodeError, CodedResponse};
 use samepage::core::instrument::Instrument;
 use samepage::core::response::{Answer, Response, Role};
+use samepage::core::team::Answers;
 use samepage::core::workshop::{CodeOutcome, Collected, Workshop};
 
 const ID: u32 = 0xACE0_0042;
@@ -93,7 +94,10 @@ fn a_respondent_sending_changed_answers_replaces_their_earlier_ones() {
     assert_eq!(round.responses.len(), 1);
     // Team 0 named no label (the workshop has none), so it is dropped.
     assert_eq!(round.responses[0].team, None);
-    assert_eq!(round.responses[0].response, everything(Role::Sales, 4));
+    assert_eq!(
+        round.responses[0].answers.to_response(&instrument),
+        everything(Role::Sales, 4)
+    );
 }
 
 #[test]
@@ -108,7 +112,7 @@ fn the_trend_is_the_change_of_each_dimensions_mean_since_the_last_round() {
         workshop.collect(Collected {
             nonce,
             team: None,
-            response: everything(Role::Sales, level),
+            answers: Answers::of(&instrument, &everything(Role::Sales, level)),
         });
     }
     workshop.start_round("2026-11-01");
@@ -116,7 +120,7 @@ fn the_trend_is_the_change_of_each_dimensions_mean_since_the_last_round() {
         workshop.collect(Collected {
             nonce,
             team: None,
-            response: everything(Role::Marketing, level),
+            answers: Answers::of(&instrument, &everything(Role::Marketing, level)),
         });
     }
     // Before: (25 + 25 + 50) / 3 = 33.3; now (75 + 75 + 50) / 3 = 66.7: +33.3 everywhere.
@@ -131,7 +135,7 @@ fn the_trend_is_the_change_of_each_dimensions_mean_since_the_last_round() {
     workshop.collect(Collected {
         nonce: 7,
         team: None,
-        response: everything(Role::Sales, 5),
+        answers: Answers::of(&instrument, &everything(Role::Sales, 5)),
     });
     assert!(workshop.trend(&instrument).iter().all(Option::is_none));
 }

@@ -18,7 +18,6 @@
 //! - Cronbach's alpha per dimension from respondents who rated every statement of it, once
 //!   there are [`MIN_COMPLETE_FOR_ALPHA`] of them.
 
-use std::cmp::Ordering;
 use std::ops::Range;
 
 use super::instrument::{DefinitionQuestion, Instrument, MirrorPair};
@@ -177,11 +176,10 @@ pub struct TeamScorecard {
 
 impl TeamScorecard {
     /// Computes the team scorecard; `minimum` is raised to [`ANONYMITY_FLOOR`] if lower.
-    pub fn of(instrument: &Instrument, responses: &[&Response], minimum: usize) -> TeamScorecard {
+    pub fn of(instrument: &Instrument, responses: &[&Answers], minimum: usize) -> TeamScorecard {
         let minimum = minimum.max(ANONYMITY_FLOOR);
         let layout = Layout::of(instrument);
-        let rows: Vec<Row> = responses.iter().map(|r| layout.row(r)).collect();
-        let (members, hidden) = shown_groups(&rows, minimum);
+        let (members, hidden) = shown_groups(responses, minimum);
         let groups: Vec<GroupResult> = members
             .iter()
             .map(|(group, members)| GroupResult {
@@ -208,7 +206,7 @@ impl TeamScorecard {
             .collect();
         let known_gaps: Vec<f64> = gaps.iter().filter_map(|g| g.gap).collect();
         let alignment = (!known_gaps.is_empty()).then(|| 100.0 - mean(&known_gaps));
-        let shown: Vec<&Row> = members
+        let shown: Vec<&Answers> = members
             .iter()
             .flat_map(|(_, m)| m.iter().copied())
             .collect();
@@ -222,12 +220,13 @@ impl TeamScorecard {
             definitions: instrument
                 .definitions
                 .iter()
-                .map(|question| DefinitionPicks {
+                .enumerate()
+                .map(|(index, question)| DefinitionPicks {
                     question_id: question.id.clone(),
                     picks: members
                         .iter()
                         .filter_map(|(group, members)| {
-                            most_common_pick(question, members).map(|(o, s)| (*group, o, s))
+                            most_common_pick(question, index, members).map(|(o, s)| (*group, o, s))
                         })
                         .collect(),
                 })
@@ -245,28 +244,80 @@ impl TeamScorecard {
     }
 }
 
-/// Where each statement sits: its index in instrument order, and each dimension's span of
-/// indices. Lets thousands of responses be read once into rows instead of looked up by id
-/// again for every figure (10,000 responses are scored in the browser well under 50 ms).
-struct Layout<'a> {
-    /// Statement ids sorted, with their instrument-order index.
-    sorted_ids: Vec<(&'a str, usize)>,
-    spans: Vec<Range<usize>>,
+/// One respondent's answers laid out for team statistics: a cell per statement in instrument
+/// order and a pick (option index) per definitions question. Workshops keep responses in this
+/// form, so a team scorecard of 10,000 responses reads arrays instead of looking up ids.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Answers {
+    pub role: Role,
+    /// One per statement, instrument order; `None` where unanswered.
+    pub cells: Vec<Option<Answer>>,
+    /// One per definitions question; the index of the picked option.
+    pub picks: Vec<Option<u8>>,
 }
 
-/// One response's answers by statement index; `None` where unanswered.
-struct Row<'a> {
-    response: &'a Response,
-    cells: Vec<Option<Answer>>,
+impl Answers {
+    /// Lays out `response` (a missing role counts as "Other"); answers to statements the
+    /// instrument lacks are left out.
+    pub fn of(instrument: &Instrument, response: &Response) -> Answers {
+        Answers {
+            role: response.role.unwrap_or(Role::Other),
+            cells: instrument
+                .statements()
+                .map(|s| response.answer(&s.id))
+                .collect(),
+            picks: instrument
+                .definitions
+                .iter()
+                .map(|q| {
+                    let picked = response.definitions.get(&q.id)?;
+                    q.options
+                        .iter()
+                        .position(|o| &o.id == picked)
+                        .map(|i| i as u8)
+                })
+                .collect(),
+        }
+    }
+
+    /// The response these answers came from.
+    pub fn to_response(&self, instrument: &Instrument) -> Response {
+        let mut response = Response {
+            role: Some(self.role),
+            ..Response::default()
+        };
+        for (statement, cell) in instrument.statements().zip(&self.cells) {
+            if let Some(answer) = cell {
+                response.answers.insert(statement.id.clone(), *answer);
+            }
+        }
+        for (question, pick) in instrument.definitions.iter().zip(&self.picks) {
+            if let Some(option) = pick.and_then(|i| question.options.get(usize::from(i))) {
+                response
+                    .definitions
+                    .insert(question.id.clone(), option.id.clone());
+            }
+        }
+        response
+    }
+
+    /// The rating (1–5) at `index`, if the statement was rated.
+    fn rating(&self, index: usize) -> Option<f64> {
+        match self.cells.get(index) {
+            Some(Some(Answer::Agreement(level))) => Some(f64::from(*level)),
+            _ => None,
+        }
+    }
+}
+
+/// Each dimension's span of statement indices, and where each statement sits.
+struct Layout<'a> {
+    instrument: &'a Instrument,
+    spans: Vec<Range<usize>>,
 }
 
 impl<'a> Layout<'a> {
     fn of(instrument: &'a Instrument) -> Layout<'a> {
-        let mut sorted_ids: Vec<(&str, usize)> = Vec::new();
-        for (index, statement) in instrument.statements().enumerate() {
-            let at = sorted_ids.partition_point(|(id, _)| *id < statement.id.as_str());
-            sorted_ids.insert(at, (&statement.id, index));
-        }
         let mut start = 0;
         let spans = instrument
             .dimensions
@@ -276,71 +327,32 @@ impl<'a> Layout<'a> {
                 start - d.statements.len()..start
             })
             .collect();
-        Layout { sorted_ids, spans }
+        Layout { instrument, spans }
     }
 
     /// The index of `statement`, if the instrument has it.
     fn index_of(&self, statement: &str) -> Option<usize> {
-        self.sorted_ids
-            .binary_search_by(|(id, _)| (*id).cmp(statement))
-            .ok()
-            .map(|at| self.sorted_ids[at].1)
-    }
-
-    /// Reads a response by walking its (sorted) answers beside the sorted statement ids.
-    fn row<'r>(&self, response: &'r Response) -> Row<'r> {
-        let mut cells = vec![None; self.sorted_ids.len()];
-        let mut ids = self.sorted_ids.iter().peekable();
-        // One comparison a step: both sides are sorted, and usually hold the same ids.
-        for (key, answer) in &response.answers {
-            while let Some((id, index)) = ids.peek() {
-                match (*id).cmp(key.as_str()) {
-                    Ordering::Less => {
-                        ids.next();
-                    }
-                    Ordering::Equal => {
-                        cells[*index] = Some(*answer);
-                        ids.next();
-                        break;
-                    }
-                    Ordering::Greater => break,
-                }
-            }
-        }
-        Row { response, cells }
-    }
-}
-
-impl Row<'_> {
-    /// The rating (1–5) at `index`, if the statement was rated.
-    fn rating(&self, index: usize) -> Option<f64> {
-        match self.cells[index] {
-            Some(Answer::Agreement(level)) => Some(f64::from(level)),
-            _ => None,
-        }
+        self.instrument.statements().position(|s| s.id == statement)
     }
 }
 
 /// Rows split into shown groups and what was folded or hidden; see [`shown_groups`].
-type Members<'r, 'a> = Vec<(Group, Vec<&'r Row<'a>>)>;
+type Members<'a> = Vec<(Group, Vec<&'a Answers>)>;
 
 /// Splits rows into shown groups (roles at or above `minimum`, then "others" when the small
 /// roles together reach it) and says what was folded or hidden.
-fn shown_groups<'r, 'a>(rows: &'r [Row<'a>], minimum: usize) -> (Members<'r, 'a>, Vec<Hidden>) {
+fn shown_groups<'a>(rows: &[&'a Answers], minimum: usize) -> (Members<'a>, Vec<Hidden>) {
     let mut shown = Vec::new();
-    let mut small: Vec<(Role, Vec<&Row>)> = Vec::new();
+    let mut small: Vec<(Role, Vec<&Answers>)> = Vec::new();
     for role in Role::ALL {
-        let members: Vec<&Row> = rows
-            .iter()
-            .filter(|r| r.response.role == Some(role))
-            .collect();
+        let members: Vec<&Answers> = rows.iter().copied().filter(|r| r.role == role).collect();
         if members.len() >= minimum {
             shown.push((Group::Role(role), members));
         } else if !members.is_empty() {
             small.push((role, members));
         }
     }
-    let folded: Vec<&Row> = small.iter().flat_map(|(_, m)| m.iter().copied()).collect();
+    let folded: Vec<&Answers> = small.iter().flat_map(|(_, m)| m.iter().copied()).collect();
     let fold = folded.len() >= minimum;
     let hidden = small
         .iter()
@@ -360,7 +372,7 @@ fn shown_groups<'r, 'a>(rows: &'r [Row<'a>], minimum: usize) -> (Members<'r, 'a>
 }
 
 /// One group's figures for the dimension whose statements are at `span`.
-fn group_dimension(span: Range<usize>, members: &[&Row]) -> GroupDimension {
+fn group_dimension(span: Range<usize>, members: &[&Answers]) -> GroupDimension {
     let scores: Vec<f64> = members
         .iter()
         .filter_map(|r| {
@@ -411,7 +423,7 @@ fn sample_variance(values: &[f64]) -> Option<f64> {
 }
 
 /// The mean rating (1–5) of the statement at `index` among `members`, if any rated it.
-fn mean_rating(index: usize, members: &[&Row]) -> Option<f64> {
+fn mean_rating(index: usize, members: &[&Answers]) -> Option<f64> {
     let ratings: Vec<f64> = members.iter().filter_map(|r| r.rating(index)).collect();
     (!ratings.is_empty()).then(|| mean(&ratings))
 }
@@ -445,24 +457,39 @@ fn blame_loop(pair: &MirrorPair, layout: &Layout, groups: &Members) -> Option<Bl
 
 /// The option most members picked for `question` (ties go to the earlier option), with its
 /// share among the members who answered.
-fn most_common_pick(question: &DefinitionQuestion, members: &[&Row]) -> Option<(String, f64)> {
-    let picks: Vec<&String> = members
+fn most_common_pick(
+    question: &DefinitionQuestion,
+    index: usize,
+    members: &[&Answers],
+) -> Option<(String, f64)> {
+    let mut counts = vec![0usize; question.options.len()];
+    let mut answered = 0;
+    for pick in members
         .iter()
-        .filter_map(|r| r.response.definitions.get(&question.id))
-        .collect();
-    let mut best: Option<(&String, usize)> = None;
-    for option in &question.options {
-        let count = picks.iter().filter(|p| **p == &option.id).count();
-        if count > best.map_or(0, |(_, c)| c) {
-            best = Some((&option.id, count));
+        .filter_map(|r| r.picks.get(index).copied().flatten())
+    {
+        if let Some(count) = counts.get_mut(usize::from(pick)) {
+            *count += 1;
+            answered += 1;
         }
     }
-    best.map(|(pick, count)| (pick.clone(), count as f64 / picks.len() as f64))
+    let mut best: Option<(usize, usize)> = None;
+    for (option, count) in counts.into_iter().enumerate() {
+        if count > best.map_or(0, |(_, c)| c) {
+            best = Some((option, count));
+        }
+    }
+    best.map(|(option, count)| {
+        (
+            question.options[option].id.clone(),
+            count as f64 / answered as f64,
+        )
+    })
 }
 
 /// Cronbach's alpha of the dimension at `span` over the rows that rated all its statements,
 /// from running sums (one pass, no copy of the ratings).
-fn reliability(span: Range<usize>, rows: &[&Row]) -> Reliability {
+fn reliability(span: Range<usize>, rows: &[&Answers]) -> Reliability {
     let k = span.len();
     let (mut n, mut sums, mut squares, mut total, mut total_squares) =
         (0usize, vec![0.0; k], vec![0.0; k], 0.0, 0.0);

@@ -4,9 +4,8 @@
 
 use super::code::{decode, find_codes, CodeError, CodedResponse};
 use super::instrument::Instrument;
-use super::response::Response;
-use super::scoring::{mean, DimensionResult};
-use super::team::ANONYMITY_FLOOR;
+use super::scoring::{mean, Tally};
+use super::team::{Answers, ANONYMITY_FLOOR};
 
 /// One respondent's answers as collected in a round.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -15,7 +14,7 @@ pub struct Collected {
     pub nonce: u32,
     /// Index into the workshop's team labels.
     pub team: Option<u8>,
-    pub response: Response,
+    pub answers: Answers,
 }
 
 /// Real figures a facilitator may enter beside what each role believes.
@@ -153,10 +152,11 @@ impl Workshop {
                         ..
                     }) => {
                         let team = team.filter(|t| usize::from(*t) < self.team_labels.len());
+                        let answers = Answers::of(instrument, &response);
                         self.collect(Collected {
                             nonce,
                             team,
-                            response,
+                            answers,
                         })
                     }
                     Err(error) => CodeOutcome::Refused(error),
@@ -187,17 +187,23 @@ impl Workshop {
 /// Per dimension, the mean of every respondent's score in `round`, when the round reaches
 /// `minimum` respondents.
 fn round_means(instrument: &Instrument, round: &Round, minimum: usize) -> Vec<Option<f64>> {
+    let mut start = 0;
     instrument
         .dimensions
         .iter()
         .map(|dimension| {
+            let span = start..start + dimension.statements.len();
+            start = span.end;
             if round.responses.len() < minimum {
                 return None;
             }
             let scores: Vec<f64> = round
                 .responses
                 .iter()
-                .filter_map(|c| DimensionResult::of(dimension, &c.response).score.value())
+                .filter_map(|c| {
+                    let cells = c.answers.cells.get(span.clone())?;
+                    Tally::of(cells.iter().copied()).score.value()
+                })
                 .collect();
             (!scores.is_empty()).then(|| mean(&scores))
         })
