@@ -58,12 +58,18 @@ impl Answer {
     /// The answer on the 0–100 scale; `None` for "Can't judge", which is never scored.
     pub fn points(self) -> Option<f64> {
         match self {
-            Answer::Agreement(level) => {
-                Some(f64::from(level - SCALE_MIN) * 100.0 / f64::from(SCALE_MAX - SCALE_MIN))
-            }
+            Answer::Agreement(level) => Some(mean_points(u32::from(level), 1)),
             Answer::CantJudge => None,
         }
     }
+}
+
+/// The mean, on the 0–100 scale, of `count` agreement levels that add up to `level_sum`: the
+/// scale maps linearly, 1 → 0 to 5 → 100. Computed in one division, so it is exact wherever
+/// the mean is representable.
+pub fn mean_points(level_sum: u32, count: u32) -> f64 {
+    f64::from(level_sum - count * u32::from(SCALE_MIN)) * 100.0
+        / (f64::from(SCALE_MAX - SCALE_MIN) * f64::from(count))
 }
 
 impl TryFrom<u8> for Answer {

@@ -12,7 +12,7 @@
 use serde::Serialize;
 
 use super::instrument::{Dimension, Instrument, MirrorPair, Side};
-use super::response::{Answer, Response, Role};
+use super::response::{mean_points, Answer, Response, Role};
 
 /// Fewest scored statements that give a dimension a score.
 pub const MIN_SCORED_PER_DIMENSION: usize = 2;
@@ -117,19 +117,30 @@ pub struct Tally {
 impl Tally {
     /// Tallies the answers (`None`: unanswered) to a dimension's statements.
     pub fn of(answers: impl IntoIterator<Item = Option<Answer>>) -> Tally {
-        let (mut scored, mut cant_judge, mut unanswered, mut sum) = (0, 0, 0, 0.0);
+        let (mut scored, mut level_sum, mut cant_judge, mut unanswered) = (0, 0, 0, 0);
         for answer in answers {
-            match answer.map(Answer::points) {
-                Some(Some(points)) => {
+            match answer {
+                Some(Answer::Agreement(level)) => {
                     scored += 1;
-                    sum += points;
+                    level_sum += u32::from(level);
                 }
-                Some(None) => cant_judge += 1,
+                Some(Answer::CantJudge) => cant_judge += 1,
                 None => unanswered += 1,
             }
         }
+        Tally::from_counts(scored, level_sum, cant_judge, unanswered)
+    }
+
+    /// The tally of `scored` agreement answers adding up to `level_sum`, plus the others: the
+    /// rule that a dimension needs [`MIN_SCORED_PER_DIMENSION`] scored answers for a score.
+    pub fn from_counts(
+        scored: usize,
+        level_sum: u32,
+        cant_judge: usize,
+        unanswered: usize,
+    ) -> Tally {
         let score = if scored >= MIN_SCORED_PER_DIMENSION {
-            Score::Scored(sum / scored as f64)
+            Score::Scored(mean_points(level_sum, scored as u32))
         } else {
             Score::NotEnoughAnswers
         };

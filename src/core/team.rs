@@ -180,6 +180,8 @@ impl TeamScorecard {
         let minimum = minimum.max(ANONYMITY_FLOOR);
         let layout = Layout::of(instrument);
         let (members, hidden) = shown_groups(responses, minimum);
+        let mut alpha_sums: Vec<AlphaSums> =
+            layout.spans.iter().map(|_| AlphaSums::default()).collect();
         let groups: Vec<GroupResult> = members
             .iter()
             .map(|(group, members)| GroupResult {
@@ -188,7 +190,8 @@ impl TeamScorecard {
                 dimensions: layout
                     .spans
                     .iter()
-                    .map(|span| group_dimension(span.clone(), members))
+                    .zip(alpha_sums.iter_mut())
+                    .map(|(span, alpha)| group_dimension(span.clone(), members, alpha))
                     .collect(),
             })
             .collect();
@@ -206,10 +209,6 @@ impl TeamScorecard {
             .collect();
         let known_gaps: Vec<f64> = gaps.iter().filter_map(|g| g.gap).collect();
         let alignment = (!known_gaps.is_empty()).then(|| 100.0 - mean(&known_gaps));
-        let shown: Vec<&Answers> = members
-            .iter()
-            .flat_map(|(_, m)| m.iter().copied())
-            .collect();
         TeamScorecard {
             respondents: responses.len(),
             blame_loops: instrument
@@ -234,7 +233,8 @@ impl TeamScorecard {
             reliability: layout
                 .spans
                 .iter()
-                .map(|span| reliability(span.clone(), &shown))
+                .zip(&alpha_sums)
+                .map(|(span, sums)| sums.reliability(span.len()))
                 .collect(),
             groups,
             hidden,
@@ -371,40 +371,71 @@ fn shown_groups<'a>(rows: &[&'a Answers], minimum: usize) -> (Members<'a>, Vec<H
     (shown, hidden)
 }
 
-/// One group's figures for the dimension whose statements are at `span`.
-fn group_dimension(span: Range<usize>, members: &[&Answers]) -> GroupDimension {
-    let scores: Vec<f64> = members
-        .iter()
-        .filter_map(|r| {
-            Tally::of(r.cells[span.clone()].iter().copied())
-                .score
-                .value()
-        })
-        .collect();
-    let mut answered = 0;
-    let mut cant_judge = 0;
-    let mut deviations = Vec::new();
-    for index in span {
-        let mut ratings = Vec::new();
-        for member in members {
-            match member.cells[index] {
-                Some(Answer::Agreement(level)) => ratings.push(f64::from(level)),
-                Some(Answer::CantJudge) => cant_judge += 1,
-                None => continue,
+/// One group's figures for the dimension whose statements are at `span`, in one pass over
+/// its members' cells: per-member tallies, per-level counts for the average deviation, and
+/// the complete rows added to `alpha`. No ratings are copied, so 10,000 responses stay fast.
+fn group_dimension(
+    span: Range<usize>,
+    members: &[&Answers],
+    alpha: &mut AlphaSums,
+) -> GroupDimension {
+    let k = span.len();
+    // Per statement, how many members gave each level, 1 to 5.
+    let mut counts = vec![[0u32; 5]; k];
+    let (mut scored, mut sum, mut squares, mut answered, mut cant_judge) = (0usize, 0.0, 0.0, 0, 0);
+    for member in members {
+        let Some(cells) = member.cells.get(span.clone()) else {
+            continue;
+        };
+        let (mut rated, mut level_sum, mut unsure) = (0, 0, 0);
+        for (cell, levels) in cells.iter().zip(counts.iter_mut()) {
+            match cell {
+                Some(Answer::Agreement(level)) => {
+                    if let Some(count) = levels.get_mut(usize::from(*level).wrapping_sub(1)) {
+                        *count += 1;
+                        rated += 1;
+                        level_sum += u32::from(*level);
+                    }
+                }
+                Some(Answer::CantJudge) => unsure += 1,
+                None => {}
             }
-            answered += 1;
         }
-        if ratings.len() >= 2 {
-            let centre = mean(&ratings);
-            deviations.push(
-                ratings.iter().map(|r| (r - centre).abs()).sum::<f64>() / ratings.len() as f64,
-            );
+        answered += rated + unsure;
+        cant_judge += unsure;
+        if let Some(score) = Tally::from_counts(rated, level_sum, unsure, k - rated - unsure)
+            .score
+            .value()
+        {
+            scored += 1;
+            sum += score;
+            squares += score * score;
+        }
+        if rated == k {
+            alpha.add(cells);
         }
     }
+    let deviations: Vec<f64> = counts
+        .iter()
+        .filter_map(|levels| {
+            let rated: u32 = levels.iter().sum();
+            (rated >= 2).then(|| {
+                let weighted = (1..=5).map(f64::from).zip(levels.map(f64::from));
+                let centre =
+                    weighted.clone().map(|(level, n)| level * n).sum::<f64>() / f64::from(rated);
+                weighted
+                    .map(|(level, n)| (level - centre).abs() * n)
+                    .sum::<f64>()
+                    / f64::from(rated)
+            })
+        })
+        .collect();
+    let n = scored as f64;
     GroupDimension {
-        scored: scores.len(),
-        mean: (!scores.is_empty()).then(|| mean(&scores)),
-        spread: sample_variance(&scores).map(f64::sqrt),
+        scored,
+        mean: (scored > 0).then(|| sum / n),
+        // Sample standard deviation from the sums (clamped: rounding can dip below zero).
+        spread: (scored >= 2).then(|| ((squares - sum * sum / n) / (n - 1.0)).max(0.0).sqrt()),
         average_deviation: (!deviations.is_empty()).then(|| mean(&deviations)),
         cant_judge_share: if answered == 0 {
             0.0
@@ -412,14 +443,6 @@ fn group_dimension(span: Range<usize>, members: &[&Answers]) -> GroupDimension {
             cant_judge as f64 / answered as f64
         },
     }
-}
-
-/// Variance with n − 1 in the denominator; `None` below two values.
-fn sample_variance(values: &[f64]) -> Option<f64> {
-    (values.len() >= 2).then(|| {
-        let centre = mean(values);
-        values.iter().map(|v| (v - centre).powi(2)).sum::<f64>() / (values.len() - 1) as f64
-    })
 }
 
 /// The mean rating (1–5) of the statement at `index` among `members`, if any rated it.
@@ -487,36 +510,56 @@ fn most_common_pick(
     })
 }
 
-/// Cronbach's alpha of the dimension at `span` over the rows that rated all its statements,
-/// from running sums (one pass, no copy of the ratings).
-fn reliability(span: Range<usize>, rows: &[&Answers]) -> Reliability {
-    let k = span.len();
-    let (mut n, mut sums, mut squares, mut total, mut total_squares) =
-        (0usize, vec![0.0; k], vec![0.0; k], 0.0, 0.0);
-    for row in rows {
-        if !span.clone().all(|i| row.rating(i).is_some()) {
-            continue;
+/// The most statements a dimension may have for its alpha to be computed.
+const MAX_ITEMS_FOR_ALPHA: usize = 16;
+
+/// Running sums for Cronbach's alpha of one dimension, over the rows that rated all its
+/// statements. Dimensions of more than [`MAX_ITEMS_FOR_ALPHA`] statements get no alpha.
+#[derive(Default)]
+struct AlphaSums {
+    complete: usize,
+    sums: [f64; MAX_ITEMS_FOR_ALPHA],
+    squares: [f64; MAX_ITEMS_FOR_ALPHA],
+    total: f64,
+    total_squares: f64,
+}
+
+impl AlphaSums {
+    /// Adds one complete row (every cell rated).
+    fn add(&mut self, cells: &[Option<Answer>]) {
+        self.complete += 1;
+        let mut row_total = 0.0;
+        for (i, cell) in cells.iter().enumerate().take(MAX_ITEMS_FOR_ALPHA) {
+            if let Some(Answer::Agreement(level)) = cell {
+                let level = f64::from(*level);
+                row_total += level;
+                self.sums[i] += level;
+                self.squares[i] += level * level;
+            }
         }
-        n += 1;
-        let mut sum = 0.0;
-        for (i, index) in span.clone().enumerate() {
-            let rating = row.rating(index).unwrap_or_default();
-            sum += rating;
-            sums[i] += rating;
-            squares[i] += rating * rating;
-        }
-        total += sum;
-        total_squares += sum * sum;
+        self.total += row_total;
+        self.total_squares += row_total * row_total;
     }
-    let variance = |sum: f64, squares: f64| (squares - sum * sum / n as f64) / (n - 1) as f64;
-    let alpha = (n >= MIN_COMPLETE_FOR_ALPHA && k >= 2)
+
+    /// Alpha for `k` statements: k / (k − 1) × (1 − Σ item variances / variance of totals).
+    fn reliability(&self, k: usize) -> Reliability {
+        let n = self.complete as f64;
+        let variance = |sum: f64, squares: f64| (squares - sum * sum / n) / (n - 1.0);
+        let alpha = (self.complete >= MIN_COMPLETE_FOR_ALPHA
+            && (2..=MAX_ITEMS_FOR_ALPHA).contains(&k))
         .then(|| {
-            let items: f64 = (0..k).map(|i| variance(sums[i], squares[i])).sum();
-            let totals = variance(total, total_squares);
-            (totals > 0.0).then(|| k as f64 / (k - 1) as f64 * (1.0 - items / totals))
+            let items: f64 = (0..k)
+                .map(|i| variance(self.sums[i], self.squares[i]))
+                .sum();
+            let totals = variance(self.total, self.total_squares);
+            (totals > 0.0).then(|| k as f64 / (k as f64 - 1.0) * (1.0 - items / totals))
         })
         .flatten();
-    Reliability { complete: n, alpha }
+        Reliability {
+            complete: self.complete,
+            alpha,
+        }
+    }
 }
 
 /// Whether a team-label filter may be shown: the filtered group and what is left outside it
