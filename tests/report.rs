@@ -138,3 +138,85 @@ fn blame_loops_and_undefined_terms_are_named() {
     assert!(html.contains(&escape(pair.topic.get("en"))));
     assert!(html.contains("There is no agreed answer here"));
 }
+
+mod csv {
+    use samepage::core::instrument::Instrument;
+    use samepage::core::response::{Answer, Response, Role};
+    use samepage::core::team::Answers;
+    use samepage::core::workshop::{Collected, Workshop};
+    use samepage::report::csv::{quote, responses_csv};
+
+    #[test]
+    fn fields_are_quoted_and_formulas_defused() {
+        assert_eq!(quote("North"), "\"North\"");
+        assert_eq!(quote("say \"hi\", ok"), "\"say \"\"hi\"\", ok\"");
+        assert_eq!(quote("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(quote("-1"), "\"'-1\"");
+        assert_eq!(quote("line\nbreak"), "\"line\nbreak\"");
+    }
+
+    #[test]
+    fn one_row_per_respondent_and_one_column_per_statement() {
+        let instrument = Instrument::builtin();
+        let mut workshop =
+            Workshop::new(1, "Kick-off", vec!["North, \"HQ\"".into()], 3, "2026-11-23");
+        let mut response = Response {
+            role: Some(Role::Sales),
+            ..Response::default()
+        };
+        let first = instrument.dimensions[0].statements[0].id.clone();
+        let second = instrument.dimensions[0].statements[1].id.clone();
+        response.answers.insert(first, Answer::Agreement(4));
+        response.answers.insert(second, Answer::CantJudge);
+        let question = &instrument.definitions[0];
+        response
+            .definitions
+            .insert(question.id.clone(), question.options[1].id.clone());
+        workshop.collect(Collected {
+            nonce: 1,
+            team: Some(0),
+            answers: Answers::of(&instrument, &response),
+        });
+        workshop.collect(Collected {
+            nonce: 2,
+            team: None,
+            answers: Answers::of(
+                &instrument,
+                &Response {
+                    role: Some(Role::Other),
+                    ..Response::default()
+                },
+            ),
+        });
+
+        let csv = responses_csv(&instrument, &workshop);
+        assert!(csv.starts_with('\u{feff}'));
+        let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
+        assert_eq!(
+            lines.len(),
+            4,
+            "header, two respondents, and the final line break"
+        );
+        assert_eq!(lines[3], "");
+        let columns = 5 + instrument.statement_count() + instrument.definitions.len();
+        assert_eq!(lines[0].split(',').count(), columns);
+        assert!(lines[0]
+            .starts_with("\"round\",\"started\",\"respondent\",\"role\",\"team\",\"strategy."));
+        // Statement 1 "Agree", statement 2 "Can't judge", statement 3 unanswered.
+        let expected_start =
+            "1,\"2026-11-23\",1,\"sales\",\"North, \"\"HQ\"\"\",4,\"cant_judge\",,";
+        assert!(lines[1].starts_with(expected_start), "{}", lines[1]);
+        assert!(
+            lines[1].ends_with(&format!(",\"{}\",", question.options[1].id)),
+            "{}",
+            lines[1]
+        );
+        assert_eq!(
+            lines[2],
+            format!(
+                "1,\"2026-11-23\",2,\"other\",\"\"{}",
+                ",".repeat(columns - 5)
+            )
+        );
+    }
+}

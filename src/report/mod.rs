@@ -5,6 +5,7 @@
 //! never changes once shown.
 
 pub mod chart;
+pub mod csv;
 pub mod scorecard;
 
 /// Escapes text for use inside HTML or SVG elements and attribute values.
