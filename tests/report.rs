@@ -220,3 +220,119 @@ mod csv {
         );
     }
 }
+
+mod team {
+    use samepage::core::instrument::Instrument;
+    use samepage::core::response::{Answer, Response, Role};
+    use samepage::core::team::{Answers, TeamScorecard};
+    use samepage::i18n::Locale;
+    use samepage::report::team::{decimal, team_report, TeamInput};
+
+    #[test]
+    fn decimals_without_float_formatting() {
+        assert_eq!(decimal(25.0 / 54.0, 1), "0.5");
+        assert_eq!(decimal(0.9473, 2), "0.95");
+        assert_eq!(decimal(3.0, 2), "3.00");
+        assert_eq!(decimal(87.5, 0), "88");
+        assert_eq!(decimal(-1.25, 1), "-1.3");
+        assert_eq!(decimal(0.04, 1), "0.0");
+    }
+
+    fn rates(role: Role, levels: &[u8]) -> Response {
+        let instrument = Instrument::builtin();
+        let mut response = Response {
+            role: Some(role),
+            ..Response::default()
+        };
+        for (statement, level) in instrument.dimensions[1].statements.iter().zip(levels) {
+            response
+                .answers
+                .insert(statement.id.clone(), Answer::try_from(*level).unwrap());
+        }
+        response
+    }
+
+    /// Sales 100, 75, 87.5 (one can't-judge); marketing 0, 25, 25; two leaders (hidden).
+    fn report() -> String {
+        let instrument = Instrument::builtin();
+        let responses = [
+            rates(Role::Sales, &[5, 5, 5]),
+            rates(Role::Sales, &[4, 4, 4]),
+            rates(Role::Sales, &[5, 4, 0]),
+            rates(Role::Marketing, &[1, 1, 1]),
+            rates(Role::Marketing, &[2, 2, 2]),
+            rates(Role::Marketing, &[1, 2, 3]),
+            rates(Role::Leadership, &[3, 3, 3]),
+            rates(Role::Leadership, &[3, 3, 3]),
+        ];
+        let answers: Vec<Answers> = responses
+            .iter()
+            .map(|r| Answers::of(&instrument, r))
+            .collect();
+        let refs: Vec<&Answers> = answers.iter().collect();
+        let card = TeamScorecard::of(&instrument, &refs, 3);
+        team_report(&TeamInput {
+            instrument: &instrument,
+            card: &card,
+            minimum: 3,
+            strings: Locale::En.strings(),
+            locale: "en",
+            id_prefix: "w",
+        })
+    }
+
+    #[test]
+    fn the_summary_names_who_is_shown_and_why_not() {
+        let html = report();
+        assert!(
+            html.contains("8 people answered; 6 of them are shown in 2 groups."),
+            "{html}"
+        );
+        // 100 − (87.5 − 16.67) = 29.2.
+        assert!(html.contains(r#"<span class="samepage__overall-number">29</span>"#));
+        assert!(html
+            .contains("Leadership: 2 people, fewer than 3 even together with other small groups"));
+    }
+
+    #[test]
+    fn the_heatmap_and_its_table_show_each_groups_mean() {
+        let html = report();
+        assert!(html.contains(r#"role="img" aria-labelledby="w-heatmap-title w-heatmap-desc""#));
+        assert!(html.contains(r#"class="samepage__cell samepage__cell--integrated"></rect><text x="25.00%" y="102" text-anchor="middle" class="samepage__cell-text">88</text>"#), "{html}");
+        assert!(html.contains(r#"class="samepage__cell samepage__cell--siloed"></rect><text x="75.00%" y="102" text-anchor="middle" class="samepage__cell-text">17</text>"#));
+        assert!(html.contains(r#"<tr><th scope="row">Shared goals &amp; incentives</th><td>88</td><td>17</td><td>71 (blind spot)</td></tr>"#));
+        assert_eq!(
+            html.matches("samepage__cell--none").count(),
+            22,
+            "11 unanswered areas × 2 groups"
+        );
+    }
+
+    #[test]
+    fn the_gap_lines_mark_blind_spots_and_place_each_group() {
+        let html = report();
+        assert!(html.contains("Shared goals &amp; incentives: 71 · blind spot"));
+        assert!(html.contains(r##"<svg x="87.50%" y="91" width="14" height="14" overflow="visible" class="samepage__marker samepage__marker--0"><use href="#w-gaps-circle" x="-7"></use></svg>"##), "{html}");
+        assert!(html.contains(r##"href="#w-gaps-square""##));
+    }
+
+    #[test]
+    fn the_figures_table_gives_count_mean_spread_agreement_and_cant_judge() {
+        let html = report();
+        // Sales on goals: 3 people, mean 87.5, spread 12.5, average deviation 25/54, 1 of 9 can't judge.
+        assert!(html.contains(r#"<tr><th scope="row">Shared goals &amp; incentives</th><td>Sales</td><td>3</td><td>88</td><td>13</td><td>agrees (0.5)</td><td>11%</td></tr>"#), "{html}");
+    }
+
+    #[test]
+    fn findings_come_ranked_with_plays_and_questions() {
+        let html = report();
+        let first = html.find(r#"<ol class="samepage__findings"><li class="samepage__weak" data-dimension="goals"><h4>Shared goals &amp; incentives: the groups are 71 points apart.</h4>"#);
+        assert!(first.is_some(), "{html}");
+        assert!(html.contains("<h5>Plays to try</h5><ul><li>"));
+        // Goals: two complete sales responses (one had a can't-judge) and three marketing ones.
+        assert!(html.contains(
+            "<dt>Shared goals &amp; incentives</dt><dd>not enough complete answers yet (5 of 10)</dd>"
+        ));
+        assert!(html.contains("not enough complete answers yet (0 of 10)"));
+    }
+}

@@ -7,6 +7,7 @@
 pub mod chart;
 pub mod csv;
 pub mod scorecard;
+pub mod team;
 
 /// Escapes text for use inside HTML or SVG elements and attribute values.
 pub fn escape(text: &str) -> String {

@@ -1,0 +1,491 @@
+//! The team scorecard as HTML and SVG (for the workshop issue; no screen shows it yet): the
+//! summary and alignment index, why any role is not shown, a group × area heatmap, a line per
+//! area with a dot per group, the figures as tables, the ranked findings with their plays and
+//! questions, and how consistent each area's statements are.
+
+use std::fmt::Write as _;
+
+use super::escape;
+use crate::core::instrument::{Instrument, Text};
+use crate::core::scoring::Stage;
+use crate::core::team::{
+    AlphaReading, Finding, FindingKind, Group, Hidden, TeamScorecard, MIN_COMPLETE_FOR_ALPHA,
+};
+use crate::i18n::{fill, Strings};
+
+/// How many findings the report explains in full.
+pub const FINDINGS_SHOWN: usize = 5;
+
+/// Everything a team report is drawn from.
+pub struct TeamInput<'a> {
+    pub instrument: &'a Instrument,
+    pub card: &'a TeamScorecard,
+    pub minimum: usize,
+    pub strings: &'a Strings,
+    pub locale: &'a str,
+    /// Prefix for element ids, unique per instance on the page.
+    pub id_prefix: &'a str,
+}
+
+/// `value` with `places` decimals (0–3), by integer arithmetic: the wasm carries no float
+/// formatting.
+pub fn decimal(value: f64, places: u32) -> String {
+    let scale = 10i64.pow(places.min(3));
+    let scaled = (value * scale as f64).round() as i64;
+    let sign = if scaled < 0 { "-" } else { "" };
+    let (whole, fraction) = (scaled.abs() / scale, scaled.abs() % scale);
+    if places == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!(
+            "{sign}{whole}.{fraction:0width$}",
+            width = places.min(3) as usize
+        )
+    }
+}
+
+/// The team report's markup (the heading and buttons around it belong to the UI).
+pub fn team_report(input: &TeamInput) -> String {
+    let mut html = String::new();
+    summary(&mut html, input);
+    heatmap(&mut html, input);
+    gap_lines(&mut html, input);
+    figures(&mut html, input);
+    findings(&mut html, input);
+    reliability(&mut html, input);
+    html
+}
+
+fn group_name(t: &Strings, group: Group) -> &'static str {
+    match group {
+        Group::Role(role) => t.role(role),
+        Group::Others => t.team_others,
+    }
+}
+
+fn area<'a>(input: &'a TeamInput, index: usize) -> &'a str {
+    input
+        .instrument
+        .dimensions
+        .get(index)
+        .map_or("", |d| d.name.get(input.locale))
+}
+
+fn summary(html: &mut String, input: &TeamInput) {
+    let (t, card) = (input.strings, input.card);
+    let shown: usize = card.groups.iter().map(|g| g.respondents).sum();
+    let text = fill(
+        t.team_summary,
+        &[
+            ("respondents", &card.respondents),
+            ("shown", &shown),
+            ("groups", &card.groups.len()),
+        ],
+    );
+    let _ = write!(
+        html,
+        r#"<section class="samepage__card samepage__overall"><p>{}</p><h3>{}</h3>"#,
+        escape(&text),
+        escape(t.team_alignment_label)
+    );
+    match card.alignment {
+        Some(alignment) => {
+            let _ = write!(
+                html,
+                r#"<p class="samepage__overall-figure"><span class="samepage__overall-number">{}</span><span class="samepage__overall-scale">{}</span></p><p class="samepage__hint">{}</p>"#,
+                decimal(alignment, 0),
+                escape(t.out_of_100),
+                escape(t.team_alignment_hint)
+            );
+        }
+        None => {
+            let _ = write!(html, "<p>{}</p>", escape(t.team_no_alignment));
+        }
+    }
+    if !card.hidden.is_empty() {
+        html.push_str(r#"<ul class="samepage__hidden">"#);
+        for hidden in &card.hidden {
+            let (template, role, count) = match hidden {
+                Hidden::Folded { role, respondents } => (t.team_hidden_folded, role, respondents),
+                Hidden::TooFew { role, respondents } => (t.team_hidden_too_few, role, respondents),
+            };
+            let text = fill(
+                template,
+                &[
+                    ("role", &t.role(*role)),
+                    ("count", count),
+                    ("minimum", &input.minimum),
+                ],
+            );
+            let _ = write!(html, "<li>{}</li>", escape(&text));
+        }
+        html.push_str("</ul>");
+    }
+    html.push_str("</section>");
+}
+
+/// The SVG opening with its accessible title and description.
+fn svg_open(html: &mut String, id: &str, height: usize, title: &str, description: &str) {
+    let _ = write!(
+        html,
+        r#"<figure class="samepage__chart"><svg xmlns="http://www.w3.org/2000/svg" width="100%" height="{height}" role="img" aria-labelledby="{id}-title {id}-desc"><title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc>"#,
+        escape(title),
+        escape(description)
+    );
+}
+
+const ROW: usize = 44;
+const HEADER: usize = 24;
+
+/// Groups × areas, each cell coloured by the stage of its mean and labelled with it.
+fn heatmap(html: &mut String, input: &TeamInput) {
+    let (t, card) = (input.strings, input.card);
+    let _ = write!(
+        html,
+        r#"<section class="samepage__card"><h3>{}</h3>"#,
+        escape(t.heatmap_title)
+    );
+    let columns = card.groups.len().max(1);
+    let width = 100.0 / columns as f64;
+    let height = HEADER + input.instrument.dimensions.len() * ROW;
+    svg_open(
+        html,
+        &format!("{}-heatmap", input.id_prefix),
+        height,
+        t.heatmap_title,
+        t.heatmap_summary,
+    );
+    for (column, group) in card.groups.iter().enumerate() {
+        let _ = write!(
+            html,
+            r#"<text x="{}%" y="16" text-anchor="middle" class="samepage__chart-axis">{}</text>"#,
+            decimal((column as f64 + 0.5) * width, 2),
+            escape(group_name(t, group.group))
+        );
+    }
+    for (row, _) in input.instrument.dimensions.iter().enumerate() {
+        let top = HEADER + row * ROW;
+        let _ = write!(
+            html,
+            r#"<text x="0" y="{}" class="samepage__chart-label">{}</text>"#,
+            top + 14,
+            escape(area(input, row))
+        );
+        for (column, group) in card.groups.iter().enumerate() {
+            let mean = group.dimensions.get(row).and_then(|d| d.mean);
+            let class = mean.map_or("none", |m| Stage::of(m).id());
+            let x = column as f64 * width;
+            let _ = write!(
+                html,
+                r#"<rect x="{}%" y="{}" width="{}%" height="22" class="samepage__cell samepage__cell--{class}"></rect><text x="{}%" y="{}" text-anchor="middle" class="samepage__cell-text">{}</text>"#,
+                decimal(x, 2),
+                top + 18,
+                decimal(width - 0.5, 2),
+                decimal(x + width / 2.0, 2),
+                top + 34,
+                mean.map_or_else(|| "–".to_owned(), |m| decimal(m, 0))
+            );
+        }
+    }
+    html.push_str("</svg></figure>");
+    summary_table(html, input);
+    html.push_str("</section>");
+}
+
+/// Marker shapes, one per group, so groups differ by more than colour.
+const MARKERS: [&str; 5] = ["circle", "square", "diamond", "triangle", "cross"];
+
+/// Group `index`'s marker (shape `defs` id `{prefix}-{shape}`) whose left edge is `shift`
+/// pixels from `x` (a percentage), centred on `y`.
+fn marker(prefix: &str, index: usize, x: f64, shift: i32, y: usize) -> String {
+    let shape = MARKERS[index % MARKERS.len()];
+    format!(
+        r##"<svg x="{}%" y="{}" width="14" height="14" overflow="visible" class="samepage__marker samepage__marker--{index}"><use href="#{prefix}-{shape}" x="{shift}"></use></svg>"##,
+        decimal(x, 2),
+        y.saturating_sub(7)
+    )
+}
+
+/// Per area, a 0–100 line with one marked dot per group; blind spots are named in the label.
+fn gap_lines(html: &mut String, input: &TeamInput) {
+    let (t, card) = (input.strings, input.card);
+    let _ = write!(
+        html,
+        r#"<section class="samepage__card"><h3>{}</h3>"#,
+        escape(t.gaps_title)
+    );
+    let height = HEADER + input.instrument.dimensions.len() * ROW;
+    let prefix = format!("{}-gaps", input.id_prefix);
+    svg_open(html, &prefix, height, t.gaps_title, t.gaps_summary);
+    let _ = write!(
+        html,
+        concat!(
+            r#"<defs><circle id="{p}-circle" cx="7" cy="7" r="6"></circle>"#,
+            r#"<rect id="{p}-square" x="1" y="1" width="12" height="12"></rect>"#,
+            r#"<polygon id="{p}-diamond" points="7,0 14,7 7,14 0,7"></polygon>"#,
+            r#"<polygon id="{p}-triangle" points="7,0 14,14 0,14"></polygon>"#,
+            r#"<polygon id="{p}-cross" points="5,0 9,0 9,5 14,5 14,9 9,9 9,14 5,14 5,9 0,9 0,5 5,5"></polygon></defs>"#
+        ),
+        p = prefix
+    );
+    // The legend: each group's marker and name.
+    let legend_width = 100.0 / card.groups.len().max(1) as f64;
+    for (index, group) in card.groups.iter().enumerate() {
+        let x = index as f64 * legend_width;
+        let _ = write!(
+            html,
+            r#"{}<text x="{}%" dx="18" y="16" class="samepage__chart-axis">{}</text>"#,
+            marker(&prefix, index, x, 0, 11),
+            decimal(x, 2),
+            escape(group_name(t, group.group))
+        );
+    }
+    for (row, gap) in card.gaps.iter().enumerate() {
+        let top = HEADER + row * ROW;
+        let label = match gap.gap {
+            Some(points) if gap.blind_spot() => {
+                format!(
+                    "{}: {} · {}",
+                    area(input, row),
+                    decimal(points, 0),
+                    t.blind_spot
+                )
+            }
+            Some(points) => format!("{}: {}", area(input, row), decimal(points, 0)),
+            None => area(input, row).to_owned(),
+        };
+        let class = if gap.blind_spot() {
+            " samepage__chart-label--alert"
+        } else {
+            ""
+        };
+        let _ = write!(
+            html,
+            r#"<text x="0" y="{}" class="samepage__chart-label{class}">{}</text><line x1="0" x2="100%" y1="{line}" y2="{line}" class="samepage__chart-cutoff"></line>"#,
+            top + 14,
+            escape(&label),
+            line = top + 30
+        );
+        for (index, group) in card.groups.iter().enumerate() {
+            if let Some(mean) = group.dimensions.get(row).and_then(|d| d.mean) {
+                html.push_str(&marker(&prefix, index, mean, -7, top + 30));
+            }
+        }
+    }
+    html.push_str("</svg></figure></section>");
+}
+
+/// The heatmap and gap lines as text: per area, each group's mean and the gap.
+fn summary_table(html: &mut String, input: &TeamInput) {
+    let (t, card) = (input.strings, input.card);
+    let _ = write!(
+        html,
+        r#"<div class="samepage__table-wrap"><table class="samepage__table"><caption>{}</caption><thead><tr><th scope="col">{}</th>"#,
+        escape(t.heatmap_title),
+        escape(t.column_area)
+    );
+    for group in &card.groups {
+        let _ = write!(
+            html,
+            r#"<th scope="col">{}</th>"#,
+            escape(group_name(t, group.group))
+        );
+    }
+    let _ = write!(
+        html,
+        r#"<th scope="col">{}</th></tr></thead><tbody>"#,
+        escape(t.column_gap)
+    );
+    for (row, gap) in card.gaps.iter().enumerate() {
+        let _ = write!(
+            html,
+            r#"<tr><th scope="row">{}</th>"#,
+            escape(area(input, row))
+        );
+        for group in &card.groups {
+            let mean = group.dimensions.get(row).and_then(|d| d.mean);
+            let _ = write!(
+                html,
+                "<td>{}</td>",
+                mean.map_or_else(|| "–".to_owned(), |m| decimal(m, 0))
+            );
+        }
+        let gap_text = match gap.gap {
+            Some(points) if gap.blind_spot() => {
+                format!("{} ({})", decimal(points, 0), t.blind_spot)
+            }
+            Some(points) => decimal(points, 0),
+            None => "–".to_owned(),
+        };
+        let _ = write!(html, "<td>{}</td></tr>", escape(&gap_text));
+    }
+    html.push_str("</tbody></table></div>");
+}
+
+/// Every group's figures in every area.
+fn figures(html: &mut String, input: &TeamInput) {
+    let (t, card) = (input.strings, input.card);
+    let _ = write!(
+        html,
+        r#"<section class="samepage__card"><div class="samepage__table-wrap"><table class="samepage__table"><caption>{}</caption><thead><tr>"#,
+        escape(t.team_table_caption)
+    );
+    for column in [
+        t.column_area,
+        t.column_group,
+        t.column_respondents,
+        t.column_mean,
+        t.column_spread,
+        t.column_agreement,
+        t.column_cant_judge,
+    ] {
+        let _ = write!(html, r#"<th scope="col">{}</th>"#, escape(column));
+    }
+    html.push_str("</tr></thead><tbody>");
+    let dash = || "–".to_owned();
+    for row in 0..input.instrument.dimensions.len() {
+        for group in &card.groups {
+            let Some(figures) = group.dimensions.get(row) else {
+                continue;
+            };
+            let agreement = figures.average_deviation.map_or_else(dash, |ad| {
+                let template = if figures.disagrees() {
+                    t.agreement_low
+                } else {
+                    t.agreement_ok
+                };
+                fill(template, &[("deviation", &decimal(ad, 1))])
+            });
+            let _ = write!(
+                html,
+                r#"<tr><th scope="row">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}%</td></tr>"#,
+                escape(area(input, row)),
+                escape(group_name(t, group.group)),
+                figures.scored,
+                figures.mean.map_or_else(dash, |m| decimal(m, 0)),
+                figures.spread.map_or_else(dash, |s| decimal(s, 0)),
+                escape(&agreement),
+                decimal(figures.cant_judge_share * 100.0, 0)
+            );
+        }
+    }
+    html.push_str("</tbody></table></div></section>");
+}
+
+fn list(html: &mut String, title: &str, items: &[Text], locale: &str) {
+    let _ = write!(html, "<h5>{}</h5><ul>", escape(title));
+    for item in items {
+        let _ = write!(html, "<li>{}</li>", escape(item.get(locale)));
+    }
+    html.push_str("</ul>");
+}
+
+/// What one finding says, in plain words.
+fn finding_text(input: &TeamInput, finding: &Finding) -> String {
+    let t = input.strings;
+    let name = area(input, finding.dimension);
+    match &finding.kind {
+        FindingKind::BlindSpot { gap } => fill(
+            t.finding_blind_spot,
+            &[("area", &name), ("gap", &decimal(*gap, 0))],
+        ),
+        FindingKind::LowScore { mean } => fill(
+            t.finding_low_score,
+            &[("area", &name), ("mean", &decimal(*mean, 0))],
+        ),
+        FindingKind::Disagreement {
+            group,
+            average_deviation,
+        } => fill(
+            t.finding_disagreement,
+            &[
+                ("area", &name),
+                ("group", &group_name(t, *group)),
+                ("deviation", &decimal(*average_deviation, 1)),
+            ],
+        ),
+        FindingKind::BlameLoop { pair_id } => {
+            let topic = input
+                .instrument
+                .mirror_pair(pair_id)
+                .map_or("", |p| p.topic.get(input.locale));
+            fill(t.finding_blame_loop, &[("topic", &topic)])
+        }
+        FindingKind::DefinitionsMismatch { question_id } => {
+            let question = input
+                .instrument
+                .definitions
+                .iter()
+                .find(|q| &q.id == question_id)
+                .map_or("", |q| q.prompt.get(input.locale));
+            fill(t.finding_definitions, &[("question", &question)])
+        }
+    }
+}
+
+/// The ranked findings, each with its area's explanation, plays and questions.
+fn findings(html: &mut String, input: &TeamInput) {
+    let t = input.strings;
+    let _ = write!(
+        html,
+        r#"<section class="samepage__card"><h3>{}</h3>"#,
+        escape(t.findings_title)
+    );
+    let diagnosis = input.card.diagnosis(input.instrument);
+    if diagnosis.is_empty() {
+        let _ = write!(html, "<p>{}</p>", escape(t.findings_none));
+    }
+    html.push_str(r#"<ol class="samepage__findings">"#);
+    for finding in diagnosis.iter().take(FINDINGS_SHOWN) {
+        let Some(dimension) = input.instrument.dimensions.get(finding.dimension) else {
+            continue;
+        };
+        let _ = write!(
+            html,
+            r#"<li class="samepage__weak" data-dimension="{}"><h4>{}</h4><p>{}</p>"#,
+            escape(&dimension.id),
+            escape(&finding_text(input, finding)),
+            escape(dimension.explanation.get(input.locale))
+        );
+        list(html, t.plays_title, &dimension.plays, input.locale);
+        list(html, t.questions_title, &dimension.questions, input.locale);
+        html.push_str("</li>");
+    }
+    html.push_str("</ol></section>");
+}
+
+/// Cronbach's alpha per area, in plain words.
+fn reliability(html: &mut String, input: &TeamInput) {
+    let t = input.strings;
+    let _ = write!(
+        html,
+        r#"<section class="samepage__card"><h3>{}</h3><dl class="samepage__definitions-list">"#,
+        escape(t.reliability_title)
+    );
+    for (row, reliability) in input.card.reliability.iter().enumerate() {
+        let reading = match reliability.alpha {
+            None => fill(
+                t.reliability_not_yet,
+                &[
+                    ("complete", &reliability.complete),
+                    ("needed", &MIN_COMPLETE_FOR_ALPHA),
+                ],
+            ),
+            Some(alpha) => {
+                let template = match AlphaReading::of(alpha) {
+                    AlphaReading::Consistent => t.reliability_consistent,
+                    AlphaReading::Questionable => t.reliability_questionable,
+                    AlphaReading::Inconsistent => t.reliability_inconsistent,
+                };
+                fill(template, &[("alpha", &decimal(alpha, 2))])
+            }
+        };
+        let _ = write!(
+            html,
+            r#"<div class="samepage__definition"><dt>{}</dt><dd>{}</dd></div>"#,
+            escape(area(input, row)),
+            escape(&reading)
+        );
+    }
+    html.push_str("</dl></section>");
+}
