@@ -336,3 +336,41 @@ mod team {
         assert!(html.contains("not enough complete answers yet (0 of 10)"));
     }
 }
+
+mod qr {
+    use samepage::core::code::{encode, CodedResponse};
+    use samepage::core::instrument::Instrument;
+    use samepage::core::response::Response;
+    use samepage::report::qr::qr_svg;
+
+    #[test]
+    fn a_response_code_link_fits_a_small_qr_code() {
+        let instrument = Instrument::builtin();
+        let code = encode(
+            &instrument,
+            &CodedResponse {
+                workshop: 1,
+                nonce: 2,
+                team: None,
+                response: Response::default(),
+            },
+        );
+        let link = format!("https://intranet.example/samepage#code={code}");
+        let svg = qr_svg(&link, "Response code as a QR code").unwrap();
+        // 91 characters need version 6 at medium error correction (up to 106 bytes): 41
+        // modules, plus a quiet zone of 4 on each side.
+        assert_eq!(link.len(), 91);
+        assert!(svg.contains(r#"viewBox="0 0 49 49""#), "{svg}");
+        assert!(svg.contains(r#"role="img""#));
+        assert!(svg.contains("<title>Response code as a QR code</title>"));
+        // The three finder patterns' top edges: a run of 7 dark modules at each corner.
+        assert!(svg.contains("M4,4h7v1h-7z"));
+        assert!(svg.contains("M38,4h7v1h-7z"));
+        assert!(svg.contains("M4,38h7v1h-7z"));
+    }
+
+    #[test]
+    fn text_too_long_for_any_qr_code_is_refused() {
+        assert!(qr_svg(&"x".repeat(5000), "too long").is_none());
+    }
+}

@@ -6,6 +6,7 @@
 
 pub mod chart;
 pub mod csv;
+pub mod qr;
 pub mod scorecard;
 pub mod team;
 
