@@ -10,3 +10,4 @@ pub mod saved;
 pub mod scoring;
 pub mod team;
 pub mod workshop;
+pub mod workshop_file;

@@ -20,6 +20,8 @@
 
 use std::ops::Range;
 
+use serde::{Deserialize, Serialize};
+
 use super::instrument::{DefinitionQuestion, Instrument, MirrorPair};
 use super::response::{Answer, Response, Role};
 use super::scoring::{mean, side_of, Tally};
@@ -247,7 +249,7 @@ impl TeamScorecard {
 /// One respondent's answers laid out for team statistics: a cell per statement in instrument
 /// order and a pick (option index) per definitions question. Workshops keep responses in this
 /// form, so a team scorecard of 10,000 responses reads arrays instead of looking up ids.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Answers {
     pub role: Role,
     /// One per statement, instrument order; `None` where unanswered.

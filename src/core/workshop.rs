@@ -2,13 +2,15 @@
 //! the beliefs, and importing response codes. Pure data and rules; no UI uses it yet (the
 //! workshop issue builds the screens and the stored form).
 
+use serde::{Deserialize, Serialize};
+
 use super::code::{decode, find_codes, CodeError, CodedResponse};
 use super::instrument::Instrument;
 use super::scoring::{mean, Tally};
 use super::team::{Answers, ANONYMITY_FLOOR};
 
 /// One respondent's answers as collected in a round.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Collected {
     /// Random per respondent; the same nonce again is the same person.
     pub nonce: u32,
@@ -18,7 +20,7 @@ pub struct Collected {
 }
 
 /// Real figures a facilitator may enter beside what each role believes.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Facts {
     /// Average time from a lead arriving to sales' first contact, in hours.
     pub follow_up_hours: Option<f64>,
@@ -29,7 +31,7 @@ pub struct Facts {
 }
 
 /// One collection of answers: a workshop, or the same team again next quarter.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Round {
     /// When it started, as the facilitator's device gave it (`YYYY-MM-DD`).
     pub started: String,
@@ -38,7 +40,7 @@ pub struct Round {
 }
 
 /// A workshop and everything it collected.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Workshop {
     /// Random; carried in the link and in every code made for this workshop.
     pub id: u32,
