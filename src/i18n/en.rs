@@ -4,7 +4,6 @@ use super::Strings;
 
 /// The English interface.
 pub static EN: Strings = Strings {
-    app_name: "SamePage",
     region_label: "SamePage alignment survey",
 
     welcome_title: "Are sales, marketing and leadership on the same page?",
@@ -98,7 +97,6 @@ pub static EN: Strings = Strings {
     unreadable_reason_damaged: "they are damaged",
     dismiss: "Dismiss",
 
-    team_title: "Team alignment scorecard",
     team_summary: "{respondents} people answered; {shown} of them are shown in {groups} groups.",
     team_alignment_label: "Alignment index",
     team_alignment_hint: "100 means every group sees every area the same way; each point less is one point of average gap between the groups.",

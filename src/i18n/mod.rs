@@ -55,7 +55,6 @@ pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String
 
 /// Every string of the interface in one language. `{name}` marks a value filled in by [`fill`].
 pub struct Strings {
-    pub app_name: &'static str,
     pub region_label: &'static str,
 
     pub welcome_title: &'static str,
@@ -149,7 +148,6 @@ pub struct Strings {
     pub unreadable_reason_damaged: &'static str,
     pub dismiss: &'static str,
 
-    pub team_title: &'static str,
     pub team_summary: &'static str,
     pub team_alignment_label: &'static str,
     pub team_alignment_hint: &'static str,
