@@ -276,6 +276,7 @@ mod team {
             card: &card,
             minimum: 3,
             strings: Locale::En.strings(),
+            team_strings: Locale::En.team_strings(),
             locale: "en",
             id_prefix: "w",
         })

@@ -1,6 +1,6 @@
 //! English.
 
-use super::Strings;
+use super::{Strings, TeamStrings};
 
 /// The English interface.
 pub static EN: Strings = Strings {
@@ -96,7 +96,10 @@ pub static EN: Strings = Strings {
     unreadable_reason_newer: "they were saved by a newer version of SamePage",
     unreadable_reason_damaged: "they are damaged",
     dismiss: "Dismiss",
+};
 
+/// The English team scorecard.
+pub static EN_TEAM: TeamStrings = TeamStrings {
     team_summary: "{respondents} people answered; {shown} of them are shown in {groups} groups.",
     team_alignment_label: "Alignment index",
     team_alignment_hint: "100 means every group sees every area the same way; each point less is one point of average gap between the groups.",

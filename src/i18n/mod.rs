@@ -2,8 +2,10 @@
 //!
 //! The instrument's content (statements, explanations, plays) travels with the instrument as
 //! locale-keyed [`crate::core::instrument::Text`], so that a loaded variant brings its own
-//! wording. Everything else a user reads is a field of [`Strings`]; a new language is one more
-//! `Strings` value, and the compiler refuses it until every field is filled.
+//! wording. Everything else a user reads is a field of [`Strings`] (the survey) or
+//! [`TeamStrings`] (the team scorecard, kept apart so the survey's wasm does not carry it); a
+//! new language is one more value of each, and the compiler refuses it until every field is
+//! filled.
 
 mod en;
 
@@ -31,6 +33,13 @@ impl Locale {
             Locale::En => &en::EN,
         }
     }
+
+    /// The team scorecard's strings of this locale.
+    pub fn team_strings(self) -> &'static TeamStrings {
+        match self {
+            Locale::En => &en::EN_TEAM,
+        }
+    }
 }
 
 /// Replaces each `{name}` in `template` with its value; unknown names stay as they are.
@@ -51,6 +60,44 @@ pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String
     }
     out.push_str(rest);
     out
+}
+
+/// The team scorecard's strings in one language: a section of the table of its own, so the
+/// survey's wasm does not carry text only the facilitator's screens show.
+pub struct TeamStrings {
+    pub team_summary: &'static str,
+    pub team_alignment_label: &'static str,
+    pub team_alignment_hint: &'static str,
+    pub team_no_alignment: &'static str,
+    pub team_others: &'static str,
+    pub team_hidden_folded: &'static str,
+    pub team_hidden_too_few: &'static str,
+    pub heatmap_title: &'static str,
+    pub heatmap_summary: &'static str,
+    pub gaps_title: &'static str,
+    pub gaps_summary: &'static str,
+    pub blind_spot: &'static str,
+    pub team_table_caption: &'static str,
+    pub column_group: &'static str,
+    pub column_respondents: &'static str,
+    pub column_mean: &'static str,
+    pub column_spread: &'static str,
+    pub column_agreement: &'static str,
+    pub column_gap: &'static str,
+    pub agreement_low: &'static str,
+    pub agreement_ok: &'static str,
+    pub reliability_title: &'static str,
+    pub reliability_not_yet: &'static str,
+    pub reliability_consistent: &'static str,
+    pub reliability_questionable: &'static str,
+    pub reliability_inconsistent: &'static str,
+    pub findings_title: &'static str,
+    pub findings_none: &'static str,
+    pub finding_blind_spot: &'static str,
+    pub finding_low_score: &'static str,
+    pub finding_disagreement: &'static str,
+    pub finding_blame_loop: &'static str,
+    pub finding_definitions: &'static str,
 }
 
 /// Every string of the interface in one language. `{name}` marks a value filled in by [`fill`].
@@ -147,40 +194,6 @@ pub struct Strings {
     pub unreadable_reason_newer: &'static str,
     pub unreadable_reason_damaged: &'static str,
     pub dismiss: &'static str,
-
-    pub team_summary: &'static str,
-    pub team_alignment_label: &'static str,
-    pub team_alignment_hint: &'static str,
-    pub team_no_alignment: &'static str,
-    pub team_others: &'static str,
-    pub team_hidden_folded: &'static str,
-    pub team_hidden_too_few: &'static str,
-    pub heatmap_title: &'static str,
-    pub heatmap_summary: &'static str,
-    pub gaps_title: &'static str,
-    pub gaps_summary: &'static str,
-    pub blind_spot: &'static str,
-    pub team_table_caption: &'static str,
-    pub column_group: &'static str,
-    pub column_respondents: &'static str,
-    pub column_mean: &'static str,
-    pub column_spread: &'static str,
-    pub column_agreement: &'static str,
-    pub column_gap: &'static str,
-    pub agreement_low: &'static str,
-    pub agreement_ok: &'static str,
-    pub reliability_title: &'static str,
-    pub reliability_not_yet: &'static str,
-    pub reliability_consistent: &'static str,
-    pub reliability_questionable: &'static str,
-    pub reliability_inconsistent: &'static str,
-    pub findings_title: &'static str,
-    pub findings_none: &'static str,
-    pub finding_blind_spot: &'static str,
-    pub finding_low_score: &'static str,
-    pub finding_disagreement: &'static str,
-    pub finding_blame_loop: &'static str,
-    pub finding_definitions: &'static str,
 }
 
 impl Strings {

@@ -11,7 +11,7 @@ use crate::core::scoring::Stage;
 use crate::core::team::{
     AlphaReading, Finding, FindingKind, Group, Hidden, TeamScorecard, MIN_COMPLETE_FOR_ALPHA,
 };
-use crate::i18n::{fill, Strings};
+use crate::i18n::{fill, Strings, TeamStrings};
 
 /// How many findings the report explains in full.
 pub const FINDINGS_SHOWN: usize = 5;
@@ -22,6 +22,7 @@ pub struct TeamInput<'a> {
     pub card: &'a TeamScorecard,
     pub minimum: usize,
     pub strings: &'a Strings,
+    pub team_strings: &'a TeamStrings,
     pub locale: &'a str,
     /// Prefix for element ids, unique per instance on the page.
     pub id_prefix: &'a str,
@@ -56,10 +57,10 @@ pub fn team_report(input: &TeamInput) -> String {
     html
 }
 
-fn group_name(t: &Strings, group: Group) -> &'static str {
+fn group_name(input: &TeamInput, group: Group) -> &'static str {
     match group {
-        Group::Role(role) => t.role(role),
-        Group::Others => t.team_others,
+        Group::Role(role) => input.strings.role(role),
+        Group::Others => input.team_strings.team_others,
     }
 }
 
@@ -72,10 +73,11 @@ fn area<'a>(input: &'a TeamInput, index: usize) -> &'a str {
 }
 
 fn summary(html: &mut String, input: &TeamInput) {
+    let tt = input.team_strings;
     let (t, card) = (input.strings, input.card);
     let shown: usize = card.groups.iter().map(|g| g.respondents).sum();
     let text = fill(
-        t.team_summary,
+        tt.team_summary,
         &[
             ("respondents", &card.respondents),
             ("shown", &shown),
@@ -86,7 +88,7 @@ fn summary(html: &mut String, input: &TeamInput) {
         html,
         r#"<section class="samepage__card samepage__overall"><p>{}</p><h3>{}</h3>"#,
         escape(&text),
-        escape(t.team_alignment_label)
+        escape(tt.team_alignment_label)
     );
     match card.alignment {
         Some(alignment) => {
@@ -95,19 +97,19 @@ fn summary(html: &mut String, input: &TeamInput) {
                 r#"<p class="samepage__overall-figure"><span class="samepage__overall-number">{}</span><span class="samepage__overall-scale">{}</span></p><p class="samepage__hint">{}</p>"#,
                 decimal(alignment, 0),
                 escape(t.out_of_100),
-                escape(t.team_alignment_hint)
+                escape(tt.team_alignment_hint)
             );
         }
         None => {
-            let _ = write!(html, "<p>{}</p>", escape(t.team_no_alignment));
+            let _ = write!(html, "<p>{}</p>", escape(tt.team_no_alignment));
         }
     }
     if !card.hidden.is_empty() {
         html.push_str(r#"<ul class="samepage__hidden">"#);
         for hidden in &card.hidden {
             let (template, role, count) = match hidden {
-                Hidden::Folded { role, respondents } => (t.team_hidden_folded, role, respondents),
-                Hidden::TooFew { role, respondents } => (t.team_hidden_too_few, role, respondents),
+                Hidden::Folded { role, respondents } => (tt.team_hidden_folded, role, respondents),
+                Hidden::TooFew { role, respondents } => (tt.team_hidden_too_few, role, respondents),
             };
             let text = fill(
                 template,
@@ -139,11 +141,11 @@ const HEADER: usize = 24;
 
 /// Groups × areas, each cell coloured by the stage of its mean and labelled with it.
 fn heatmap(html: &mut String, input: &TeamInput) {
-    let (t, card) = (input.strings, input.card);
+    let (tt, card) = (input.team_strings, input.card);
     let _ = write!(
         html,
         r#"<section class="samepage__card"><h3>{}</h3>"#,
-        escape(t.heatmap_title)
+        escape(tt.heatmap_title)
     );
     let columns = card.groups.len().max(1);
     let width = 100.0 / columns as f64;
@@ -152,15 +154,15 @@ fn heatmap(html: &mut String, input: &TeamInput) {
         html,
         &format!("{}-heatmap", input.id_prefix),
         height,
-        t.heatmap_title,
-        t.heatmap_summary,
+        tt.heatmap_title,
+        tt.heatmap_summary,
     );
     for (column, group) in card.groups.iter().enumerate() {
         let _ = write!(
             html,
             r#"<text x="{}%" y="16" text-anchor="middle" class="samepage__chart-axis">{}</text>"#,
             decimal((column as f64 + 0.5) * width, 2),
-            escape(group_name(t, group.group))
+            escape(group_name(input, group.group))
         );
     }
     for (row, _) in input.instrument.dimensions.iter().enumerate() {
@@ -208,15 +210,15 @@ fn marker(prefix: &str, index: usize, x: f64, shift: i32, y: usize) -> String {
 
 /// Per area, a 0–100 line with one marked dot per group; blind spots are named in the label.
 fn gap_lines(html: &mut String, input: &TeamInput) {
-    let (t, card) = (input.strings, input.card);
+    let (tt, card) = (input.team_strings, input.card);
     let _ = write!(
         html,
         r#"<section class="samepage__card"><h3>{}</h3>"#,
-        escape(t.gaps_title)
+        escape(tt.gaps_title)
     );
     let height = HEADER + input.instrument.dimensions.len() * ROW;
     let prefix = format!("{}-gaps", input.id_prefix);
-    svg_open(html, &prefix, height, t.gaps_title, t.gaps_summary);
+    svg_open(html, &prefix, height, tt.gaps_title, tt.gaps_summary);
     let _ = write!(
         html,
         concat!(
@@ -237,7 +239,7 @@ fn gap_lines(html: &mut String, input: &TeamInput) {
             r#"{}<text x="{}%" dx="18" y="16" class="samepage__chart-axis">{}</text>"#,
             marker(&prefix, index, x, 0, 11),
             decimal(x, 2),
-            escape(group_name(t, group.group))
+            escape(group_name(input, group.group))
         );
     }
     for (row, gap) in card.gaps.iter().enumerate() {
@@ -248,7 +250,7 @@ fn gap_lines(html: &mut String, input: &TeamInput) {
                     "{}: {} · {}",
                     area(input, row),
                     decimal(points, 0),
-                    t.blind_spot
+                    tt.blind_spot
                 )
             }
             Some(points) => format!("{}: {}", area(input, row), decimal(points, 0)),
@@ -277,24 +279,25 @@ fn gap_lines(html: &mut String, input: &TeamInput) {
 
 /// The heatmap and gap lines as text: per area, each group's mean and the gap.
 fn summary_table(html: &mut String, input: &TeamInput) {
+    let tt = input.team_strings;
     let (t, card) = (input.strings, input.card);
     let _ = write!(
         html,
         r#"<div class="samepage__table-wrap"><table class="samepage__table"><caption>{}</caption><thead><tr><th scope="col">{}</th>"#,
-        escape(t.heatmap_title),
+        escape(tt.heatmap_title),
         escape(t.column_area)
     );
     for group in &card.groups {
         let _ = write!(
             html,
             r#"<th scope="col">{}</th>"#,
-            escape(group_name(t, group.group))
+            escape(group_name(input, group.group))
         );
     }
     let _ = write!(
         html,
         r#"<th scope="col">{}</th></tr></thead><tbody>"#,
-        escape(t.column_gap)
+        escape(tt.column_gap)
     );
     for (row, gap) in card.gaps.iter().enumerate() {
         let _ = write!(
@@ -312,7 +315,7 @@ fn summary_table(html: &mut String, input: &TeamInput) {
         }
         let gap_text = match gap.gap {
             Some(points) if gap.blind_spot() => {
-                format!("{} ({})", decimal(points, 0), t.blind_spot)
+                format!("{} ({})", decimal(points, 0), tt.blind_spot)
             }
             Some(points) => decimal(points, 0),
             None => "–".to_owned(),
@@ -324,19 +327,20 @@ fn summary_table(html: &mut String, input: &TeamInput) {
 
 /// Every group's figures in every area.
 fn figures(html: &mut String, input: &TeamInput) {
+    let tt = input.team_strings;
     let (t, card) = (input.strings, input.card);
     let _ = write!(
         html,
         r#"<section class="samepage__card"><div class="samepage__table-wrap"><table class="samepage__table"><caption>{}</caption><thead><tr>"#,
-        escape(t.team_table_caption)
+        escape(tt.team_table_caption)
     );
     for column in [
         t.column_area,
-        t.column_group,
-        t.column_respondents,
-        t.column_mean,
-        t.column_spread,
-        t.column_agreement,
+        tt.column_group,
+        tt.column_respondents,
+        tt.column_mean,
+        tt.column_spread,
+        tt.column_agreement,
         t.column_cant_judge,
     ] {
         let _ = write!(html, r#"<th scope="col">{}</th>"#, escape(column));
@@ -350,9 +354,9 @@ fn figures(html: &mut String, input: &TeamInput) {
             };
             let agreement = figures.average_deviation.map_or_else(dash, |ad| {
                 let template = if figures.disagrees() {
-                    t.agreement_low
+                    tt.agreement_low
                 } else {
-                    t.agreement_ok
+                    tt.agreement_ok
                 };
                 fill(template, &[("deviation", &decimal(ad, 1))])
             });
@@ -360,7 +364,7 @@ fn figures(html: &mut String, input: &TeamInput) {
                 html,
                 r#"<tr><th scope="row">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}%</td></tr>"#,
                 escape(area(input, row)),
-                escape(group_name(t, group.group)),
+                escape(group_name(input, group.group)),
                 figures.scored,
                 figures.mean.map_or_else(dash, |m| decimal(m, 0)),
                 figures.spread.map_or_else(dash, |s| decimal(s, 0)),
@@ -382,25 +386,25 @@ fn list(html: &mut String, title: &str, items: &[Text], locale: &str) {
 
 /// What one finding says, in plain words.
 fn finding_text(input: &TeamInput, finding: &Finding) -> String {
-    let t = input.strings;
+    let tt = input.team_strings;
     let name = area(input, finding.dimension);
     match &finding.kind {
         FindingKind::BlindSpot { gap } => fill(
-            t.finding_blind_spot,
+            tt.finding_blind_spot,
             &[("area", &name), ("gap", &decimal(*gap, 0))],
         ),
         FindingKind::LowScore { mean } => fill(
-            t.finding_low_score,
+            tt.finding_low_score,
             &[("area", &name), ("mean", &decimal(*mean, 0))],
         ),
         FindingKind::Disagreement {
             group,
             average_deviation,
         } => fill(
-            t.finding_disagreement,
+            tt.finding_disagreement,
             &[
                 ("area", &name),
-                ("group", &group_name(t, *group)),
+                ("group", &group_name(input, *group)),
                 ("deviation", &decimal(*average_deviation, 1)),
             ],
         ),
@@ -409,7 +413,7 @@ fn finding_text(input: &TeamInput, finding: &Finding) -> String {
                 .instrument
                 .mirror_pair(pair_id)
                 .map_or("", |p| p.topic.get(input.locale));
-            fill(t.finding_blame_loop, &[("topic", &topic)])
+            fill(tt.finding_blame_loop, &[("topic", &topic)])
         }
         FindingKind::DefinitionsMismatch { question_id } => {
             let question = input
@@ -418,22 +422,23 @@ fn finding_text(input: &TeamInput, finding: &Finding) -> String {
                 .iter()
                 .find(|q| &q.id == question_id)
                 .map_or("", |q| q.prompt.get(input.locale));
-            fill(t.finding_definitions, &[("question", &question)])
+            fill(tt.finding_definitions, &[("question", &question)])
         }
     }
 }
 
 /// The ranked findings, each with its area's explanation, plays and questions.
 fn findings(html: &mut String, input: &TeamInput) {
+    let tt = input.team_strings;
     let t = input.strings;
     let _ = write!(
         html,
         r#"<section class="samepage__card"><h3>{}</h3>"#,
-        escape(t.findings_title)
+        escape(tt.findings_title)
     );
     let diagnosis = input.card.diagnosis(input.instrument);
     if diagnosis.is_empty() {
-        let _ = write!(html, "<p>{}</p>", escape(t.findings_none));
+        let _ = write!(html, "<p>{}</p>", escape(tt.findings_none));
     }
     html.push_str(r#"<ol class="samepage__findings">"#);
     for finding in diagnosis.iter().take(FINDINGS_SHOWN) {
@@ -456,16 +461,16 @@ fn findings(html: &mut String, input: &TeamInput) {
 
 /// Cronbach's alpha per area, in plain words.
 fn reliability(html: &mut String, input: &TeamInput) {
-    let t = input.strings;
+    let tt = input.team_strings;
     let _ = write!(
         html,
         r#"<section class="samepage__card"><h3>{}</h3><dl class="samepage__definitions-list">"#,
-        escape(t.reliability_title)
+        escape(tt.reliability_title)
     );
     for (row, reliability) in input.card.reliability.iter().enumerate() {
         let reading = match reliability.alpha {
             None => fill(
-                t.reliability_not_yet,
+                tt.reliability_not_yet,
                 &[
                     ("complete", &reliability.complete),
                     ("needed", &MIN_COMPLETE_FOR_ALPHA),
@@ -473,9 +478,9 @@ fn reliability(html: &mut String, input: &TeamInput) {
             ),
             Some(alpha) => {
                 let template = match AlphaReading::of(alpha) {
-                    AlphaReading::Consistent => t.reliability_consistent,
-                    AlphaReading::Questionable => t.reliability_questionable,
-                    AlphaReading::Inconsistent => t.reliability_inconsistent,
+                    AlphaReading::Consistent => tt.reliability_consistent,
+                    AlphaReading::Questionable => tt.reliability_questionable,
+                    AlphaReading::Inconsistent => tt.reliability_inconsistent,
                 };
                 fill(template, &[("alpha", &decimal(alpha, 2))])
             }
