@@ -28,6 +28,7 @@ try {
   page.on('requestfinished', (request) => loaded.add(new URL(request.url()).pathname));
   await page.goto(server.url);
   await page.locator('.samepage button').first().waitFor();
+  await page.waitForLoadState('networkidle'); // late requests such as the favicon count too
   await context.close();
 
   const rows = [];

@@ -10,6 +10,36 @@ pub mod qr;
 pub mod scorecard;
 pub mod team;
 
+use crate::core::instrument::{Dimension, Text};
+use crate::i18n::Strings;
+
+/// A dimension's explanation, plays and discussion questions: the advice under every weak
+/// area of a personal scorecard and every finding of a team's.
+fn advice(html: &mut String, t: &Strings, dimension: &Dimension, locale: &str) {
+    html.push_str("<p>");
+    html.push_str(&escape(dimension.explanation.get(locale)));
+    html.push_str("</p>");
+    for (title, items) in [
+        (t.plays_title, &dimension.plays),
+        (t.questions_title, &dimension.questions),
+    ] {
+        list(html, title, items, locale);
+    }
+}
+
+/// A titled bullet list of instrument texts.
+fn list(html: &mut String, title: &str, items: &[Text], locale: &str) {
+    html.push_str("<h5>");
+    html.push_str(&escape(title));
+    html.push_str("</h5><ul>");
+    for item in items {
+        html.push_str("<li>");
+        html.push_str(&escape(item.get(locale)));
+        html.push_str("</li>");
+    }
+    html.push_str("</ul>");
+}
+
 /// Escapes text for use inside HTML or SVG elements and attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

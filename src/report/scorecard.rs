@@ -5,8 +5,8 @@
 use std::fmt::Write as _;
 
 use super::chart::{score_bars, Bar};
-use super::escape;
-use crate::core::instrument::{Instrument, Text};
+use super::{advice, escape};
+use crate::core::instrument::Instrument;
 use crate::core::response::Response;
 use crate::core::scoring::{one_sided_pairs, Score, Scorecard, Stage};
 use crate::i18n::{fill, Strings};
@@ -135,14 +135,6 @@ fn areas(html: &mut String, input: &ScorecardInput, card: &Scorecard) {
     );
 }
 
-fn list(html: &mut String, items: &[Text], locale: &str) {
-    html.push_str("<ul>");
-    for item in items {
-        let _ = write!(html, "<li>{}</li>", escape(item.get(locale)));
-    }
-    html.push_str("</ul>");
-}
-
 /// The weakest dimensions, each with its explanation, plays and questions.
 fn weakest(html: &mut String, input: &ScorecardInput, card: &Scorecard) {
     let t = input.strings;
@@ -164,17 +156,13 @@ fn weakest(html: &mut String, input: &ScorecardInput, card: &Scorecard) {
         let stage = result.stage().map_or("", |s| t.stage(s));
         let _ = write!(
             html,
-            r#"<article class="samepage__weak" data-dimension="{}"><h4>{}</h4><p class="samepage__weak-score">{} · {}</p><p>{}</p><h5>{}</h5>"#,
+            r#"<article class="samepage__weak" data-dimension="{}"><h4>{}</h4><p class="samepage__weak-score">{} · {}</p>"#,
             escape(&dimension.id),
             escape(dimension.name.get(locale)),
             escape(&score),
-            escape(stage),
-            escape(dimension.explanation.get(locale)),
-            escape(t.plays_title)
+            escape(stage)
         );
-        list(html, &dimension.plays, locale);
-        let _ = write!(html, "<h5>{}</h5>", escape(t.questions_title));
-        list(html, &dimension.questions, locale);
+        advice(html, t, dimension, locale);
         html.push_str("</article>");
     }
     html.push_str("</section>");

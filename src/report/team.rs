@@ -5,8 +5,8 @@
 
 use std::fmt::Write as _;
 
-use super::escape;
-use crate::core::instrument::{Instrument, Text};
+use super::{advice, escape};
+use crate::core::instrument::Instrument;
 use crate::core::scoring::Stage;
 use crate::core::team::{
     AlphaReading, Finding, FindingKind, Group, Hidden, TeamScorecard, MIN_COMPLETE_FOR_ALPHA,
@@ -376,14 +376,6 @@ fn figures(html: &mut String, input: &TeamInput) {
     html.push_str("</tbody></table></div></section>");
 }
 
-fn list(html: &mut String, title: &str, items: &[Text], locale: &str) {
-    let _ = write!(html, "<h5>{}</h5><ul>", escape(title));
-    for item in items {
-        let _ = write!(html, "<li>{}</li>", escape(item.get(locale)));
-    }
-    html.push_str("</ul>");
-}
-
 /// What one finding says, in plain words.
 fn finding_text(input: &TeamInput, finding: &Finding) -> String {
     let tt = input.team_strings;
@@ -447,13 +439,11 @@ fn findings(html: &mut String, input: &TeamInput) {
         };
         let _ = write!(
             html,
-            r#"<li class="samepage__weak" data-dimension="{}"><h4>{}</h4><p>{}</p>"#,
+            r#"<li class="samepage__weak" data-dimension="{}"><h4>{}</h4>"#,
             escape(&dimension.id),
-            escape(&finding_text(input, finding)),
-            escape(dimension.explanation.get(input.locale))
+            escape(&finding_text(input, finding))
         );
-        list(html, t.plays_title, &dimension.plays, input.locale);
-        list(html, t.questions_title, &dimension.questions, input.locale);
+        advice(html, t, dimension, input.locale);
         html.push_str("</li>");
     }
     html.push_str("</ol></section>");
