@@ -123,96 +123,121 @@ pub fn encode(instrument: &Instrument, coded: &CodedResponse) -> String {
     format!("{PREFIX}{}", base64url_encode(&bytes))
 }
 
-/// Decodes one code made for `workshop` with `instrument`.
+/// Decodes one code made for `workshop` with `instrument`. For many codes, make one
+/// [`Decoder`]: it computes the instrument's fingerprint once.
 pub fn decode(
     instrument: &Instrument,
     workshop: u32,
     code: &str,
 ) -> Result<CodedResponse, CodeError> {
-    let body = code
-        .trim()
-        .strip_prefix(PREFIX)
-        .ok_or(CodeError::NotACode)?;
-    let bytes = base64url_decode(body).ok_or(CodeError::NotACode)?;
-    let statements = instrument.statement_count();
-    let questions = instrument.definitions.len();
-    let expected = 15 + (statements * 3).div_ceil(8) + questions.div_ceil(2) + 4;
-    if bytes.len() < 5 {
-        return Err(CodeError::Corrupted);
-    }
-    let (content, checksum) = bytes.split_at(bytes.len() - 4);
-    if crc32(content).to_be_bytes() != checksum {
-        return Err(CodeError::Corrupted);
-    }
-    if content[0] != FORMAT_VERSION {
-        return Err(if content[0] > FORMAT_VERSION {
-            CodeError::NewerVersion(content[0])
-        } else {
-            CodeError::Invalid
-        });
-    }
-    if bytes.len() != expected {
-        return Err(CodeError::OtherInstrument);
-    }
-    let word = |at: usize| {
-        u32::from_be_bytes([
-            content[at],
-            content[at + 1],
-            content[at + 2],
-            content[at + 3],
-        ])
-    };
-    if word(1) != workshop {
-        return Err(CodeError::OtherWorkshop);
-    }
-    if word(5) != fingerprint(instrument) {
-        return Err(CodeError::OtherInstrument);
-    }
-    let role = *Role::ALL
-        .get(usize::from(content[13]))
-        .ok_or(CodeError::Invalid)?;
-    let team = content[14].checked_sub(1);
+    Decoder::new(instrument, workshop).decode(code)
+}
 
-    let mut response = Response {
-        role: Some(role),
-        ..Response::default()
-    };
-    let answers_len = (statements * 3).div_ceil(8);
-    let mut bits = BitReader::new(&content[15..15 + answers_len]);
-    for statement in instrument.statements() {
-        let answer = match bits.take(3) {
-            0 => continue,
-            CANT_JUDGE_BITS => Answer::CantJudge,
-            level @ 1..=5 => Answer::Agreement(level),
-            _ => return Err(CodeError::Invalid),
-        };
-        response.answers.insert(statement.id.clone(), answer);
-    }
-    if bits.rest_is_zero() {
-        let mut bits = BitReader::new(&content[15 + answers_len..]);
-        for question in &instrument.definitions {
-            let index = bits.take(4);
-            if index == 0 {
-                continue;
-            }
-            let option = question
-                .options
-                .get(usize::from(index) - 1)
-                .ok_or(CodeError::Invalid)?;
-            response
-                .definitions
-                .insert(question.id.clone(), option.id.clone());
+/// Decodes the codes of one workshop and instrument.
+pub struct Decoder<'a> {
+    instrument: &'a Instrument,
+    workshop: u32,
+    fingerprint: u32,
+}
+
+impl<'a> Decoder<'a> {
+    /// A decoder for codes made for `workshop` with `instrument`.
+    pub fn new(instrument: &'a Instrument, workshop: u32) -> Decoder<'a> {
+        Decoder {
+            instrument,
+            workshop,
+            fingerprint: fingerprint(instrument),
         }
-        if bits.rest_is_zero() {
-            return Ok(CodedResponse {
-                workshop,
-                nonce: word(9),
-                team,
-                response,
+    }
+
+    /// Decodes one code, or says why it was refused.
+    pub fn decode(&self, code: &str) -> Result<CodedResponse, CodeError> {
+        let (instrument, workshop) = (self.instrument, self.workshop);
+        let body = code
+            .trim()
+            .strip_prefix(PREFIX)
+            .ok_or(CodeError::NotACode)?;
+        let bytes = base64url_decode(body).ok_or(CodeError::NotACode)?;
+        let statements = instrument.statement_count();
+        let questions = instrument.definitions.len();
+        let expected = 15 + (statements * 3).div_ceil(8) + questions.div_ceil(2) + 4;
+        if bytes.len() < 5 {
+            return Err(CodeError::Corrupted);
+        }
+        let (content, checksum) = bytes.split_at(bytes.len() - 4);
+        if crc32(content).to_be_bytes() != checksum {
+            return Err(CodeError::Corrupted);
+        }
+        if content[0] != FORMAT_VERSION {
+            return Err(if content[0] > FORMAT_VERSION {
+                CodeError::NewerVersion(content[0])
+            } else {
+                CodeError::Invalid
             });
         }
+        if bytes.len() != expected {
+            return Err(CodeError::OtherInstrument);
+        }
+        let word = |at: usize| {
+            u32::from_be_bytes([
+                content[at],
+                content[at + 1],
+                content[at + 2],
+                content[at + 3],
+            ])
+        };
+        if word(1) != workshop {
+            return Err(CodeError::OtherWorkshop);
+        }
+        if word(5) != self.fingerprint {
+            return Err(CodeError::OtherInstrument);
+        }
+        let role = *Role::ALL
+            .get(usize::from(content[13]))
+            .ok_or(CodeError::Invalid)?;
+        let team = content[14].checked_sub(1);
+
+        let mut response = Response {
+            role: Some(role),
+            ..Response::default()
+        };
+        let answers_len = (statements * 3).div_ceil(8);
+        let mut bits = BitReader::new(&content[15..15 + answers_len]);
+        for statement in instrument.statements() {
+            let answer = match bits.take(3) {
+                0 => continue,
+                CANT_JUDGE_BITS => Answer::CantJudge,
+                level @ 1..=5 => Answer::Agreement(level),
+                _ => return Err(CodeError::Invalid),
+            };
+            response.answers.insert(statement.id.clone(), answer);
+        }
+        if bits.rest_is_zero() {
+            let mut bits = BitReader::new(&content[15 + answers_len..]);
+            for question in &instrument.definitions {
+                let index = bits.take(4);
+                if index == 0 {
+                    continue;
+                }
+                let option = question
+                    .options
+                    .get(usize::from(index) - 1)
+                    .ok_or(CodeError::Invalid)?;
+                response
+                    .definitions
+                    .insert(question.id.clone(), option.id.clone());
+            }
+            if bits.rest_is_zero() {
+                return Ok(CodedResponse {
+                    workshop,
+                    nonce: word(9),
+                    team,
+                    response,
+                });
+            }
+        }
+        Err(CodeError::Invalid)
     }
-    Err(CodeError::Invalid)
 }
 
 /// Every candidate code in `text` (one per line, or mixed into other text), in order.

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::code::{decode, find_codes, CodeError, CodedResponse};
+use super::code::{find_codes, CodeError, CodedResponse, Decoder};
 use super::instrument::Instrument;
 use super::scoring::{mean, Tally};
 use super::team::{Answers, ANONYMITY_FLOOR};
@@ -143,10 +143,11 @@ impl Workshop {
     /// round. Good codes go in, duplicates count once, bad ones are named with their reason
     /// and change nothing.
     pub fn import_codes(&mut self, instrument: &Instrument, text: &str) -> ImportReport {
+        let decoder = Decoder::new(instrument, self.id);
         let outcomes = find_codes(text)
             .into_iter()
             .map(|code| {
-                let outcome = match decode(instrument, self.id, code) {
+                let outcome = match decoder.decode(code) {
                     Ok(CodedResponse {
                         nonce,
                         team,

@@ -27,6 +27,14 @@ fn advice(html: &mut String, t: &Strings, dimension: &Dimension, locale: &str) {
     }
 }
 
+/// Opens a report card: `<section class="samepage__card">` with its `<h3>` title. The caller
+/// writes the content and closes the section.
+fn open_card(html: &mut String, title: &str) {
+    html.push_str(r#"<section class="samepage__card"><h3>"#);
+    html.push_str(&escape(title));
+    html.push_str("</h3>");
+}
+
 /// A titled bullet list of instrument texts.
 fn list(html: &mut String, title: &str, items: &[Text], locale: &str) {
     html.push_str("<h5>");

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use super::chart::{score_bars, Bar};
-use super::{advice, escape};
+use super::{advice, escape, open_card};
 use crate::core::instrument::Instrument;
 use crate::core::response::Response;
 use crate::core::scoring::{one_sided_pairs, Score, Scorecard, Stage};
@@ -139,11 +139,7 @@ fn areas(html: &mut String, input: &ScorecardInput, card: &Scorecard) {
 fn weakest(html: &mut String, input: &ScorecardInput, card: &Scorecard) {
     let t = input.strings;
     let locale = input.locale;
-    let _ = write!(
-        html,
-        r#"<section class="samepage__card"><h3>{}</h3>"#,
-        escape(t.weakest_title)
-    );
+    open_card(html, t.weakest_title);
     let weakest = card.weakest(WEAKEST_SHOWN);
     if weakest.is_empty() {
         let _ = write!(html, "<p>{}</p>", escape(t.weakest_none));
@@ -191,11 +187,8 @@ fn blame_loops(html: &mut String, input: &ScorecardInput) {
 fn definitions(html: &mut String, input: &ScorecardInput) {
     let t = input.strings;
     let locale = input.locale;
-    let _ = write!(
-        html,
-        r#"<section class="samepage__card"><h3>{}</h3><dl class="samepage__definitions-list">"#,
-        escape(t.definitions_result_title)
-    );
+    open_card(html, t.definitions_result_title);
+    html.push_str(r#"<dl class="samepage__definitions-list">"#);
     for question in &input.instrument.definitions {
         let picked = input
             .response

@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use super::{advice, escape};
+use super::{advice, escape, open_card};
 use crate::core::instrument::Instrument;
 use crate::core::scoring::Stage;
 use crate::core::team::{
@@ -43,6 +43,11 @@ pub fn decimal(value: f64, places: u32) -> String {
             width = places.min(3) as usize
         )
     }
+}
+
+/// A mean or spread as whole points, or a dash where there is none.
+fn whole_or_dash(value: Option<f64>) -> String {
+    value.map_or_else(|| "–".to_owned(), |v| decimal(v, 0))
 }
 
 /// The team report's markup (the heading and buttons around it belong to the UI).
@@ -142,11 +147,7 @@ const HEADER: usize = 24;
 /// Groups × areas, each cell coloured by the stage of its mean and labelled with it.
 fn heatmap(html: &mut String, input: &TeamInput) {
     let (tt, card) = (input.team_strings, input.card);
-    let _ = write!(
-        html,
-        r#"<section class="samepage__card"><h3>{}</h3>"#,
-        escape(tt.heatmap_title)
-    );
+    open_card(html, tt.heatmap_title);
     let columns = card.groups.len().max(1);
     let width = 100.0 / columns as f64;
     let height = HEADER + input.instrument.dimensions.len() * ROW;
@@ -185,7 +186,7 @@ fn heatmap(html: &mut String, input: &TeamInput) {
                 decimal(width - 0.5, 2),
                 decimal(x + width / 2.0, 2),
                 top + 34,
-                mean.map_or_else(|| "–".to_owned(), |m| decimal(m, 0))
+                whole_or_dash(mean)
             );
         }
     }
@@ -211,11 +212,7 @@ fn marker(prefix: &str, index: usize, x: f64, shift: i32, y: usize) -> String {
 /// Per area, a 0–100 line with one marked dot per group; blind spots are named in the label.
 fn gap_lines(html: &mut String, input: &TeamInput) {
     let (tt, card) = (input.team_strings, input.card);
-    let _ = write!(
-        html,
-        r#"<section class="samepage__card"><h3>{}</h3>"#,
-        escape(tt.gaps_title)
-    );
+    open_card(html, tt.gaps_title);
     let height = HEADER + input.instrument.dimensions.len() * ROW;
     let prefix = format!("{}-gaps", input.id_prefix);
     svg_open(html, &prefix, height, tt.gaps_title, tt.gaps_summary);
@@ -307,11 +304,7 @@ fn summary_table(html: &mut String, input: &TeamInput) {
         );
         for group in &card.groups {
             let mean = group.dimensions.get(row).and_then(|d| d.mean);
-            let _ = write!(
-                html,
-                "<td>{}</td>",
-                mean.map_or_else(|| "–".to_owned(), |m| decimal(m, 0))
-            );
+            let _ = write!(html, "<td>{}</td>", whole_or_dash(mean));
         }
         let gap_text = match gap.gap {
             Some(points) if gap.blind_spot() => {
@@ -346,28 +339,30 @@ fn figures(html: &mut String, input: &TeamInput) {
         let _ = write!(html, r#"<th scope="col">{}</th>"#, escape(column));
     }
     html.push_str("</tr></thead><tbody>");
-    let dash = || "–".to_owned();
     for row in 0..input.instrument.dimensions.len() {
         for group in &card.groups {
             let Some(figures) = group.dimensions.get(row) else {
                 continue;
             };
-            let agreement = figures.average_deviation.map_or_else(dash, |ad| {
-                let template = if figures.disagrees() {
-                    tt.agreement_low
-                } else {
-                    tt.agreement_ok
-                };
-                fill(template, &[("deviation", &decimal(ad, 1))])
-            });
+            let agreement = figures.average_deviation.map_or_else(
+                || "–".to_owned(),
+                |ad| {
+                    let template = if figures.disagrees() {
+                        tt.agreement_low
+                    } else {
+                        tt.agreement_ok
+                    };
+                    fill(template, &[("deviation", &decimal(ad, 1))])
+                },
+            );
             let _ = write!(
                 html,
                 r#"<tr><th scope="row">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}%</td></tr>"#,
                 escape(area(input, row)),
                 escape(group_name(input, group.group)),
                 figures.scored,
-                figures.mean.map_or_else(dash, |m| decimal(m, 0)),
-                figures.spread.map_or_else(dash, |s| decimal(s, 0)),
+                whole_or_dash(figures.mean),
+                whole_or_dash(figures.spread),
                 escape(&agreement),
                 decimal(figures.cant_judge_share * 100.0, 0)
             );
@@ -423,11 +418,7 @@ fn finding_text(input: &TeamInput, finding: &Finding) -> String {
 fn findings(html: &mut String, input: &TeamInput) {
     let tt = input.team_strings;
     let t = input.strings;
-    let _ = write!(
-        html,
-        r#"<section class="samepage__card"><h3>{}</h3>"#,
-        escape(tt.findings_title)
-    );
+    open_card(html, tt.findings_title);
     let diagnosis = input.card.diagnosis(input.instrument);
     if diagnosis.is_empty() {
         let _ = write!(html, "<p>{}</p>", escape(tt.findings_none));
@@ -452,11 +443,8 @@ fn findings(html: &mut String, input: &TeamInput) {
 /// Cronbach's alpha per area, in plain words.
 fn reliability(html: &mut String, input: &TeamInput) {
     let tt = input.team_strings;
-    let _ = write!(
-        html,
-        r#"<section class="samepage__card"><h3>{}</h3><dl class="samepage__definitions-list">"#,
-        escape(tt.reliability_title)
-    );
+    open_card(html, tt.reliability_title);
+    html.push_str(r#"<dl class="samepage__definitions-list">"#);
     for (row, reliability) in input.card.reliability.iter().enumerate() {
         let reading = match reliability.alpha {
             None => fill(

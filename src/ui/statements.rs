@@ -94,6 +94,7 @@ fn StatementItem(statement: Statement) -> impl IntoView {
 fn ProgressBar(section: usize, sections: usize) -> impl IntoView {
     let survey = Survey::use_context();
     let t = survey.text();
+    let section_label = fill(t.section_of, &[("n", &section), ("total", &sections)]);
     let progress = move || {
         survey
             .response
@@ -109,7 +110,7 @@ fn ProgressBar(section: usize, sections: usize) -> impl IntoView {
     view! {
         <div class="samepage__progress">
             <p class="samepage__progress-text">
-                <span>{fill(t.section_of, &[("n", &section), ("total", &sections)])}</span>
+                <span>{section_label.clone()}</span>
                 <span>{label}</span>
             </p>
             <div
@@ -119,7 +120,7 @@ fn ProgressBar(section: usize, sections: usize) -> impl IntoView {
                 aria-valuemax="100"
                 aria-valuenow=move || progress().percent()
                 aria-valuetext=label
-                aria-label=move || fill(t.section_of, &[("n", &section), ("total", &sections)])
+                aria-label=section_label
             >
                 <div
                     class="samepage__progress-fill"
