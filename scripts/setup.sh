@@ -92,8 +92,11 @@ ensure_app_tools() {
   ensure_trunk
 }
 
-# Builds the release into dist/.
+# Builds the release into dist/. Two pages, two wasm binaries: the survey (index.html, into dist/) and the workshop page
+# (workshop.html, into dist/workshop/). The survey's build empties dist/, so it goes first.
 build_release() {
-  say "Building the release (trunk build --release)"
-  (cd "$ROOT" && cargo fetch --quiet && trunk build --release --offline)
+  say "Building the release (trunk build --release: survey page, then workshop page)"
+  (cd "$ROOT" && cargo fetch --quiet \
+    && trunk build --release --offline \
+    && trunk build workshop.html --release --offline --dist dist/workshop --public-url /workshop/)
 }

@@ -338,6 +338,112 @@ mod team {
     }
 }
 
+mod workshop_views {
+    use samepage::core::instrument::Instrument;
+    use samepage::core::response::{Answer, Response, Role};
+    use samepage::core::team::{Answers, TeamScorecard};
+    use samepage::core::workshop::Facts;
+    use samepage::i18n::Locale;
+    use samepage::report::team::{facts_beside_beliefs, finding_slide, trend_table, TeamInput};
+
+    /// A respondent rating follow-up and lead quality, and picking a follow-up time.
+    fn person(role: Role, follow_up: u8, leads: u8, should: &str) -> Answers {
+        let mut response = Response {
+            role: Some(role),
+            ..Response::default()
+        };
+        let rating = |level: u8| Answer::try_from(level).unwrap();
+        response
+            .answers
+            .insert("handoff.sales_works_leads".into(), rating(follow_up));
+        response
+            .answers
+            .insert("handoff.leads_worth_working".into(), rating(leads));
+        response
+            .definitions
+            .insert("follow_up".into(), should.into());
+        Answers::of(&Instrument::builtin(), &response)
+    }
+
+    fn answers() -> Vec<Answers> {
+        vec![
+            person(Role::Sales, 5, 4, "within_week"),
+            person(Role::Sales, 4, 4, "within_week"),
+            person(Role::Sales, 4, 4, "same_day"),
+            person(Role::Marketing, 1, 2, "within_hour"),
+            person(Role::Marketing, 2, 2, "within_hour"),
+            person(Role::Marketing, 2, 2, "within_hour"),
+        ]
+    }
+
+    fn with_input<R>(answers: &[Answers], view: impl FnOnce(&TeamInput, &[&Answers]) -> R) -> R {
+        let instrument = Instrument::builtin();
+        let refs: Vec<&Answers> = answers.iter().collect();
+        let card = TeamScorecard::of(&instrument, &refs, 3);
+        let input = TeamInput {
+            instrument: &instrument,
+            card: &card,
+            minimum: 3,
+            strings: Locale::En.strings(),
+            team_strings: Locale::En.team_strings(),
+            locale: "en",
+            id_prefix: "w",
+        };
+        view(&input, &refs)
+    }
+
+    #[test]
+    fn facts_stand_beside_each_groups_belief() {
+        let facts = Facts {
+            follow_up_hours: Some(30.0),
+            accepted_share: Some(0.25),
+            conversion: None,
+        };
+        let html = with_input(&answers(), |input, refs| {
+            facts_beside_beliefs(input, &facts, refs)
+        });
+        // Sales: (5 + 4 + 4) / 3 = 4.3; marketing (1 + 2 + 2) / 3 = 1.7.
+        assert!(html.contains("Average time until sales first contacts a new lead<span class=\"samepage__hint\">Belief: “Sales follows up promptly on the leads it receives from marketing.”</span></th><td>30.0 hours</td><td>agrees 4.3 of 5; says sales should follow up: Within a week</td><td>agrees 1.7 of 5; says sales should follow up: Within an hour</td></tr>"), "{html}");
+        assert!(html.contains("<td>25 %</td><td>agrees 4.0 of 5</td><td>agrees 2.0 of 5</td>"));
+        assert!(!html.contains("Share of leads that become customers"));
+    }
+
+    #[test]
+    fn without_figures_the_facts_card_says_how_to_add_them() {
+        let html = with_input(&answers(), |input, refs| {
+            facts_beside_beliefs(input, &Facts::default(), refs)
+        });
+        assert!(html.contains("No figures entered yet."));
+        assert!(!html.contains("<table"));
+    }
+
+    #[test]
+    fn the_trend_gives_each_areas_change_or_why_not() {
+        let mut trend = vec![None; 12];
+        trend[0] = Some(12.4);
+        trend[1] = Some(-3.0);
+        let html = with_input(&answers(), |input, _| {
+            trend_table(input, &trend, "2026-08-01")
+        });
+        assert!(html.contains("since the round started 2026-08-01"));
+        assert!(html.contains("<td>+12</td>"), "{html}");
+        assert!(html
+            .contains("<tr><th scope=\"row\">Shared goals &amp; incentives</th><td>-3</td></tr>"));
+        assert_eq!(html.matches("not comparable").count(), 10);
+    }
+
+    #[test]
+    fn a_slide_shows_one_finding_with_its_plays_and_questions() {
+        let html = with_input(&answers(), |input, _| {
+            let findings = input.card.diagnosis(input.instrument);
+            finding_slide(input, &findings[0])
+        });
+        assert!(html.starts_with("<h3>"), "{html}");
+        assert!(html.contains("<h5>Plays to try</h5>"));
+        assert_eq!(html.matches("<h3>").count(), 1);
+    }
+}
+
 mod qr {
     use samepage::core::code::{encode, CodedResponse};
     use samepage::core::instrument::Instrument;

@@ -394,3 +394,43 @@ fn a_dimension_all_roles_rate_low_is_a_finding() {
     assert!(matches!(diagnosis[0].kind, FindingKind::LowScore { mean } if close(mean, 50.0 / 3.0)));
     assert!(close(diagnosis[0].severity, 100.0 - 50.0 / 3.0));
 }
+
+#[test]
+fn beliefs_about_one_statement_per_shown_group() {
+    use samepage::core::team::statement_beliefs;
+    let instrument = Instrument::builtin();
+    let index = instrument
+        .statements()
+        .position(|s| s.id == "handoff.sales_works_leads")
+        .unwrap();
+    let rated = |role, level: u8| {
+        let mut response = Response {
+            role: Some(role),
+            ..Response::default()
+        };
+        response.answers.insert(
+            "handoff.sales_works_leads".into(),
+            Answer::try_from(level).unwrap(),
+        );
+        Answers::of(&instrument, &response)
+    };
+    let answers = [
+        rated(Role::Sales, 5),
+        rated(Role::Sales, 4),
+        rated(Role::Sales, 4),
+        rated(Role::Marketing, 2),
+        rated(Role::Marketing, 1),
+        rated(Role::Marketing, 0), // can't judge: counted out
+        rated(Role::Leadership, 1),
+        rated(Role::Leadership, 1), // two leaders: hidden
+    ];
+    let refs: Vec<&Answers> = answers.iter().collect();
+    let beliefs = statement_beliefs(&refs, 3, index);
+    assert_eq!(beliefs.len(), 2);
+    assert_eq!(beliefs[0].0, Group::Role(Role::Sales));
+    assert!(close(beliefs[0].1.unwrap(), 13.0 / 3.0));
+    assert_eq!(beliefs[0].2, 3);
+    assert_eq!(beliefs[1].0, Group::Role(Role::Marketing));
+    assert!(close(beliefs[1].1.unwrap(), 1.5));
+    assert_eq!(beliefs[1].2, 2);
+}

@@ -139,3 +139,28 @@ fn the_trend_is_the_change_of_each_dimensions_mean_since_the_last_round() {
     });
     assert!(workshop.trend(&instrument).iter().all(Option::is_none));
 }
+
+#[test]
+fn team_labels_are_trimmed_without_empties_or_repeats() {
+    use samepage::core::workshop::parse_team_labels;
+    assert_eq!(
+        parse_team_labels(" North, South ,,North,  Online "),
+        vec!["North", "South", "Online"]
+    );
+    assert!(parse_team_labels(" , ").is_empty());
+}
+
+#[test]
+fn each_fact_reads_and_writes_its_own_figure() {
+    use samepage::core::workshop::{Fact, Facts};
+    let mut facts = Facts::default();
+    Fact::FollowUpHours.set(&mut facts, Some(30.0));
+    Fact::AcceptedShare.set(&mut facts, Some(0.4));
+    assert_eq!(facts.follow_up_hours, Some(30.0));
+    assert_eq!(facts.accepted_share, Some(0.4));
+    assert_eq!(Fact::Conversion.value(&facts), None);
+    let instrument = samepage::core::instrument::Instrument::builtin();
+    for fact in Fact::ALL {
+        assert!(instrument.statement(fact.statement()).is_some());
+    }
+}

@@ -19,8 +19,8 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
-/** Serves `root`; resolves to { url, close }. */
-export async function startServer(root = DIST) {
+/** Serves `root` on `port` (0: any free one); resolves to { url, close }. */
+export async function startServer(root = DIST, port = 0) {
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
     let file = normalize(join(root, path));
@@ -40,10 +40,18 @@ export async function startServer(root = DIST) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });
-  await new Promise((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address();
+  await new Promise((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', done);
+  });
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${server.address().port}/`,
     close: () => new Promise((done) => { server.closeAllConnections(); server.close(done); }),
   };
+}
+
+// Run directly (scripts/serve): serve dist/ on the port given, until stopped.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { url } = await startServer(DIST, Number(process.argv[2] ?? 8080));
+  console.log(`SamePage: the survey on ${url} and the workshop page on ${url}workshop/`);
 }

@@ -133,6 +133,18 @@ pub fn decode(
     Decoder::new(instrument, workshop).decode(code)
 }
 
+/// The workshop a code was made for, if it is an intact code at all: lets a facilitator's
+/// device find the workshop a code belongs to before decoding it against that workshop.
+pub fn workshop_of(code: &str) -> Option<u32> {
+    let bytes = base64url_decode(code.trim().strip_prefix(PREFIX)?)?;
+    if bytes.len() < 9 {
+        return None;
+    }
+    let (content, checksum) = bytes.split_at(bytes.len() - 4);
+    (crc32(content).to_be_bytes() == checksum)
+        .then(|| u32::from_be_bytes([content[1], content[2], content[3], content[4]]))
+}
+
 /// Decodes the codes of one workshop and instrument.
 pub struct Decoder<'a> {
     instrument: &'a Instrument,

@@ -5,6 +5,7 @@
 pub mod code;
 pub mod flow;
 pub mod instrument;
+pub mod link;
 pub mod response;
 pub mod saved;
 pub mod scoring;

@@ -236,6 +236,16 @@ impl Keys {
         format!("samepage:{}:survey", self.namespace)
     }
 
+    /// Where a workshop's stored form is kept.
+    pub fn workshop(&self) -> String {
+        format!("samepage:{}:workshop", self.namespace)
+    }
+
+    /// Where a small named value of this namespace is kept (a respondent's nonce or team).
+    pub fn value(&self, name: &str) -> String {
+        format!("samepage:{}:{name}", self.namespace)
+    }
+
     /// Where unreadable survey text is set aside, untouched; `stamp` keeps several apart.
     pub fn unreadable(&self, stamp: u64) -> String {
         format!("samepage:{}:unreadable:{stamp}", self.namespace)

@@ -564,6 +564,23 @@ impl AlphaSums {
     }
 }
 
+/// Per shown group (anonymity applied as in [`TeamScorecard::of`]), the mean rating (1–5) of
+/// the statement at `statement` (its index in instrument order), and how many rated it.
+pub fn statement_beliefs(
+    responses: &[&Answers],
+    minimum: usize,
+    statement: usize,
+) -> Vec<(Group, Option<f64>, usize)> {
+    let (members, _) = shown_groups(responses, minimum.max(ANONYMITY_FLOOR));
+    members
+        .iter()
+        .map(|(group, members)| {
+            let rated = members.iter().filter(|a| a.rating(statement).is_some());
+            (*group, mean_rating(statement, members), rated.count())
+        })
+        .collect()
+}
+
 /// Whether a team-label filter may be shown: the filtered group and what is left outside it
 /// must each be empty or reach `minimum`, or one could subtract the filtered view from the
 /// whole (or from another filter) and single out a few people.

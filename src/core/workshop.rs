@@ -1,6 +1,6 @@
 //! A facilitator's workshop: its settings, its rounds of collected responses, the facts beside
-//! the beliefs, and importing response codes. Pure data and rules; no UI uses it yet (the
-//! workshop issue builds the screens and the stored form).
+//! the beliefs, and importing response codes. Pure data and rules; the workshop page's screens
+//! (`ui::workshop`) call them and store the result.
 
 use serde::{Deserialize, Serialize};
 
@@ -28,6 +28,46 @@ pub struct Facts {
     pub accepted_share: Option<f64>,
     /// Share (0–1) of leads that become customers.
     pub conversion: Option<f64>,
+}
+
+/// One of the real figures a facilitator may enter, and the statement whose ratings show what
+/// each role believes about it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fact {
+    FollowUpHours,
+    AcceptedShare,
+    Conversion,
+}
+
+impl Fact {
+    /// Every fact, in the order the form and the report show them.
+    pub const ALL: [Fact; 3] = [Fact::FollowUpHours, Fact::AcceptedShare, Fact::Conversion];
+
+    /// The statement whose ratings are the roles' belief about this fact.
+    pub fn statement(self) -> &'static str {
+        match self {
+            Fact::FollowUpHours => "handoff.sales_works_leads",
+            Fact::AcceptedShare | Fact::Conversion => "handoff.leads_worth_working",
+        }
+    }
+
+    /// This fact's figure in `facts` (hours, or a share 0–1).
+    pub fn value(self, facts: &Facts) -> Option<f64> {
+        match self {
+            Fact::FollowUpHours => facts.follow_up_hours,
+            Fact::AcceptedShare => facts.accepted_share,
+            Fact::Conversion => facts.conversion,
+        }
+    }
+
+    /// Sets this fact's figure in `facts`.
+    pub fn set(self, facts: &mut Facts, value: Option<f64>) {
+        match self {
+            Fact::FollowUpHours => facts.follow_up_hours = value,
+            Fact::AcceptedShare => facts.accepted_share = value,
+            Fact::Conversion => facts.conversion = value,
+        }
+    }
 }
 
 /// One collection of answers: a workshop, or the same team again next quarter.
@@ -185,6 +225,17 @@ impl Workshop {
             .map(|(b, n)| Some(n? - b?))
             .collect()
     }
+}
+
+/// Team labels from comma-separated text: trimmed, with empty ones and repeats left out.
+pub fn parse_team_labels(text: &str) -> Vec<String> {
+    let mut labels: Vec<String> = Vec::new();
+    for label in text.split(',').map(str::trim).filter(|l| !l.is_empty()) {
+        if !labels.iter().any(|l| l == label) {
+            labels.push(label.to_owned());
+        }
+    }
+    labels
 }
 
 /// Per dimension, the mean of every respondent's score in `round`, when the round reaches

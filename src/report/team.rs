@@ -1,7 +1,8 @@
-//! The team scorecard as HTML and SVG (for the workshop issue; no screen shows it yet): the
-//! summary and alignment index, why any role is not shown, a group × area heatmap, a line per
-//! area with a dot per group, the figures as tables, the ranked findings with their plays and
-//! questions, and how consistent each area's statements are.
+//! The team scorecard as HTML and SVG: the summary and alignment index, why any role is not
+//! shown, a group × area heatmap, a line per area with a dot per group, the figures as tables,
+//! the ranked findings with their plays and questions, and how consistent each area's
+//! statements are. Also one finding as a presentation slide, the facts beside what each group
+//! believes, and the trend since the previous round.
 
 use std::fmt::Write as _;
 
@@ -9,8 +10,10 @@ use super::{advice, escape, open_card};
 use crate::core::instrument::Instrument;
 use crate::core::scoring::Stage;
 use crate::core::team::{
-    AlphaReading, Finding, FindingKind, Group, Hidden, TeamScorecard, MIN_COMPLETE_FOR_ALPHA,
+    statement_beliefs, AlphaReading, Answers, Finding, FindingKind, Group, Hidden, TeamScorecard,
+    MIN_COMPLETE_FOR_ALPHA,
 };
+use crate::core::workshop::{Fact, Facts};
 use crate::i18n::{fill, Strings, TeamStrings};
 
 /// How many findings the report explains in full.
@@ -438,6 +441,152 @@ fn findings(html: &mut String, input: &TeamInput) {
         html.push_str("</li>");
     }
     html.push_str("</ol></section>");
+}
+
+/// One finding as a presentation slide: what it is, then its area's explanation, plays and
+/// questions.
+pub fn finding_slide(input: &TeamInput, finding: &Finding) -> String {
+    let mut html = String::new();
+    let _ = write!(html, "<h3>{}</h3>", escape(&finding_text(input, finding)));
+    if let Some(dimension) = input.instrument.dimensions.get(finding.dimension) {
+        advice(&mut html, input.strings, dimension, input.locale);
+    }
+    html
+}
+
+/// The facilitator's figures beside what each shown group believes: per fact, the figure and
+/// each group's mean agreement (1–5) with the statement about it; for the follow-up time, also
+/// each group's most common answer to how fast sales should follow up.
+pub fn facts_beside_beliefs(input: &TeamInput, facts: &Facts, responses: &[&Answers]) -> String {
+    let tt = input.team_strings;
+    let mut html = String::new();
+    open_card(&mut html, tt.facts_title);
+    if Fact::ALL.iter().all(|f| f.value(facts).is_none()) {
+        let _ = write!(html, "<p>{}</p></section>", escape(tt.facts_none));
+        return html;
+    }
+    let _ = write!(
+        html,
+        r#"<div class="samepage__table-wrap"><table class="samepage__table"><caption>{}</caption><thead><tr><th scope="col">{}</th><th scope="col">{}</th>"#,
+        escape(tt.facts_caption),
+        escape(tt.facts_column_fact),
+        escape(tt.facts_column_figure)
+    );
+    for group in &input.card.groups {
+        let _ = write!(
+            html,
+            r#"<th scope="col">{}</th>"#,
+            escape(group_name(input, group.group))
+        );
+    }
+    html.push_str("</tr></thead><tbody>");
+    for fact in Fact::ALL {
+        let Some(value) = fact.value(facts) else {
+            continue;
+        };
+        let (label, figure) = match fact {
+            Fact::FollowUpHours => (
+                tt.fact_follow_up,
+                fill(tt.fact_hours, &[("hours", &decimal(value, 1))]),
+            ),
+            Fact::AcceptedShare => (
+                tt.fact_accepted,
+                fill(tt.fact_percent, &[("percent", &decimal(value * 100.0, 0))]),
+            ),
+            Fact::Conversion => (
+                tt.fact_conversion,
+                fill(tt.fact_percent, &[("percent", &decimal(value * 100.0, 0))]),
+            ),
+        };
+        let statement = input
+            .instrument
+            .statements()
+            .position(|s| s.id == fact.statement());
+        let statement_text = statement
+            .and_then(|i| input.instrument.statements().nth(i))
+            .map_or("", |s| s.text.get(input.locale));
+        let _ = write!(
+            html,
+            r#"<tr><th scope="row">{}<span class="samepage__hint">{}</span></th><td>{}</td>"#,
+            escape(label),
+            escape(&fill(
+                tt.fact_belief_statement,
+                &[("statement", &statement_text)]
+            )),
+            escape(&figure)
+        );
+        let beliefs =
+            statement.map_or_else(Vec::new, |i| statement_beliefs(responses, input.minimum, i));
+        for group in &input.card.groups {
+            let belief = beliefs
+                .iter()
+                .find(|(g, _, _)| *g == group.group)
+                .and_then(|(_, mean, _)| *mean);
+            let mut cell = belief.map_or_else(
+                || "–".to_owned(),
+                |mean| fill(tt.fact_belief, &[("mean", &decimal(mean, 1))]),
+            );
+            if fact == Fact::FollowUpHours {
+                if let Some(pick) = follow_up_pick(input, group.group) {
+                    cell.push_str("; ");
+                    cell.push_str(&fill(tt.fact_follow_up_pick, &[("pick", &pick)]));
+                }
+            }
+            let _ = write!(html, "<td>{}</td>", escape(&cell));
+        }
+        html.push_str("</tr>");
+    }
+    html.push_str("</tbody></table></div></section>");
+    html
+}
+
+/// The label of `group`'s most common answer to how fast sales should follow up a lead.
+fn follow_up_pick<'a>(input: &TeamInput<'a>, group: Group) -> Option<&'a str> {
+    let picks = input
+        .card
+        .definitions
+        .iter()
+        .find(|d| d.question_id == FOLLOW_UP_QUESTION)?;
+    let (_, option, _) = picks.picks.iter().find(|(g, _, _)| *g == group)?;
+    let question = input
+        .instrument
+        .definitions
+        .iter()
+        .find(|q| q.id == FOLLOW_UP_QUESTION)?;
+    let option = question.options.iter().find(|o| &o.id == option)?;
+    Some(option.label.get(input.locale))
+}
+
+/// The definitions question about how fast sales should follow up a lead.
+const FOLLOW_UP_QUESTION: &str = "follow_up";
+
+/// Per area, the change of the team's mean since the previous round (started on `since`).
+pub fn trend_table(input: &TeamInput, trend: &[Option<f64>], since: &str) -> String {
+    let tt = input.team_strings;
+    let mut html = String::new();
+    open_card(&mut html, tt.trend_title);
+    let _ = write!(
+        html,
+        r#"<div class="samepage__table-wrap"><table class="samepage__table"><caption>{}</caption><thead><tr><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
+        escape(&fill(tt.trend_caption, &[("since", &since)])),
+        escape(input.strings.column_area),
+        escape(tt.trend_column_change)
+    );
+    for (row, change) in trend.iter().enumerate() {
+        let text = match change {
+            None => tt.trend_unknown.to_owned(),
+            Some(change) if *change > 0.0 => format!("+{}", decimal(*change, 0)),
+            Some(change) => decimal(*change, 0),
+        };
+        let _ = write!(
+            html,
+            r#"<tr><th scope="row">{}</th><td>{}</td></tr>"#,
+            escape(area(input, row)),
+            escape(&text)
+        );
+    }
+    html.push_str("</tbody></table></div></section>");
+    html
 }
 
 /// Cronbach's alpha per area, in plain words.

@@ -4,7 +4,11 @@
 //! It never deletes what it cannot read: unreadable text is copied aside under its own key
 //! first, and left where it is if even that copy fails.
 
+mod workshops;
+
 use web_sys::Storage;
+
+pub use workshops::{Loaded, SetAside, WorkshopStore};
 
 use crate::core::saved::{Keys, SavedSurvey, Unreadable};
 

@@ -1,15 +1,19 @@
-//! The thin Leptos interface: one component per concern, all state in [`state::Survey`].
+//! The thin Leptos interface: one component per concern. The survey's state is
+//! [`state::Survey`]; the workshop page (`workshop`) adds the facilitator's screens and hosts
+//! the same survey flow for pass-the-device and own-device participants.
 
 mod actions;
-mod choice;
+pub(crate) mod choice;
+mod confirm;
 mod definitions;
 mod nav;
 mod notices;
 mod role;
-mod scorecard;
+pub(crate) mod scorecard;
 mod state;
 mod statements;
 mod welcome;
+pub mod workshop;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -52,7 +56,7 @@ pub fn mount_all() {
 }
 
 /// A fresh, page-unique prefix for one instance's form field names and element ids.
-fn next_instance_id() -> &'static str {
+pub(crate) fn next_instance_id() -> &'static str {
     static COUNTER: AtomicUsize = AtomicUsize::new(0);
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     Box::leak(format!("sp{n}").into_boxed_str())
@@ -67,36 +71,35 @@ pub fn SamePage(#[prop(into)] namespace: String) -> impl IntoView {
         Locale::default(),
         next_instance_id(),
     );
-    provide_context(survey);
-    follow_other_tabs(survey);
-
-    let root = NodeRef::<html::Section>::new();
-    focus_heading_on_step_change(survey, root);
-
     view! {
-        <section
-            class=ROOT_CLASS
-            node_ref=root
-            lang=survey.locale()
-            aria-label=survey.text().region_label
-        >
-            <notices::Notices />
-            <CurrentStep />
-            <actions::SurveyActions />
+        <section class=ROOT_CLASS lang=survey.locale() aria-label=survey.text().region_label>
+            <SurveyFlow survey finished=ViewFn::from(|| view! { <scorecard::Scorecard /> }) />
         </section>
     }
 }
 
-/// The screen for the current step.
+/// The survey's screens from welcome to the end, with its notices and actions, for `survey`
+/// (provided as context to everything inside). `finished` is shown once every step is done:
+/// the personal scorecard, or what a workshop shows instead.
 #[component]
-fn CurrentStep() -> impl IntoView {
-    let survey = Survey::use_context();
-    move || match survey.step.get() {
+pub(crate) fn SurveyFlow(survey: Survey, finished: ViewFn) -> impl IntoView {
+    provide_context(survey);
+    follow_other_tabs(survey);
+    let root = NodeRef::<html::Div>::new();
+    focus_heading_on_step_change(survey, root);
+    let current = move || match survey.step.get() {
         Step::Welcome => view! { <welcome::Welcome /> }.into_any(),
         Step::Role => view! { <role::RoleStep /> }.into_any(),
         Step::Statements(index) => view! { <statements::StatementsStep index /> }.into_any(),
         Step::Definitions => view! { <definitions::DefinitionsStep /> }.into_any(),
-        Step::Scorecard => view! { <scorecard::Scorecard /> }.into_any(),
+        Step::Scorecard => finished.run(),
+    };
+    view! {
+        <div class="samepage__survey" node_ref=root>
+            <notices::Notices />
+            {current}
+            <actions::SurveyActions />
+        </div>
     }
 }
 
@@ -115,7 +118,7 @@ fn follow_other_tabs(survey: Survey) {
 
 /// After the user moves to another step, moves keyboard focus to that step's heading and
 /// brings it into view, so keyboard and screen-reader users land on the new content.
-fn focus_heading_on_step_change(survey: Survey, root: NodeRef<html::Section>) {
+fn focus_heading_on_step_change(survey: Survey, root: NodeRef<html::Div>) {
     Effect::new(move |_| {
         survey.step.track();
         if !survey.navigated.get_untracked() {

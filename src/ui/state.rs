@@ -162,6 +162,16 @@ impl Survey {
         }
     }
 
+    /// Forgets this respondent's answers without a message: the stored survey is removed and
+    /// the flow starts again at welcome, for the next person on a passed device.
+    pub fn clear_for_next(&self) {
+        self.response.set(Response::default());
+        self.step.set(Step::Welcome);
+        if let Err(reason) = self.store.with_value(SurveyStore::erase) {
+            self.warning.set(Some(StorageWarning::WriteFailed(reason)));
+        }
+    }
+
     /// Follows what another tab did to this survey's stored text: takes in its answers
     /// (keeping this tab's step), or, when it erased them (`None`), erases them here too, so
     /// this tab never writes back answers its owner removed.

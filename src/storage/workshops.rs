@@ -1,0 +1,144 @@
+//! The facilitator's workshops in `localStorage`, each in its own namespace
+//! (`samepage:ws-<id>:workshop`), stored as the same JSON as an exported workshop file. Like
+//! the survey store, it never deletes what it cannot read: unreadable text is copied aside
+//! under `samepage:ws-<id>:unreadable:<ms>` first, and left in place if the copy fails.
+
+use web_sys::Storage;
+
+use super::{describe, local_storage};
+use crate::core::instrument::Instrument;
+use crate::core::link::{workshop_namespace, workshop_of_key};
+use crate::core::saved::Keys;
+use crate::core::workshop::Workshop;
+use crate::core::workshop_file::{export_json, import_json, FileError};
+
+/// Stored text that could not be read as a workshop, and where it now lives.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SetAside {
+    pub key: String,
+    pub reason: FileError,
+}
+
+/// What opening the store found.
+pub struct Loaded {
+    /// Newest first (by the start of their latest round), then by name.
+    pub workshops: Vec<Workshop>,
+    pub set_aside: Vec<SetAside>,
+    /// Why there is no storage (the workshops then live in memory only).
+    pub unavailable: Option<String>,
+}
+
+/// Every workshop on this device, plus small values kept beside a namespace.
+pub struct WorkshopStore {
+    storage: Option<Storage>,
+}
+
+impl WorkshopStore {
+    /// Opens the store and reads every workshop in it.
+    pub fn open(instrument: &Instrument) -> (WorkshopStore, Loaded) {
+        let mut loaded = Loaded {
+            workshops: Vec::new(),
+            set_aside: Vec::new(),
+            unavailable: None,
+        };
+        let storage = match local_storage() {
+            Ok(storage) => storage,
+            Err(reason) => {
+                loaded.unavailable = Some(reason);
+                return (WorkshopStore { storage: None }, loaded);
+            }
+        };
+        let ids: Vec<u32> = (0..storage.length().unwrap_or(0))
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .filter_map(|key| workshop_of_key(&key))
+            .collect();
+        for id in ids {
+            let keys = Keys::new(&workshop_namespace(id));
+            let Ok(Some(text)) = storage.get_item(&keys.workshop()) else {
+                continue;
+            };
+            match import_json(instrument, &text) {
+                Ok(workshop) if workshop.id == id => loaded.workshops.push(workshop),
+                Ok(_) => set_aside(&storage, &keys, &text, FileError::NotAWorkshop, &mut loaded),
+                Err(reason) => set_aside(&storage, &keys, &text, reason, &mut loaded),
+            }
+        }
+        loaded.workshops.sort_by(|a, b| {
+            let started = |w: &Workshop| w.current_round().started.clone();
+            started(b)
+                .cmp(&started(a))
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        (
+            WorkshopStore {
+                storage: Some(storage),
+            },
+            loaded,
+        )
+    }
+
+    /// Whether workshops survive a reload.
+    pub fn is_persistent(&self) -> bool {
+        self.storage.is_some()
+    }
+
+    /// Stores `workshop` under its own namespace.
+    pub fn save(&self, instrument: &Instrument, workshop: &Workshop) -> Result<(), String> {
+        let key = Keys::new(&workshop_namespace(workshop.id)).workshop();
+        self.write(&key, &export_json(instrument, workshop))
+    }
+
+    /// Removes a workshop and what its namespace holds beside it, the passed device's survey
+    /// in progress and its team pick (set-aside copies stay).
+    pub fn delete(&self, id: u32) -> Result<(), String> {
+        let keys = Keys::new(&workshop_namespace(id));
+        self.remove(&keys.workshop())?;
+        for name in ["survey", "team"] {
+            self.remove(&keys.value(name))?;
+        }
+        Ok(())
+    }
+
+    /// The value `name` of `namespace`, if stored.
+    pub fn value(&self, namespace: &str, name: &str) -> Option<String> {
+        let storage = self.storage.as_ref()?;
+        storage.get_item(&Keys::new(namespace).value(name)).ok()?
+    }
+
+    /// Stores the value `name` of `namespace`.
+    pub fn set_value(&self, namespace: &str, name: &str, value: &str) -> Result<(), String> {
+        self.write(&Keys::new(namespace).value(name), value)
+    }
+
+    /// Removes the value `name` of `namespace`.
+    pub fn remove_value(&self, namespace: &str, name: &str) -> Result<(), String> {
+        self.remove(&Keys::new(namespace).value(name))
+    }
+
+    fn write(&self, key: &str, text: &str) -> Result<(), String> {
+        match &self.storage {
+            Some(storage) => storage.set_item(key, text).map_err(|e| describe(&e)),
+            None => Ok(()),
+        }
+    }
+
+    fn remove(&self, key: &str) -> Result<(), String> {
+        match &self.storage {
+            Some(storage) => storage.remove_item(key).map_err(|e| describe(&e)),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Copies unreadable text aside, then frees its key; when the copy fails, the text stays
+/// where it is (and is reported under that key).
+fn set_aside(storage: &Storage, keys: &Keys, text: &str, reason: FileError, loaded: &mut Loaded) {
+    let aside = keys.unreadable(js_sys::Date::now() as u64);
+    let key = if storage.set_item(&aside, text).is_ok() {
+        let _ = storage.remove_item(&keys.workshop());
+        aside
+    } else {
+        keys.workshop()
+    };
+    loaded.set_aside.push(SetAside { key, reason });
+}

@@ -1,0 +1,193 @@
+//! Collecting answers for a workshop: passing this device round, the link for participants'
+//! own devices (as text and QR code), and the box for pasting their response codes.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+use super::{Screen, Workshops};
+use crate::core::code::CodeError;
+use crate::core::link::JoinLink;
+use crate::core::workshop::CodeOutcome;
+use crate::i18n::{fill, WorkshopStrings};
+use crate::report::qr::qr_svg;
+
+/// This page's address without its fragment, to build links to it.
+pub fn page_address() -> String {
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_owned()
+}
+
+/// Copies `text` to the clipboard (where the browser allows it).
+pub fn copy_to_clipboard(text: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.navigator().clipboard().write_text(text);
+    }
+}
+
+/// Starts participants taking turns on this device.
+#[component]
+pub fn PassDeviceStart(id: u32) -> impl IntoView {
+    let workshops = Workshops::use_context();
+    let w = workshops.workshop_text();
+    view! {
+        <div class="samepage__collect">
+            <h4>{w.pass_title}</h4>
+            <p class="samepage__hint">{w.pass_hint}</p>
+            <button
+                type="button"
+                class="samepage__button samepage__button--primary"
+                on:click=move |_| workshops.screen.set(Screen::PassDevice(id))
+            >
+                {w.pass_start}
+            </button>
+        </div>
+    }
+}
+
+/// The link participants open on their own devices, as text and as a QR code.
+#[component]
+pub fn JoinLinkPanel(id: u32) -> impl IntoView {
+    let workshops = Workshops::use_context();
+    let w = workshops.workshop_text();
+    let link = Memo::new(move |_| {
+        workshops.get(id).map(|ws| {
+            let link = JoinLink::of(&ws, &workshops.instrument());
+            format!("{}#{}", page_address(), link.fragment())
+        })
+    });
+    let qr = move || link.get().and_then(|l| qr_svg(&l, w.join_qr_title));
+    let field_id = format!("{}-join-link", workshops.instance);
+    view! {
+        <div class="samepage__collect">
+            <h4>{w.join_title}</h4>
+            <p class="samepage__hint">{w.join_hint}</p>
+            <label for=field_id.clone()>{w.join_link_label}</label>
+            <input
+                id=field_id
+                class="samepage__code-text"
+                type="text"
+                readonly
+                prop:value=move || link.get().unwrap_or_default()
+            />
+            <div class="samepage__row">
+                <button
+                    type="button"
+                    class="samepage__button"
+                    on:click=move |_| copy_to_clipboard(&link.get_untracked().unwrap_or_default())
+                >
+                    {w.copy_link}
+                </button>
+            </div>
+            {move || qr().map(|svg| view! { <div class="samepage__qr" inner_html=svg></div> })}
+        </div>
+    }
+}
+
+/// The box for pasting response codes, and what became of each pasted code.
+#[component]
+pub fn PasteCodes(id: u32) -> impl IntoView {
+    let workshops = Workshops::use_context();
+    let w = workshops.workshop_text();
+    let text = RwSignal::new(String::new());
+    let nothing_found = RwSignal::new(false);
+    let field_id = format!("{}-paste", workshops.instance);
+    let submit = move |event: SubmitEvent| {
+        event.prevent_default();
+        let pasted = text.get_untracked();
+        if crate::core::code::find_codes(&pasted).is_empty() {
+            nothing_found.set(true);
+            return;
+        }
+        nothing_found.set(false);
+        workshops.import_codes(id, &pasted);
+        text.set(String::new());
+    };
+    let report = move || {
+        workshops
+            .last_import
+            .get()
+            .filter(|last| last.workshop == id)
+            .map(|last| {
+                let report = last.report;
+                let count = |wanted: fn(&CodeOutcome) -> bool| report.count(wanted);
+                let summary = fill(
+                    w.paste_summary,
+                    &[
+                        ("added", &count(|o| *o == CodeOutcome::Added)),
+                        ("updated", &count(|o| *o == CodeOutcome::Updated)),
+                        ("duplicates", &count(|o| *o == CodeOutcome::Duplicate)),
+                        ("refused", &count(|o| matches!(o, CodeOutcome::Refused(_)))),
+                    ],
+                );
+                let items = report
+                    .outcomes
+                    .iter()
+                    .enumerate()
+                    .map(|(index, (code, outcome))| {
+                        let refused = matches!(outcome, CodeOutcome::Refused(_));
+                        let text = outcome_text(w, index + 1, code, outcome);
+                        view! {
+                            <li class:samepage__error=refused>{text}</li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <div class="samepage__import-report" role="status">
+                        <p>{summary}</p>
+                        <ul>{items}</ul>
+                    </div>
+                }
+            })
+    };
+    view! {
+        <form class="samepage__collect samepage__form" on:submit=submit novalidate>
+            <h4>{w.paste_title}</h4>
+            <label for=field_id.clone()>{w.paste_label}</label>
+            <textarea
+                id=field_id
+                rows="5"
+                spellcheck="false"
+                prop:value=move || text.get()
+                on:input=move |e| text.set(event_target_value(&e))
+            ></textarea>
+            <Show when=move || nothing_found.get()>
+                <p class="samepage__error" role="alert">{w.paste_none_found}</p>
+            </Show>
+            <button type="submit" class="samepage__button samepage__button--primary">
+                {w.paste_submit}
+            </button>
+            {report}
+        </form>
+    }
+}
+
+/// What became of one pasted code, naming it by position and its first characters.
+fn outcome_text(w: &WorkshopStrings, position: usize, code: &str, outcome: &CodeOutcome) -> String {
+    let short: String = code.chars().take(14).collect();
+    let what = match outcome {
+        CodeOutcome::Added => w.code_added.to_owned(),
+        CodeOutcome::Updated => w.code_updated.to_owned(),
+        CodeOutcome::Duplicate => w.code_duplicate.to_owned(),
+        CodeOutcome::Refused(reason) => {
+            fill(w.code_refused, &[("reason", &reason_text(w, reason))])
+        }
+    };
+    fill(
+        w.code_outcome,
+        &[("position", &position), ("code", &short), ("what", &what)],
+    )
+}
+
+/// Why a code was refused, in the workshop screens' words.
+fn reason_text(w: &WorkshopStrings, reason: &CodeError) -> &'static str {
+    match reason {
+        CodeError::NotACode => w.code_not_a_code,
+        CodeError::Corrupted => w.code_corrupted,
+        CodeError::NewerVersion(_) => w.code_newer,
+        CodeError::OtherWorkshop => w.code_other_workshop,
+        CodeError::OtherInstrument => w.code_other_instrument,
+        CodeError::Invalid => w.code_invalid,
+    }
+}

@@ -1,0 +1,196 @@
+//! Workshop files: importing a workshop's JSON file, and downloading the workshop as JSON, its
+//! responses as CSV, and printing the team report.
+
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use super::state::FileRefused;
+use super::{Screen, Workshops};
+use crate::core::workshop_file::export_json;
+use crate::i18n::fill;
+use crate::report::csv::responses_csv;
+
+/// Offers `text` as a file download named `name`.
+fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    web_sys::Url::revoke_object_url(&url)?;
+    Ok(())
+}
+
+/// A file name made from a workshop's name: letters, digits and dashes only.
+fn file_name(workshop_name: &str, extension: &str) -> String {
+    let mut stem: String = workshop_name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    while stem.contains("--") {
+        stem = stem.replace("--", "-");
+    }
+    let stem = stem.trim_matches('-');
+    let stem = if stem.is_empty() { "workshop" } else { stem };
+    format!("samepage-{stem}.{extension}")
+}
+
+/// Downloads for one workshop: the whole workshop as JSON, its responses as CSV, and the
+/// printable team report.
+#[component]
+pub fn Exports(id: u32) -> impl IntoView {
+    let workshops = Workshops::use_context();
+    let w = workshops.workshop_text();
+    let failed = RwSignal::new(false);
+    let save = move |csv: bool| {
+        let Some(workshop) = workshops.get(id) else {
+            return;
+        };
+        let instrument = workshops.instrument();
+        let result = if csv {
+            download(
+                &file_name(&workshop.name, "csv"),
+                "text/csv;charset=utf-8",
+                &responses_csv(&instrument, &workshop),
+            )
+        } else {
+            download(
+                &file_name(&workshop.name, "json"),
+                "application/json",
+                &export_json(&instrument, &workshop),
+            )
+        };
+        failed.set(result.is_err());
+    };
+    view! {
+        <section class="samepage__card samepage__no-print">
+            <h3>{w.files_title}</h3>
+            <p class="samepage__hint">{w.files_hint}</p>
+            <div class="samepage__row">
+                <button type="button" class="samepage__button" on:click=move |_| save(false)>
+                    {w.export_json}
+                </button>
+                <button type="button" class="samepage__button" on:click=move |_| save(true)>
+                    {w.export_csv}
+                </button>
+                <button
+                    type="button"
+                    class="samepage__button"
+                    on:click=|_| {
+                        if let Some(window) = web_sys::window() {
+                            let _ = window.print();
+                        }
+                    }
+                >
+                    {w.print_report}
+                </button>
+            </div>
+            <Show when=move || failed.get()>
+                <p class="samepage__error" role="alert">{w.export_failed}</p>
+            </Show>
+        </section>
+    }
+}
+
+/// Importing a workshop file chosen by the facilitator; a refused file changes nothing.
+#[component]
+pub fn ImportWorkshopFile() -> impl IntoView {
+    let workshops = Workshops::use_context();
+    let w = workshops.workshop_text();
+    let outcome = RwSignal::new(None::<Result<String, String>>);
+    let input_id = format!("{}-import-file", workshops.instance);
+
+    let on_change = move |event: leptos::ev::Event| {
+        let Some(input) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        let file_label = file.name();
+        leptos::task::spawn_local(async move {
+            let text = JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|t| t.as_string());
+            let result = match text {
+                None => Err(fill(w.import_unreadable_file, &[("file", &file_label)])),
+                Some(text) => match workshops.import_file(&text) {
+                    Ok(id) => Ok(fill(
+                        w.import_done,
+                        &[(
+                            "name",
+                            &workshops.get(id).map(|ws| ws.name).unwrap_or_default(),
+                        )],
+                    )),
+                    Err(FileRefused::File(reason)) => Err(fill(
+                        w.import_refused,
+                        &[("file", &file_label), ("reason", &reason)],
+                    )),
+                    Err(FileRefused::AlreadyHere(name)) => Err(fill(
+                        w.import_already_here,
+                        &[("file", &file_label), ("name", &name)],
+                    )),
+                },
+            };
+            outcome.set(Some(result));
+        });
+    };
+
+    view! {
+        <section class="samepage__card">
+            <h3>{w.import_title}</h3>
+            <label class="samepage__file" for=input_id.clone()>
+                <span>{w.import_label}</span>
+                <input id=input_id.clone() type="file" accept=".json,application/json" on:change=on_change />
+            </label>
+            {move || {
+                outcome
+                    .get()
+                    .map(|outcome| match outcome {
+                        Ok(text) => {
+                            view! { <p class="samepage__success" role="status">{text}</p> }.into_any()
+                        }
+                        Err(text) => {
+                            view! { <p class="samepage__error" role="alert">{text}</p> }.into_any()
+                        }
+                    })
+            }}
+        </section>
+    }
+}
+
+/// A button back to the list of workshops.
+#[component]
+pub fn BackToList() -> impl IntoView {
+    let workshops = Workshops::use_context();
+    view! {
+        <p class="samepage__no-print">
+            <button
+                type="button"
+                class="samepage__button samepage__button--quiet"
+                on:click=move |_| workshops.screen.set(Screen::List)
+            >
+                {workshops.workshop_text().all_workshops}
+            </button>
+        </p>
+    }
+}

@@ -1,0 +1,171 @@
+//! A participant on their own device: they open the workshop's link, take the survey and get
+//! a response code for the facilitator, as text, as a link back and as a QR code, beside
+//! their own scorecard. Their answers stay on their device until they hand the code over.
+
+use leptos::prelude::*;
+
+use super::collect::{copy_to_clipboard, page_address};
+use super::team_pick::TeamPick;
+use super::Workshops;
+use crate::core::code::{encode, CodedResponse};
+use crate::core::link::{percent_encode, JoinLink, LinkError};
+use crate::i18n::fill;
+use crate::report::qr::qr_svg;
+use crate::ui::{scorecard::Scorecard, Survey, SurveyFlow};
+
+/// The storage namespace of a participant's answers for workshop `id` on their own device.
+fn join_namespace(id: u32) -> String {
+    format!("join-{id:08x}")
+}
+
+/// The participant's screen for the workshop in `link`.
+#[component]
+pub fn Join(link: JoinLink) -> impl IntoView {
+    let workshops = Workshops::use_context();
+    let w = workshops.workshop_text();
+    let namespace = join_namespace(link.workshop);
+    let needs_team = !link.team_labels.is_empty() && workshops.value(&namespace, "team").is_none();
+    let picking = RwSignal::new(needs_team);
+    let link = StoredValue::new(link);
+    let namespace = StoredValue::new(namespace);
+    view! {
+        <div class="samepage__join">
+            <p class="samepage__banner">
+                {fill(w.join_banner, &[("name", &link.with_value(|l| l.name.clone()))])}
+            </p>
+            {move || {
+                if picking.get() {
+                    view! {
+                        <TeamPick
+                            labels=link.with_value(|l| l.team_labels.clone())
+                            on_pick=Callback::new(move |team: Option<u8>| {
+                                let value = team.map_or_else(|| "none".to_owned(), |t| t.to_string());
+                                workshops.set_value(&namespace.get_value(), "team", &value);
+                                picking.set(false);
+                            })
+                        />
+                    }
+                        .into_any()
+                } else {
+                    view! { <JoinSurvey link=link.get_value() namespace=namespace.get_value() /> }
+                        .into_any()
+                }
+            }}
+        </div>
+    }
+}
+
+/// The survey on the participant's device, ending with their code and their scorecard.
+#[component]
+fn JoinSurvey(link: JoinLink, namespace: String) -> impl IntoView {
+    let workshops = Workshops::use_context();
+    let survey = Survey::open(
+        &namespace,
+        (*workshops.instrument()).clone(),
+        workshops.locale(),
+        crate::ui::next_instance_id(),
+    );
+    let finished = ViewFn::from(move || {
+        view! {
+            <ResponseCode workshop=link.workshop namespace=namespace.clone() />
+            <Scorecard />
+        }
+    });
+    view! { <SurveyFlow survey finished /> }
+}
+
+/// The participant's response code: as text to copy, as a link back to the facilitator and as
+/// a QR code of that link. The same device always gives the same respondent number, so a
+/// changed answer sent again replaces the earlier one.
+#[component]
+fn ResponseCode(workshop: u32, namespace: String) -> impl IntoView {
+    let workshops = Workshops::use_context();
+    let survey = Survey::use_context();
+    let w = workshops.workshop_text();
+    let nonce = workshops
+        .value(&namespace, "nonce")
+        .and_then(|n| n.parse::<u32>().ok())
+        .unwrap_or_else(|| {
+            let nonce = super::state::random_u32();
+            workshops.set_value(&namespace, "nonce", &nonce.to_string());
+            nonce
+        });
+    let team = workshops
+        .value(&namespace, "team")
+        .and_then(|t| t.parse::<u8>().ok());
+    let code = encode(
+        &workshops.instrument(),
+        &CodedResponse {
+            workshop,
+            nonce,
+            team,
+            response: survey.response.get_untracked(),
+        },
+    );
+    let link = format!("{}#codes={}", page_address(), percent_encode(&code));
+    let qr = qr_svg(&link, w.code_qr_title);
+    let field_id = format!("{}-code", survey.instance);
+    let link_id = format!("{}-code-link", survey.instance);
+    let copied = RwSignal::new(None::<&'static str>);
+    let (code_for_copy, link_for_copy) = (code.clone(), link.clone());
+    view! {
+        <section class="samepage__step samepage__code samepage__card">
+            <h2 tabindex="-1">{w.code_title}</h2>
+            <p>{w.code_intro}</p>
+            <label for=field_id.clone()>{w.code_label}</label>
+            <input id=field_id class="samepage__code-text" type="text" readonly prop:value=code.clone() />
+            <div class="samepage__row">
+                <button
+                    type="button"
+                    class="samepage__button samepage__button--primary"
+                    on:click=move |_| {
+                        copy_to_clipboard(&code_for_copy);
+                        copied.set(Some(w.copied_code));
+                    }
+                >
+                    {w.copy_code}
+                </button>
+            </div>
+            <label for=link_id.clone()>{w.code_link}</label>
+            <input id=link_id class="samepage__code-text" type="text" readonly prop:value=link />
+            <p class="samepage__hint">{w.code_link_hint}</p>
+            <div class="samepage__row">
+                <button
+                    type="button"
+                    class="samepage__button"
+                    on:click=move |_| {
+                        copy_to_clipboard(&link_for_copy);
+                        copied.set(Some(w.copied_link));
+                    }
+                >
+                    {w.copy_link}
+                </button>
+            </div>
+            <p class="samepage__success" role="status">{move || copied.get()}</p>
+            {qr.map(|svg| view! { <div class="samepage__qr" inner_html=svg></div> })}
+        </section>
+    }
+}
+
+/// A workshop link that cannot be used, and why.
+#[component]
+pub fn BadLink(error: LinkError) -> impl IntoView {
+    let workshops = Workshops::use_context();
+    let w = workshops.workshop_text();
+    let reason = match error {
+        LinkError::Damaged => w.link_damaged.to_owned(),
+        LinkError::OtherVersion(version) => fill(
+            w.link_other_version,
+            &[
+                ("version", &version),
+                ("ours", &workshops.instrument().version),
+            ],
+        ),
+    };
+    view! {
+        <div class="samepage__step">
+            <h2 tabindex="-1">{w.link_bad_title}</h2>
+            <p role="alert">{reason}</p>
+        </div>
+    }
+}

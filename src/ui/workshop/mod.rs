@@ -1,0 +1,160 @@
+//! The workshop page: a facilitator's workshops (create, rename, archive, delete), collecting
+//! answers by passing the device round or from participants' own devices, the team
+//! scorecard, presentation mode and files. Its own wasm (`samepage-workshop`), so the
+//! individual survey page carries none of it. All state is in [`state::Workshops`].
+
+mod collect;
+mod create;
+mod dashboard;
+mod facts;
+mod files;
+mod join;
+mod list;
+mod notices;
+mod pass_device;
+mod present;
+mod state;
+mod team_pick;
+mod team_view;
+
+use leptos::ev;
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::{next_instance_id, ROOT_CLASS};
+use crate::core::instrument::Instrument;
+use crate::core::link::Fragment;
+use crate::i18n::Locale;
+
+pub use state::{Screen, Workshops};
+
+/// Mounts the workshop page into every element with a `data-samepage` attribute.
+pub fn mount_all() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(hosts) = document.query_selector_all("[data-samepage]") else {
+        return;
+    };
+    for index in 0..hosts.length() {
+        let Some(host) = hosts
+            .item(index)
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            continue;
+        };
+        leptos::mount::mount_to(host, || view! { <WorkshopPage /> }).forget();
+    }
+}
+
+/// The URL fragment of the page, as the workshop page reads it.
+fn current_fragment() -> Fragment {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    Fragment::parse(&hash, &Instrument::builtin())
+}
+
+/// The whole workshop page.
+#[component]
+pub fn WorkshopPage() -> impl IntoView {
+    let workshops = Workshops::open(&current_fragment(), Locale::default(), next_instance_id());
+    provide_context(workshops);
+    keep_fragment_in_step(workshops);
+    follow_fragment_changes(workshops);
+    let root = NodeRef::<html::Section>::new();
+    focus_heading_on_screen_change(workshops, root);
+    let w = workshops.workshop_text();
+
+    view! {
+        <section
+            class=format!("{ROOT_CLASS} samepage--workshop")
+            node_ref=root
+            lang=workshops.locale().code()
+            aria-label=w.region_label
+        >
+            <notices::WorkshopNotices />
+            <CurrentScreen />
+        </section>
+    }
+}
+
+/// The component for the current screen.
+#[component]
+fn CurrentScreen() -> impl IntoView {
+    let workshops = Workshops::use_context();
+    let screen = Memo::new(move |_| workshops.screen.get());
+    move || match screen.get() {
+        Screen::List => view! { <list::WorkshopList /> }.into_any(),
+        Screen::Dashboard(id) => view! { <dashboard::Dashboard id /> }.into_any(),
+        Screen::PassDevice(id) => view! { <pass_device::PassDevice id /> }.into_any(),
+        Screen::Join(link) => view! { <join::Join link /> }.into_any(),
+        Screen::BadLink(error) => view! { <join::BadLink error /> }.into_any(),
+    }
+}
+
+/// Writes the current screen into the URL fragment (replacing, not adding, a history entry),
+/// so a reload comes back to the same screen. The fragment never reaches a server.
+fn keep_fragment_in_step(workshops: Workshops) {
+    Effect::new(move |_| {
+        let fragment = workshops.screen.with(Screen::fragment).to_fragment();
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        if window
+            .location()
+            .hash()
+            .unwrap_or_default()
+            .trim_start_matches('#')
+            == fragment
+        {
+            return;
+        }
+        let url = if fragment.is_empty() {
+            window.location().pathname().unwrap_or_default()
+                + &window.location().search().unwrap_or_default()
+        } else {
+            format!("#{fragment}")
+        };
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    });
+}
+
+/// Follows a fragment typed or pasted into the address bar (a participant's link opened in
+/// the facilitator's tab): imports its codes or opens its screen.
+fn follow_fragment_changes(workshops: Workshops) {
+    let handle = window_event_listener(ev::hashchange, move |_| {
+        let fragment = current_fragment();
+        if let Fragment::Codes(codes) = &fragment {
+            workshops.import_linked(codes);
+        } else if workshops.screen.with_untracked(Screen::fragment) != fragment {
+            workshops.screen.set(Screen::of(&fragment));
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// After the screen changes, moves focus to its heading, so keyboard and screen-reader users
+/// land on the new content.
+fn focus_heading_on_screen_change(workshops: Workshops, root: NodeRef<html::Section>) {
+    Effect::new(move |previous: Option<()>| {
+        workshops.screen.track();
+        if previous.is_none() {
+            return;
+        }
+        let Some(root) = root.get_untracked() else {
+            return;
+        };
+        request_animation_frame(move || {
+            if let Ok(Some(heading)) = root.query_selector("h2") {
+                if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = heading.focus();
+                    heading.scroll_into_view();
+                }
+            }
+        });
+    });
+}

@@ -1,0 +1,310 @@
+//! The workshop page's shared state: every workshop on this device, the screen shown, and the
+//! actions that change them. Each action stores the changed workshop at once.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::core::instrument::Instrument;
+use crate::core::link::{Fragment, JoinLink, LinkError};
+use crate::core::team::ANONYMITY_FLOOR;
+use crate::core::workshop::{parse_team_labels, ImportReport, Workshop};
+use crate::core::workshop_file::{import_json, FileError};
+use crate::i18n::{Locale, Strings, TeamStrings, WorkshopStrings};
+use crate::storage::{SetAside, WorkshopStore};
+
+/// Which screen the workshop page shows.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Screen {
+    /// The facilitator's workshops, and creating one.
+    List,
+    /// One workshop: collecting answers, its team scorecard, files.
+    Dashboard(u32),
+    /// Participants taking turns on this device.
+    PassDevice(u32),
+    /// A participant on their own device.
+    Join(JoinLink),
+    /// A participant's link that cannot be used, and why.
+    BadLink(LinkError),
+}
+
+impl Screen {
+    /// The screen a URL fragment asks for (codes in it are imported by [`Workshops::open`]).
+    pub fn of(fragment: &Fragment) -> Screen {
+        match fragment {
+            Fragment::Empty | Fragment::Codes(_) => Screen::List,
+            Fragment::Join(Ok(link)) => Screen::Join(link.clone()),
+            Fragment::Join(Err(error)) => Screen::BadLink(error.clone()),
+            Fragment::Workshop(id) => Screen::Dashboard(*id),
+            Fragment::PassDevice(id) => Screen::PassDevice(*id),
+        }
+    }
+
+    /// The fragment that brings a reload back to this screen.
+    pub fn fragment(&self) -> Fragment {
+        match self {
+            Screen::List => Fragment::Empty,
+            Screen::Dashboard(id) => Fragment::Workshop(*id),
+            Screen::PassDevice(id) => Fragment::PassDevice(*id),
+            Screen::Join(link) => Fragment::Join(Ok(link.clone())),
+            Screen::BadLink(error) => Fragment::Join(Err(error.clone())),
+        }
+    }
+}
+
+/// Why a workshop file was not imported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileRefused {
+    /// The file itself is not usable.
+    File(FileError),
+    /// A workshop with the same id is already here (by this name).
+    AlreadyHere(String),
+}
+
+/// Why a new workshop was not created.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CreateRefused {
+    NoName,
+    MinimumTooLow,
+}
+
+/// The outcome of the latest code import, shown beside the paste box.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LastImport {
+    pub workshop: u32,
+    pub report: ImportReport,
+}
+
+/// Everything the workshop page's components share, handed round as context. Cheap to copy.
+#[derive(Clone, Copy)]
+pub struct Workshops {
+    instrument: StoredValue<Arc<Instrument>>,
+    store: StoredValue<WorkshopStore, LocalStorage>,
+    locale: Locale,
+    /// Unique per mounted instance, for element ids.
+    pub instance: &'static str,
+    pub list: RwSignal<Vec<Workshop>>,
+    pub screen: RwSignal<Screen>,
+    /// Why changes will not survive a reload, while that lasts.
+    pub warning: RwSignal<Option<String>>,
+    /// Stored workshops that could not be read, and where their text now is.
+    pub set_aside: RwSignal<Vec<SetAside>>,
+    pub last_import: RwSignal<Option<LastImport>>,
+}
+
+impl Workshops {
+    /// Reads every stored workshop and opens the screen `fragment` asks for; codes in it are
+    /// imported into the workshop they were made for.
+    pub fn open(fragment: &Fragment, locale: Locale, instance: &'static str) -> Workshops {
+        let instrument = Instrument::builtin();
+        let (store, loaded) = WorkshopStore::open(&instrument);
+        let warning = loaded.unavailable.map(|reason| {
+            crate::i18n::fill(
+                locale.workshop_strings().storage_unavailable,
+                &[("reason", &reason)],
+            )
+        });
+        let workshops = Workshops {
+            instrument: StoredValue::new(Arc::new(instrument)),
+            store: StoredValue::new_local(store),
+            locale,
+            instance,
+            list: RwSignal::new(loaded.workshops),
+            screen: RwSignal::new(Screen::of(fragment)),
+            warning: RwSignal::new(warning),
+            set_aside: RwSignal::new(loaded.set_aside),
+            last_import: RwSignal::new(None),
+        };
+        if let Fragment::Codes(codes) = fragment {
+            workshops.import_linked(codes);
+        }
+        workshops
+    }
+
+    /// The workshops of the nearest enclosing workshop page.
+    pub fn use_context() -> Workshops {
+        expect_context::<Workshops>()
+    }
+
+    /// The questionnaire every workshop here collects.
+    pub fn instrument(&self) -> Arc<Instrument> {
+        self.instrument.get_value()
+    }
+
+    /// The survey's interface strings.
+    pub fn text(&self) -> &'static Strings {
+        self.locale.strings()
+    }
+
+    /// The team report's strings.
+    pub fn team_text(&self) -> &'static TeamStrings {
+        self.locale.team_strings()
+    }
+
+    /// The workshop screens' strings.
+    pub fn workshop_text(&self) -> &'static WorkshopStrings {
+        self.locale.workshop_strings()
+    }
+
+    /// The locale code for instrument texts.
+    pub fn locale(&self) -> Locale {
+        self.locale
+    }
+
+    /// A copy of the workshop `id`, if it is here.
+    pub fn get(&self, id: u32) -> Option<Workshop> {
+        self.list
+            .with(|list| list.iter().find(|w| w.id == id).cloned())
+    }
+
+    /// Reads a value kept beside a namespace (a respondent's nonce or team pick).
+    pub fn value(&self, namespace: &str, name: &str) -> Option<String> {
+        self.store.with_value(|s| s.value(namespace, name))
+    }
+
+    /// Keeps a value beside a namespace.
+    pub fn set_value(&self, namespace: &str, name: &str, value: &str) {
+        let result = self
+            .store
+            .with_value(|s| s.set_value(namespace, name, value));
+        self.note_write(result);
+    }
+
+    /// Removes a value kept beside a namespace.
+    pub fn remove_value(&self, namespace: &str, name: &str) {
+        let result = self.store.with_value(|s| s.remove_value(namespace, name));
+        self.note_write(result);
+    }
+
+    /// Creates a workshop with one empty round and opens it. `labels` is comma-separated.
+    pub fn create(&self, name: &str, labels: &str, minimum: usize) -> Result<u32, CreateRefused> {
+        if name.trim().is_empty() {
+            return Err(CreateRefused::NoName);
+        }
+        if minimum < ANONYMITY_FLOOR {
+            return Err(CreateRefused::MinimumTooLow);
+        }
+        let id = self.fresh_id();
+        let workshop = Workshop::new(id, name, parse_team_labels(labels), minimum, &today());
+        self.store_workshop(&workshop);
+        self.list.update(|list| list.insert(0, workshop));
+        self.screen.set(Screen::Dashboard(id));
+        Ok(id)
+    }
+
+    /// Changes the workshop `id` with `change` and stores it; `None` if it is not here.
+    pub fn update<R>(&self, id: u32, change: impl FnOnce(&mut Workshop) -> R) -> Option<R> {
+        let mut changed = None;
+        self.list.update(|list| {
+            if let Some(workshop) = list.iter_mut().find(|w| w.id == id) {
+                let result = change(workshop);
+                changed = Some((workshop.clone(), result));
+            }
+        });
+        let (workshop, result) = changed?;
+        self.store_workshop(&workshop);
+        Some(result)
+    }
+
+    /// Removes the workshop `id` and everything kept for it from this device.
+    pub fn delete(&self, id: u32) {
+        let result = self.store.with_value(|s| s.delete(id));
+        self.note_write(result);
+        self.list.update(|list| list.retain(|w| w.id != id));
+        if self
+            .last_import
+            .with_untracked(|l| l.as_ref().map(|l| l.workshop))
+            == Some(id)
+        {
+            self.last_import.set(None);
+        }
+        self.screen.set(Screen::List);
+    }
+
+    /// Imports pasted text's codes into the workshop `id` and keeps the outcome for display.
+    pub fn import_codes(&self, id: u32, text: &str) {
+        let instrument = self.instrument();
+        if let Some(report) = self.update(id, |w| w.import_codes(&instrument, text)) {
+            self.last_import.set(Some(LastImport {
+                workshop: id,
+                report,
+            }));
+        }
+    }
+
+    /// Imports a workshop file; nothing here changes when it is refused.
+    pub fn import_file(&self, text: &str) -> Result<u32, FileRefused> {
+        let workshop = import_json(&self.instrument(), text).map_err(FileRefused::File)?;
+        if let Some(existing) = self.get(workshop.id) {
+            return Err(FileRefused::AlreadyHere(existing.name));
+        }
+        let id = workshop.id;
+        self.store_workshop(&workshop);
+        self.list.update(|list| list.insert(0, workshop));
+        Ok(id)
+    }
+
+    /// Imports codes from a participant's link back into the workshop they were made for,
+    /// and opens that workshop.
+    pub fn import_linked(&self, codes: &str) {
+        let workshop = crate::core::code::find_codes(codes)
+            .into_iter()
+            .find_map(crate::core::code::workshop_of)
+            .filter(|id| self.get(*id).is_some());
+        match workshop {
+            Some(id) => {
+                self.import_codes(id, codes);
+                self.screen.set(Screen::Dashboard(id));
+            }
+            None => {
+                self.warning
+                    .set(Some(self.workshop_text().link_codes_no_workshop.to_owned()));
+            }
+        }
+    }
+
+    fn store_workshop(&self, workshop: &Workshop) {
+        let instrument = self.instrument();
+        let result = self.store.with_value(|s| s.save(&instrument, workshop));
+        self.note_write(result);
+    }
+
+    /// Shows a warning while writes fail, and clears it once they work again.
+    fn note_write(&self, result: Result<(), String>) {
+        let persistent = self.store.with_value(WorkshopStore::is_persistent);
+        match result {
+            Err(reason) => self.warning.set(Some(crate::i18n::fill(
+                self.workshop_text().storage_failed,
+                &[("reason", &reason)],
+            ))),
+            Ok(()) if persistent => self.warning.set(None),
+            Ok(()) => {}
+        }
+    }
+
+    /// A random id no workshop here has.
+    fn fresh_id(&self) -> u32 {
+        loop {
+            let id = random_u32();
+            if id != 0 && self.get(id).is_none() {
+                return id;
+            }
+        }
+    }
+}
+
+/// A random 32-bit number (ids and respondent nonces; not a secret).
+pub fn random_u32() -> u32 {
+    (js_sys::Math::random() * 4_294_967_296.0) as u32
+}
+
+/// Today's date on this device, `YYYY-MM-DD`.
+pub fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
+}

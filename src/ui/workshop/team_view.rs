@@ -1,0 +1,151 @@
+//! The team scorecard of a workshop's current round, with the team-label filter (refused when
+//! it could single people out) and the way into presentation mode.
+
+use leptos::prelude::*;
+
+use super::present::Presentation;
+use super::Workshops;
+use crate::core::team::{filter_allowed, Answers, TeamScorecard};
+use crate::core::workshop::Workshop;
+use crate::i18n::fill;
+use crate::report::team::{team_report, TeamInput};
+
+/// The responses of the current round, all or only those of team label `team`.
+pub fn round_answers(workshop: &Workshop, team: Option<u8>) -> Vec<&Answers> {
+    workshop
+        .current_round()
+        .responses
+        .iter()
+        .filter(|c| team.is_none() || c.team == team)
+        .map(|c| &c.answers)
+        .collect()
+}
+
+/// The team filter a facilitator asked for, and whether it may be applied.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TeamFilter {
+    All,
+    Team(u8),
+    /// Refused: it would leave a group smaller than the minimum inside or outside it.
+    Refused(u8),
+}
+
+impl TeamFilter {
+    /// The filter for choosing `team` in `workshop` (guarded by [`filter_allowed`]).
+    pub fn choose(workshop: &Workshop, team: Option<u8>) -> TeamFilter {
+        let Some(team) = team else {
+            return TeamFilter::All;
+        };
+        let total = workshop.current_round().responses.len();
+        let inside = round_answers(workshop, Some(team)).len();
+        if filter_allowed(total, inside, workshop.minimum) {
+            TeamFilter::Team(team)
+        } else {
+            TeamFilter::Refused(team)
+        }
+    }
+
+    /// The team whose responses are shown, if only one team's are.
+    pub fn shown_team(self) -> Option<u8> {
+        match self {
+            TeamFilter::Team(team) => Some(team),
+            TeamFilter::All | TeamFilter::Refused(_) => None,
+        }
+    }
+}
+
+/// The team scorecard section.
+#[component]
+pub fn TeamView(id: u32) -> impl IntoView {
+    let workshops = Workshops::use_context();
+    let w = workshops.workshop_text();
+    let filter = RwSignal::new(TeamFilter::All);
+    let report = Memo::new(move |_| {
+        let workshop = workshops.get(id)?;
+        if workshop.current_round().responses.is_empty() {
+            return None;
+        }
+        let instrument = workshops.instrument();
+        let responses = round_answers(&workshop, filter.get().shown_team());
+        let card = TeamScorecard::of(&instrument, &responses, workshop.minimum);
+        Some(team_report(&TeamInput {
+            instrument: &instrument,
+            card: &card,
+            minimum: workshop.minimum,
+            strings: workshops.text(),
+            team_strings: workshops.team_text(),
+            locale: workshops.locale().code(),
+            id_prefix: workshops.instance,
+        }))
+    });
+    view! {
+        <section class="samepage__team" aria-labelledby=format!("{}-team-title", workshops.instance)>
+            <h3 id=format!("{}-team-title", workshops.instance) class="samepage__team-title">
+                {w.team_title}
+            </h3>
+            <div class="samepage__row samepage__no-print">
+                <TeamFilterSelect id filter />
+                <Presentation id team=Signal::derive(move || filter.get().shown_team()) />
+            </div>
+            {move || match report.get() {
+                Some(html) => view! { <div class="samepage__report" inner_html=html></div> }.into_any(),
+                None => view! { <p class="samepage__card">{w.team_empty}</p> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// The team-label filter, shown when the workshop has team labels.
+#[component]
+fn TeamFilterSelect(id: u32, filter: RwSignal<TeamFilter>) -> impl IntoView {
+    let workshops = Workshops::use_context();
+    let w = workshops.workshop_text();
+    let select_id = format!("{}-team-filter", workshops.instance);
+    let labels = move || {
+        workshops
+            .get(id)
+            .map(|ws| ws.team_labels)
+            .unwrap_or_default()
+    };
+    let choose = move |value: String| {
+        let team = value.parse::<u8>().ok();
+        if let Some(workshop) = workshops.get(id) {
+            filter.set(TeamFilter::choose(&workshop, team));
+        }
+    };
+    let refusal = move || match filter.get() {
+        TeamFilter::Refused(team) => {
+            let label = labels().get(usize::from(team)).cloned().unwrap_or_default();
+            let minimum = workshops.get(id).map_or(0, |ws| ws.minimum);
+            Some(fill(
+                w.filter_refused,
+                &[("team", &label), ("minimum", &minimum)],
+            ))
+        }
+        _ => None,
+    };
+    view! {
+        <Show when=move || !labels().is_empty()>
+            <div class="samepage__field samepage__field--inline">
+                <label for=select_id.clone()>{w.filter_label}</label>
+                <select id=select_id.clone() on:change=move |e| choose(event_target_value(&e))>
+                    <option value="all" selected=move || filter.get().shown_team().is_none()>
+                        {w.filter_all}
+                    </option>
+                    {move || {
+                        labels()
+                            .into_iter()
+                            .enumerate()
+                            .map(|(index, label)| {
+                                let value = index.to_string();
+                                let selected = move || filter.get().shown_team() == Some(index as u8);
+                                view! { <option value=value selected=selected>{label}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </div>
+        </Show>
+        {move || refusal().map(|text| view! { <p class="samepage__error" role="alert">{text}</p> })}
+    }
+}

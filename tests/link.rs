@@ -1,0 +1,132 @@
+//! The workshop page's URL fragments: participants' links, links back with codes, screens.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use samepage::core::code::{encode, workshop_of, CodedResponse};
+use samepage::core::instrument::Instrument;
+use samepage::core::link::{
+    percent_decode, percent_encode, workshop_namespace, workshop_of_key, Fragment, JoinLink,
+    LinkError,
+};
+use samepage::core::response::{Response, Role};
+use samepage::core::saved::Keys;
+use samepage::core::workshop::Workshop;
+
+fn link() -> JoinLink {
+    let workshop = Workshop::new(
+        0x00ab_cdef,
+        "Q3 offsite: Nord & Süd",
+        vec!["North, East".into(), "Süd".into()],
+        3,
+        "2026-11-23",
+    );
+    JoinLink::of(&workshop, &Instrument::builtin())
+}
+
+#[test]
+fn a_join_link_carries_id_version_name_and_teams() {
+    let link = link();
+    assert_eq!(
+        link.fragment(),
+        "join=00abcdef&v=1.0.0&n=Q3%20offsite%3A%20Nord%20%26%20S%C3%BCd&t=North%2C%20East,S%C3%BCd"
+    );
+    let parsed = Fragment::parse(&format!("#{}", link.fragment()), &Instrument::builtin());
+    assert_eq!(parsed, Fragment::Join(Ok(link.clone())));
+    assert_eq!(parsed.to_fragment(), link.fragment());
+}
+
+#[test]
+fn a_link_for_another_questionnaire_version_or_a_cut_link_is_refused() {
+    let instrument = Instrument::builtin();
+    let other = link().fragment().replace("v=1.0.0", "v=2.0.0");
+    assert_eq!(
+        Fragment::parse(&other, &instrument),
+        Fragment::Join(Err(LinkError::OtherVersion("2.0.0".into())))
+    );
+    for broken in [
+        "join=00abcd",
+        "join=00abcdef",
+        "join=zzzzzzzz&v=1.0.0",
+        "join=00abcdef&v=1.0.0&n=%E2%28",
+        "join=00abcdef&v=1.0.0&n=%4",
+    ] {
+        assert_eq!(
+            Fragment::parse(broken, &instrument),
+            Fragment::Join(Err(LinkError::Damaged)),
+            "{broken}"
+        );
+    }
+}
+
+#[test]
+fn screens_and_codes_have_fragments_of_their_own() {
+    let instrument = Instrument::builtin();
+    assert_eq!(
+        Fragment::parse("#workshop=0000002a", &instrument),
+        Fragment::Workshop(42)
+    );
+    assert_eq!(
+        Fragment::parse("pass=0000002a", &instrument),
+        Fragment::PassDevice(42)
+    );
+    assert_eq!(Fragment::parse("", &instrument), Fragment::Empty);
+    assert_eq!(
+        Fragment::parse("#workshop=42", &instrument),
+        Fragment::Empty
+    );
+    assert_eq!(Fragment::parse("#elsewhere", &instrument), Fragment::Empty);
+    assert_eq!(Fragment::PassDevice(42).to_fragment(), "pass=0000002a");
+    let codes = Fragment::Codes("SP1.abc_-".into());
+    assert_eq!(codes.to_fragment(), "codes=SP1.abc_-");
+    assert_eq!(Fragment::parse("#codes=SP1.abc_-", &instrument), codes);
+}
+
+#[test]
+fn a_code_names_its_workshop_before_it_is_decoded() {
+    let instrument = Instrument::builtin();
+    let code = encode(
+        &instrument,
+        &CodedResponse {
+            workshop: 0xdead_beef,
+            nonce: 7,
+            team: None,
+            response: Response {
+                role: Some(Role::Sales),
+                ..Response::default()
+            },
+        },
+    );
+    assert_eq!(workshop_of(&code), Some(0xdead_beef));
+    let mut changed = code.clone().into_bytes();
+    let last = changed.len() - 1;
+    changed[last] = if changed[last] == b'A' { b'B' } else { b'A' };
+    assert_eq!(workshop_of(&String::from_utf8(changed).unwrap()), None);
+    assert_eq!(workshop_of("SP1."), None);
+    assert_eq!(workshop_of("hello"), None);
+}
+
+#[test]
+fn each_workshop_has_its_own_storage_namespace() {
+    assert_eq!(workshop_namespace(0x2a), "ws-0000002a");
+    let keys = Keys::new(&workshop_namespace(0x2a));
+    assert_eq!(keys.workshop(), "samepage:ws-0000002a:workshop");
+    assert_eq!(keys.survey(), "samepage:ws-0000002a:survey");
+    assert_eq!(keys.value("team"), "samepage:ws-0000002a:team");
+    assert_eq!(workshop_of_key(&keys.workshop()), Some(0x2a));
+    assert_eq!(workshop_of_key("samepage:ws-0000002a:survey"), None);
+    assert_eq!(workshop_of_key("samepage:default:survey"), None);
+}
+
+proptest! {
+    #[test]
+    fn percent_encoding_round_trips_and_stays_url_safe(text in any::<String>()) {
+        let encoded = percent_encode(&text);
+        prop_assert!(encoded.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~%".contains(&b)));
+        prop_assert_eq!(percent_decode(&encoded), Some(text));
+    }
+
+    #[test]
+    fn any_fragment_parses_without_panicking(text in any::<String>()) {
+        let _ = Fragment::parse(&text, &Instrument::builtin());
+    }
+}
