@@ -201,6 +201,8 @@ pub static EN_WORKSHOP: WorkshopStrings = WorkshopStrings {
     pass_hint: "Participants take turns on this device. After each one, a hand-over screen hides everything they answered.",
     pass_start: "Start passing this device",
     pass_banner: "Workshop “{name}”: your answers join the team's anonymously.",
+    pass_finish: "Finish and hand over",
+    join_finish: "Finish and get my code",
     join_title: "Participants on their own devices",
     join_hint: "Share this link (or let people scan the QR code). Each participant gets a response code at the end and sends it back to you; paste the codes below.",
     join_link_label: "Link for participants",

@@ -175,6 +175,8 @@ pub struct WorkshopStrings {
     pub pass_hint: &'static str,
     pub pass_start: &'static str,
     pub pass_banner: &'static str,
+    pub pass_finish: &'static str,
+    pub join_finish: &'static str,
     pub join_title: &'static str,
     pub join_hint: &'static str,
     pub join_link_label: &'static str,

@@ -22,7 +22,7 @@ pub fn DefinitionsStep() -> impl IntoView {
                 .iter()
                 .map(|question| view! { <DefinitionGroup question=question.clone() /> })
                 .collect_view()}
-            <StepNav next_label=t.see_scorecard />
+            <StepNav next_label=survey.finish_label />
         </div>
     }
 }

@@ -44,6 +44,8 @@ pub struct Survey {
     pub message: RwSignal<Option<Message>>,
     /// True once the user has moved between steps, so focus may follow the step.
     pub navigated: RwSignal<bool>,
+    /// The label of the button that ends the survey (a workshop names what happens next).
+    pub finish_label: &'static str,
 }
 
 impl Survey {
@@ -77,6 +79,7 @@ impl Survey {
             warning: RwSignal::new(warning),
             message: RwSignal::new(message),
             navigated: RwSignal::new(false),
+            finish_label: locale.strings().see_scorecard,
         }
     }
 

@@ -59,12 +59,13 @@ pub fn Join(link: JoinLink) -> impl IntoView {
 #[component]
 fn JoinSurvey(link: JoinLink, namespace: String) -> impl IntoView {
     let workshops = Workshops::use_context();
-    let survey = Survey::open(
+    let mut survey = Survey::open(
         &namespace,
         (*workshops.instrument()).clone(),
         workshops.locale(),
         crate::ui::next_instance_id(),
     );
+    survey.finish_label = workshops.workshop_text().join_finish;
     let finished = ViewFn::from(move || {
         view! {
             <ResponseCode workshop=link.workshop namespace=namespace.clone() />

@@ -98,12 +98,13 @@ pub fn PassDevice(id: u32) -> impl IntoView {
 #[component]
 fn TurnSurvey(id: u32, namespace: String, on_done: Callback<()>) -> impl IntoView {
     let workshops = Workshops::use_context();
-    let survey = Survey::open(
+    let mut survey = Survey::open(
         &namespace,
         (*workshops.instrument()).clone(),
         workshops.locale(),
         crate::ui::next_instance_id(),
     );
+    survey.finish_label = workshops.workshop_text().pass_finish;
     Effect::new(move |_| {
         if survey.step.get() != Step::Scorecard {
             return;

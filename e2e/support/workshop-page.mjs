@@ -1,0 +1,189 @@
+// The workshop page object: what a facilitator and participants do with the workshop page
+// (dist/workshop/), in their words. The survey parts reuse SurveyPage's steps.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+
+import { DESKTOP, SurveyPage } from './survey-page.mjs';
+
+export const WORKSHOP_PATH = 'workshop/';
+
+/** Opens the workshop page in a fresh context (empty storage); `hash` opens a fragment. */
+export async function openWorkshopPage(app, { viewport = DESKTOP, hash = '' } = {}) {
+  const context = await app.browser.newContext({ viewport, acceptDownloads: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error));
+  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  const workshop = new WorkshopPage(page, app.server.url, errors);
+  await workshop.goto(hash);
+  return workshop;
+}
+
+export class WorkshopPage extends SurveyPage {
+  constructor(page, url, errors) {
+    super(page, url, errors);
+    this.base = url + WORKSHOP_PATH;
+  }
+
+  async goto(hash = '') {
+    await this.page.goto(this.base + hash);
+    await this.heading().first().waitFor();
+  }
+
+  async load() {
+    await this.goto();
+  }
+
+  async reload() {
+    await this.page.reload();
+    await this.heading().first().waitFor();
+  }
+
+  async expectHeading(text) {
+    await this.root.locator('h2').filter({ hasText: text }).first().waitFor({ timeout: 5000 });
+  }
+
+  /** Fills the "New workshop" form and submits it; lands on the new workshop. */
+  async create(name, { labels = '', minimum } = {}) {
+    await this.root.getByLabel('Name', { exact: true }).fill(name);
+    if (labels) await this.root.getByLabel('Team labels (optional)').fill(labels);
+    if (minimum !== undefined) await this.root.getByLabel('Anonymity minimum').fill(String(minimum));
+    await this.button('Create workshop').click();
+    if (name.trim()) await this.expectHeading(name);
+  }
+
+  /** The workshop items in the list (active ones first, then archived). */
+  items() {
+    return this.root.locator('.samepage__workshop-item');
+  }
+
+  item(name) {
+    return this.items().filter({ has: this.page.locator('h3', { hasText: name }) });
+  }
+
+  async toList() {
+    await this.button('← All workshops').first().click();
+    await this.expectHeading('Your workshops');
+  }
+
+  /** The workshop's id, from the stored keys (there is one workshop). */
+  async workshopKeys() {
+    return (await this.storageKeys()).filter((k) => /^samepage:ws-[0-9a-f]{8}:workshop$/.test(k));
+  }
+
+  /** Every stored workshop, parsed. */
+  async storedWorkshops() {
+    const keys = await this.workshopKeys();
+    const files = [];
+    for (const key of keys) files.push(JSON.parse(await this.stored(key)));
+    return files;
+  }
+
+  // Collecting answers -------------------------------------------------------------------
+
+  async startPassing() {
+    await this.button('Start passing this device').click();
+  }
+
+  /**
+   * One participant's turn on the passed device: team (if asked), role, every statement at
+   * `level` (a SCALE label, or a function of page and item), the two definitions, and the
+   * hand-over screen at the end.
+   */
+  async takeTurn({ role, level, team, salesReady, followUp, finish = 'Finish and hand over' }) {
+    if (team) {
+      await this.expectHeading('Which team are you in?');
+      await this.root.getByRole('radio', { name: team, exact: true }).check();
+      await this.next();
+    }
+    await this.expectHeading('Are sales, marketing and leadership on the same page?');
+    await this.start();
+    await this.chooseRole(role);
+    await this.answerAllPages(typeof level === 'function' ? level : () => level);
+    await this.pickDefinition('what makes a lead ready for sales', salesReady);
+    await this.pickDefinition('How quickly should sales follow up', followUp);
+    await this.button(finish).click();
+  }
+
+  /** On a participant's own device: takes the survey and returns the response code. */
+  async takeJoinedSurvey(answers) {
+    await this.takeTurn({ ...answers, finish: 'Finish and get my code' });
+    await this.expectHeading('Send your answers to the facilitator');
+    return this.root.getByLabel('Your response code').inputValue();
+  }
+
+  /** The participant link shown on the dashboard. */
+  async joinLink() {
+    return this.root.getByLabel('Link for participants').inputValue();
+  }
+
+  async pasteCodes(text) {
+    await this.root.getByLabel(/^Response codes/).fill(text);
+    await this.button('Import codes').click();
+  }
+
+  importReport() {
+    return this.root.locator('.samepage__import-report');
+  }
+
+  // The team scorecard ---------------------------------------------------------------------
+
+  teamReport() {
+    return this.root.locator('.samepage__team .samepage__report');
+  }
+
+  /** The cells of the heatmap table's row for `area`, as text. */
+  async heatmapRow(area) {
+    const table = this.teamReport().locator('table', { has: this.page.locator('caption', { hasText: 'Scores by group and area' }) });
+    const row = table.locator('tr', { has: this.page.locator('th', { hasText: area }) });
+    return row.locator('td').allInnerTexts();
+  }
+
+  /** The figures table's row for `area` and `group`: people, mean, spread, agreement, can't judge. */
+  async figuresRow(area, group) {
+    const rows = this.teamReport().locator('table', { has: this.page.locator('caption', { hasText: 'Figures per area and group' }) }).locator('tbody tr');
+    const count = await rows.count();
+    let currentArea = '';
+    for (let i = 0; i < count; i++) {
+      const cells = await rows.nth(i).locator('th, td').allInnerTexts();
+      if (cells.length === 7) currentArea = cells.shift();
+      if (currentArea === area && cells[0] === group) return cells.slice(1);
+    }
+    throw new Error(`no figures for ${area} / ${group}`);
+  }
+
+  // Files ----------------------------------------------------------------------------------
+
+  /** Clicks a download button and returns the file's name and text. */
+  async download(buttonName) {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.button(buttonName).click(),
+    ]);
+    const path = await download.path();
+    return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
+  }
+
+  /** Imports a workshop file (from the list screen). */
+  async importFile(name, text) {
+    await this.root.getByLabel('Choose a SamePage workshop file (.json)').setInputFiles({
+      name, mimeType: 'application/json', buffer: Buffer.from(text, 'utf8'),
+    });
+  }
+
+  async expectAlert(text) {
+    await this.root.getByRole('alert').filter({ hasText: text }).first().waitFor({ timeout: 5000 });
+  }
+
+  expectNoErrors() {
+    // Chromium notes that preload links ignore `integrity`: a browser notice, not ours.
+    const ours = this.errors.map(String).filter((e) => !e.includes('integrity'));
+    assert.deepEqual(ours, [], 'the page logged errors');
+  }
+}
+
+/** Answers `n` (1–5, 0 for can't judge) for every statement, as the workshop file holds them. */
+export function cells(level, count = 42) {
+  return Array.from({ length: count }, () => level);
+}
