@@ -44,13 +44,13 @@ export class WorkshopPage extends SurveyPage {
     await this.root.locator('h2').filter({ hasText: text }).first().waitFor({ timeout: 5000 });
   }
 
-  /** Fills the "New workshop" form and submits it; lands on the new workshop. */
-  async create(name, { labels = '', minimum } = {}) {
+  /** Fills the "New workshop" form and submits it; lands on the new workshop unless `refused`. */
+  async create(name, { labels = '', minimum, refused = false } = {}) {
     await this.root.getByLabel('Name', { exact: true }).fill(name);
     if (labels) await this.root.getByLabel('Team labels (optional)').fill(labels);
     if (minimum !== undefined) await this.root.getByLabel('Anonymity minimum').fill(String(minimum));
     await this.button('Create workshop').click();
-    if (name.trim()) await this.expectHeading(name);
+    if (!refused) await this.expectHeading(name);
   }
 
   /** The workshop items in the list (active ones first, then archived). */
@@ -78,6 +78,32 @@ export class WorkshopPage extends SurveyPage {
     const files = [];
     for (const key of keys) files.push(JSON.parse(await this.stored(key)));
     return files;
+  }
+
+  /**
+   * Test set-up without clicking through surveys: replaces the rounds of the stored workshop
+   * `name` (created with the form) and reloads. Each response is `{ role, level, team,
+   * picks, nonce }`: `level` (1–5, 0 for can't judge) for every statement, or `cells`.
+   */
+  async seedRounds(name, rounds) {
+    const keys = await this.workshopKeys();
+    const files = await this.storedWorkshops();
+    const index = files.findIndex((f) => f.workshop.name === name);
+    assert.ok(index >= 0, `workshop ${name} is stored`);
+    const [file, storageKey] = [files[index], keys[index]];
+    let nonce = 1;
+    file.workshop.rounds = rounds.map((round, r) => ({
+      started: round.started ?? `2026-0${r + 1}-01`,
+      facts: round.facts ?? { follow_up_hours: null, accepted_share: null, conversion: null },
+      responses: round.responses.map((p) => ({
+        nonce: p.nonce ?? nonce++,
+        team: p.team ?? null,
+        answers: { role: p.role, cells: p.cells ?? cells(p.level), picks: p.picks ?? [null, null] },
+      })),
+    }));
+    await this.page.evaluate(([k, v]) => localStorage.setItem(k, v), [storageKey, JSON.stringify(file)]);
+    await this.reload();
+    return file;
   }
 
   // Collecting answers -------------------------------------------------------------------

@@ -1,0 +1,97 @@
+// Response codes from participants' own devices: pasted in a batch with a duplicate and bad
+// codes, sent again with changed answers, and opened as a link back on the facilitator's device.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { useApp, SCALE, PHONE } from '../support/survey-page.mjs';
+import { openWorkshopPage } from '../support/workshop-page.mjs';
+
+const app = useApp();
+
+const answers = (role, level) => ({
+  role, level: SCALE[level - 1],
+  salesReady: 'Asking for a demo, a quote or a conversation with sales', followUp: 'Within a week',
+});
+
+/** A participant's phone opened on the facilitator's link. */
+async function phoneFor(link) {
+  return openWorkshopPage(app, { viewport: PHONE, hash: link.slice(link.indexOf('#')) });
+}
+
+/** `code` with the character at `at` replaced by another base64url character. */
+function changed(code, at = 20) {
+  const other = code[at] === 'A' ? 'B' : 'A';
+  return code.slice(0, at) + other + code.slice(at + 1);
+}
+
+test('a pasted batch imports the good code once and names the bad ones, changing nothing for them', async () => {
+  const w = await openWorkshopPage(app);
+  await w.create('Codes');
+  const phone = await phoneFor(await w.joinLink());
+  const code = await phone.takeJoinedSurvey(answers('Sales', 4));
+
+  const other = await openWorkshopPage(app);
+  await other.create('Another workshop');
+  const foreign = await (await phoneFor(await other.joinLink())).takeJoinedSurvey(answers('Marketing', 2));
+
+  const before = await w.stored((await w.workshopKeys())[0]);
+  await w.pasteCodes(`${changed(code)}\nSP1.notacode\n${foreign}`);
+  await w.importReport().getByText('0 added, 0 updated, 0 already here, 3 refused.').waitFor();
+  assert.equal(await w.stored((await w.workshopKeys())[0]), before, 'bad codes change nothing stored');
+
+  await w.pasteCodes(`Here you go: ${code}\nand again ${code}\nbroken: ${changed(code)}`);
+  const report = w.importReport();
+  await report.getByText('1 added, 0 updated, 1 already here, 1 refused.').waitFor();
+  const lines = await report.locator('li').allInnerTexts();
+  assert.deepEqual(lines, [
+    `Code 1 (${code.slice(0, 14)}…): added`,
+    `Code 2 (${code.slice(0, 14)}…): already here, counted once`,
+    `Code 3 (${changed(code).slice(0, 14)}…): refused: changed or cut short (its check digits do not match); nothing was changed`,
+  ]);
+  await w.teamReport().getByText('1 people answered; 0 of them are shown in 0 groups.').waitFor();
+  assert.equal((await w.storedWorkshops())[0].workshop.rounds[0].responses.length, 1);
+
+  // The earlier batch's refusals named their reasons too.
+  await w.pasteCodes(`${foreign}\n${changed(code, 30)}`);
+  const reasons = await w.importReport().locator('li').allInnerTexts();
+  assert.match(reasons[0], /refused: made for another workshop; nothing was changed$/);
+  assert.match(reasons[1], /refused: changed or cut short/);
+
+  // Text without any code says so.
+  await w.pasteCodes('no codes in here');
+  await w.expectAlert('No response code was found in the pasted text.');
+  w.expectNoErrors();
+  phone.expectNoErrors();
+});
+
+test('changed answers sent again replace the earlier ones; a link back imports on the facilitator device', async () => {
+  const w = await openWorkshopPage(app);
+  await w.create('Links');
+  const link = await w.joinLink();
+  const phone = await phoneFor(link);
+  const firstCode = await phone.takeJoinedSurvey(answers('Leadership', 2));
+  const codeLink = await phone.root.getByLabel('Link for the facilitator').inputValue();
+  assert.equal(codeLink, `${link.slice(0, link.indexOf('#'))}#codes=${firstCode}`);
+
+  // The facilitator opens the link back: the code joins its workshop.
+  await w.page.goto(codeLink);
+  await w.expectHeading('Links');
+  await w.importReport().getByText('1 added, 0 updated, 0 already here, 0 refused.').waitFor();
+  assert.match(w.page.url(), /#workshop=[0-9a-f]{8}$/, 'the code leaves the address bar');
+
+  // The participant starts over and answers differently: same person, new answers.
+  await phone.root.getByRole('button', { name: 'Start over', exact: true }).click();
+  await phone.root.getByRole('button', { name: 'Yes, start over' }).click();
+  const secondCode = await phone.takeJoinedSurvey(answers('Leadership', 5));
+  assert.notEqual(secondCode, firstCode);
+  await w.pasteCodes(secondCode);
+  await w.importReport().getByText('0 added, 1 updated, 0 already here, 0 refused.').waitFor();
+  const [file] = await w.storedWorkshops();
+  assert.equal(file.workshop.rounds[0].responses.length, 1);
+  assert.ok(file.workshop.rounds[0].responses[0].answers.cells.every((c) => c === 5));
+
+  // A link back for a workshop that is not on this device says so.
+  const stranger = await openWorkshopPage(app, { hash: `#codes=${secondCode}` });
+  await stranger.expectAlert('belong to a workshop that is not on this device');
+  w.expectNoErrors();
+});

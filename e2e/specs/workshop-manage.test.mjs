@@ -1,0 +1,95 @@
+// A facilitator's workshops: create, several side by side, rename, archive, delete.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { useApp } from '../support/survey-page.mjs';
+import { openWorkshopPage } from '../support/workshop-page.mjs';
+
+const app = useApp();
+
+test('a workshop is created from a name, team labels and a minimum, and kept in its own namespace', async () => {
+  const w = await openWorkshopPage(app);
+  await w.expectHeading('Your workshops');
+  await w.root.getByText('No workshops yet.').waitFor();
+  await w.create('Kick-off Berlin', { labels: ' North, South,, North ', minimum: 4 });
+  await w.root.getByText('Round 1, started').filter({ hasText: 'groups shown from 4 people · teams: North, South' }).waitFor();
+  assert.match(w.page.url(), /#workshop=[0-9a-f]{8}$/);
+
+  await w.toList();
+  await w.create('Kick-off Munich');
+  const stored = await w.storedWorkshops();
+  assert.equal(stored.length, 2, 'two workshops, two namespaces');
+  const berlin = stored.find((f) => f.workshop.name === 'Kick-off Berlin').workshop;
+  assert.deepEqual(berlin.team_labels, ['North', 'South']);
+  assert.equal(berlin.minimum, 4);
+  assert.equal(stored.find((f) => f.workshop.name === 'Kick-off Munich').workshop.minimum, 3, 'default minimum');
+  const keys = await w.workshopKeys();
+  assert.equal(new Set(keys).size, 2);
+
+  await w.reload();
+  await w.expectHeading('Kick-off Munich');
+  await w.toList();
+  assert.equal(await w.items().count(), 2);
+  w.expectNoErrors();
+});
+
+test('a minimum below 3 or a missing name is refused and nothing is stored', async () => {
+  const w = await openWorkshopPage(app);
+  await w.create('Too small', { minimum: 2, refused: true });
+  await w.expectAlert('The anonymity minimum must be 3 or more');
+  await w.root.getByLabel('Anonymity minimum').fill('3');
+  await w.root.getByLabel('Name', { exact: true }).fill('   ');
+  await w.button('Create workshop').click();
+  await w.expectAlert('Please give the workshop a name.');
+  assert.deepEqual(await w.workshopKeys(), []);
+  w.expectNoErrors();
+});
+
+test('a workshop can be renamed, archived, restored and deleted after confirming', async () => {
+  const w = await openWorkshopPage(app);
+  await w.create('Spring review');
+  await w.toList();
+
+  await w.root.getByRole('button', { name: 'Rename Spring review' }).click();
+  await w.root.getByLabel('New name').fill('Spring review 2027');
+  await w.button('Save').click();
+  await w.item('Spring review 2027').waitFor();
+  assert.equal((await w.storedWorkshops())[0].workshop.name, 'Spring review 2027');
+
+  await w.root.getByRole('button', { name: 'Archive Spring review 2027' }).click();
+  await w.root.getByRole('heading', { name: 'Archived workshops' }).waitFor();
+  await w.root.getByText('No workshops yet.').waitFor();
+  assert.equal((await w.storedWorkshops())[0].workshop.archived, true);
+  await w.root.getByRole('button', { name: 'Restore Spring review 2027' }).click();
+  await w.root.getByRole('heading', { name: 'Archived workshops' }).waitFor({ state: 'detached' });
+  assert.equal((await w.storedWorkshops())[0].workshop.archived, false);
+
+  // Delete asks first; Cancel (where focus lands) keeps it.
+  await w.item('Spring review 2027').getByRole('button', { name: 'Delete', exact: true }).click();
+  const dialog = w.root.getByRole('alertdialog');
+  await dialog.getByText('Delete this workshop and all its answers from this device?').waitFor();
+  assert.equal(await w.page.evaluate(() => document.activeElement.textContent), 'Cancel');
+  await w.page.keyboard.press('Enter');
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal((await w.workshopKeys()).length, 1);
+
+  await w.item('Spring review 2027').getByRole('button', { name: 'Delete', exact: true }).click();
+  await w.root.getByRole('button', { name: 'Yes, delete it' }).click();
+  await w.root.getByText('No workshops yet.').waitFor();
+  assert.deepEqual(await w.workshopKeys(), []);
+  w.expectNoErrors();
+});
+
+test('a stored workshop that cannot be read is kept aside and reported', async () => {
+  const w = await openWorkshopPage(app);
+  await w.create('Readable');
+  await w.page.evaluate(() => localStorage.setItem('samepage:ws-0000beef:workshop', '{"format":"samepage-workshop","version":1,"workshop":'));
+  await w.reload();
+  await w.root.getByText(/A stored workshop could not be read \(this is not a SamePage workshop file\)\. Its text is kept untouched under the storage key “samepage:ws-0000beef:unreadable:\d+”\./).waitFor();
+  const keys = await w.storageKeys();
+  const aside = keys.find((k) => k.startsWith('samepage:ws-0000beef:unreadable:'));
+  assert.equal(await w.stored(aside), '{"format":"samepage-workshop","version":1,"workshop":');
+  assert.ok(!keys.includes('samepage:ws-0000beef:workshop'));
+  assert.equal((await w.storedWorkshops()).length, 1, 'the readable workshop is untouched');
+  w.expectNoErrors();
+});
