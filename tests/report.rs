@@ -286,13 +286,13 @@ mod team {
     fn the_summary_names_who_is_shown_and_why_not() {
         let html = report();
         assert!(
-            html.contains("8 people answered; 6 of them are shown in 2 groups."),
+            html.contains("People who answered: 8. Shown: 6, in groups of at least 3. Groups shown: 2."),
             "{html}"
         );
         // 100 − (87.5 − 16.67) = 29.2.
         assert!(html.contains(r#"<span class="samepage__overall-number">29</span>"#));
         assert!(html
-            .contains("Leadership: 2 people, fewer than 3 even together with other small groups"));
+            .contains("Leadership: answered by 2, fewer than 3 even together with other small groups"));
     }
 
     #[test]

@@ -48,7 +48,7 @@ test('a pasted batch imports the good code once and names the bad ones, changing
     `Code 2 (${code.slice(0, 14)}…): already here, counted once`,
     `Code 3 (${changed(code).slice(0, 14)}…): refused: changed or cut short (its check digits do not match); nothing was changed`,
   ]);
-  await w.teamReport().getByText('1 people answered; 0 of them are shown in 0 groups.').waitFor();
+  await w.teamReport().getByText('People who answered: 1. Shown: 0, in groups of at least 3. Groups shown: 0.').waitFor();
   assert.equal((await w.storedWorkshops())[0].workshop.rounds[0].responses.length, 1);
 
   // The earlier batch's refusals named their reasons too.

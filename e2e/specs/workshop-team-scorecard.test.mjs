@@ -57,7 +57,7 @@ test('a workshop of 9 (6 passing the device, 3 by code) shows the hand-computed 
   for (const [index, turn] of turns.entries()) {
     await facilitator.takeTurn(turn);
     await facilitator.expectHeading('Thank you: your answers are in');
-    await facilitator.root.getByText(`${index + 1} people have answered so far.`).waitFor();
+    await facilitator.root.getByText(`Answers so far in this round: ${index + 1}.`).waitFor();
     if (index < turns.length - 1) await facilitator.button("Start the next person's survey").click();
   }
   await facilitator.button('Everyone has answered: back to the workshop').click();
@@ -68,7 +68,7 @@ test('a workshop of 9 (6 passing the device, 3 by code) shows the hand-computed 
   await facilitator.importReport().getByText('3 added, 0 updated, 0 already here, 0 refused.').waitFor();
 
   const report = facilitator.teamReport();
-  await report.getByText('9 people answered; 9 of them are shown in 3 groups.').waitFor();
+  await report.getByText('People who answered: 9. Shown: 9, in groups of at least 3. Groups shown: 3.').waitFor();
   assert.equal(await report.locator('.samepage__overall-number').innerText(), '33');
   assert.deepEqual(await facilitator.heatmapRow('Shared strategy & planning'), ['83', '17', '58', '67 (blind spot)']);
   assert.deepEqual(await facilitator.heatmapRow('Conflict & friction'), ['83', '17', '58', '67 (blind spot)']);
@@ -101,6 +101,6 @@ test('a workshop of 9 (6 passing the device, 3 by code) shows the hand-computed 
 
   // The scorecard survives a reload.
   await facilitator.reload();
-  await facilitator.teamReport().getByText('9 people answered; 9 of them are shown in 3 groups.').waitFor();
+  await facilitator.teamReport().getByText('People who answered: 9. Shown: 9, in groups of at least 3. Groups shown: 3.').waitFor();
   facilitator.expectNoErrors();
 });

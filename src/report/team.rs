@@ -90,6 +90,7 @@ fn summary(html: &mut String, input: &TeamInput) {
             ("respondents", &card.respondents),
             ("shown", &shown),
             ("groups", &card.groups.len()),
+            ("minimum", &input.minimum),
         ],
     );
     let _ = write!(

@@ -1,0 +1,106 @@
+// Presentation mode for a projector, facts beside beliefs, and the trend between rounds.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { useApp } from '../support/survey-page.mjs';
+import { openWorkshopPage } from '../support/workshop-page.mjs';
+
+const app = useApp();
+
+const people = (role, levels, picks) => levels.map((level) => ({ role, level, picks }));
+const round = (sales, marketing, extra = {}) => ({
+  ...extra,
+  responses: [...people('sales', sales, [2, 3]), ...people('marketing', marketing, [1, 0])],
+});
+
+test('presentation mode shows one finding at a time in large type; arrow keys move, Escape leaves', async () => {
+  const w = await openWorkshopPage(app);
+  await w.create('Projector');
+  await w.seedRounds('Projector', [round([5, 4, 4], [2, 2, 1])]);
+  const present = w.button('Present findings');
+  await present.click();
+  const dialog = w.root.getByRole('dialog');
+  await dialog.getByRole('heading', { name: /^Finding 1 of \d+$/ }).waitFor();
+  const total = Number((await dialog.locator('h2').innerText()).match(/of (\d+)/)[1]);
+  // 12 blind spots and 2 definitions mismatches.
+  assert.equal(total, 14);
+  assert.equal(await dialog.locator('h3').innerText(), 'Shared strategy & planning: the groups are 67 points apart.');
+  await dialog.getByRole('heading', { name: 'Plays to try' }).waitFor();
+  const size = await dialog.locator('h3').evaluate((h) => parseFloat(getComputedStyle(h).fontSize));
+  assert.ok(size >= 36, `large type on a projector (${size}px)`);
+
+  await w.page.keyboard.press('ArrowRight');
+  await dialog.getByRole('heading', { name: 'Finding 2 of 14' }).waitFor();
+  assert.equal(await dialog.locator('h3').innerText(), 'Shared goals & incentives: the groups are 67 points apart.');
+  await w.page.keyboard.press('ArrowLeft');
+  await dialog.getByRole('heading', { name: 'Finding 1 of 14' }).waitFor();
+  await w.page.keyboard.press('ArrowLeft');
+  await dialog.getByRole('heading', { name: 'Finding 1 of 14' }).waitFor();
+  await w.page.keyboard.press('End');
+  await dialog.getByRole('heading', { name: 'Finding 14 of 14' }).waitFor();
+  assert.match(await dialog.locator('h3').innerText(), /^Different definitions: asked “How quickly should sales follow up/);
+  await dialog.getByRole('button', { name: 'Previous' }).click();
+  await dialog.getByRole('heading', { name: 'Finding 13 of 14' }).waitFor();
+
+  await w.page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal(await w.page.evaluate(() => document.activeElement.textContent), 'Present findings');
+  w.expectNoErrors();
+});
+
+test('real figures stand beside what each role believes; bad figures are refused', async () => {
+  const w = await openWorkshopPage(app);
+  await w.create('Facts');
+  await w.seedRounds('Facts', [round([5, 4, 4], [2, 2, 1])]);
+  await w.root.getByText('No figures entered yet.').waitFor();
+
+  await w.root.getByLabel('Share of marketing\'s leads that sales accepts (%)').fill('140');
+  await w.button('Save figures').click();
+  await w.expectAlert('“Share of marketing\'s leads that sales accepts (%)” must be a number from 0 up; shares go up to 100. Nothing was saved.');
+  assert.equal((await w.storedWorkshops())[0].workshop.rounds[0].facts.accepted_share, null);
+
+  await w.root.getByLabel('Average time until sales first contacts a new lead (hours)').fill('30');
+  await w.root.getByLabel('Share of marketing\'s leads that sales accepts (%)').fill('25');
+  await w.button('Save figures').click();
+  await w.root.getByText('Figures saved.').waitFor();
+  assert.deepEqual((await w.storedWorkshops())[0].workshop.rounds[0].facts, { follow_up_hours: 30, accepted_share: 0.25, conversion: null });
+
+  const table = w.root.locator('table', { has: w.page.locator('caption', { hasText: 'Your figures beside' }) });
+  const follow = await table.locator('tbody tr').first().locator('td').allInnerTexts();
+  // Sales rated "Sales follows up promptly" 5, 4, 4 (4.3 of 5) and picked "Within a week";
+  // marketing 2, 2, 1 (1.7 of 5) and "Within an hour".
+  assert.deepEqual(follow, [
+    '30.0 hours',
+    'agrees 4.3 of 5; says sales should follow up: Within a week',
+    'agrees 1.7 of 5; says sales should follow up: Within an hour',
+  ]);
+  const accepted = await table.locator('tbody tr').nth(1).locator('td').allInnerTexts();
+  assert.deepEqual(accepted, ['25 %', 'agrees 4.3 of 5', 'agrees 1.7 of 5']);
+
+  await w.reload();
+  assert.equal(await w.root.getByLabel('Average time until sales first contacts a new lead (hours)').inputValue(), '30.0');
+  w.expectNoErrors();
+});
+
+test('a new round starts empty, and per area the change since the last round is shown', async () => {
+  const w = await openWorkshopPage(app);
+  await w.create('Quarterly');
+  await w.seedRounds('Quarterly', [round([3, 3, 3], [1, 1, 1], { started: '2026-08-03' })]);
+  await w.button('Start a new round').click();
+  await w.root.getByRole('button', { name: 'Yes, start a new round' }).click();
+  await w.root.getByText('Round 2, started').waitFor();
+  await w.root.getByText('No answers in this round yet.').waitFor();
+  const stored = (await w.storedWorkshops())[0].workshop;
+  assert.equal(stored.rounds.length, 2);
+  assert.equal(stored.rounds[0].responses.length, 6, 'the first round is kept');
+
+  // The second round: sales 4, 4, 4 (75) and marketing 2, 2, 2 (25): team mean 50, was 25.
+  await w.seedRounds('Quarterly', [
+    round([3, 3, 3], [1, 1, 1], { started: '2026-08-03' }),
+    round([4, 4, 4], [2, 2, 2], { started: '2026-11-02' }),
+  ]);
+  const trend = w.root.locator('table', { has: w.page.locator('caption', { hasText: 'since the round started 2026-08-03' }) });
+  const row = await trend.locator('tr', { has: w.page.locator('th', { hasText: 'Customer focus' }) }).locator('td').allInnerTexts();
+  assert.deepEqual(row, ['+25']);
+  w.expectNoErrors();
+});
