@@ -286,13 +286,16 @@ mod team {
     fn the_summary_names_who_is_shown_and_why_not() {
         let html = report();
         assert!(
-            html.contains("People who answered: 8. Shown: 6, in groups of at least 3. Groups shown: 2."),
+            html.contains(
+                "People who answered: 8. Shown: 6, in groups of at least 3. Groups shown: 2."
+            ),
             "{html}"
         );
         // 100 − (87.5 − 16.67) = 29.2.
         assert!(html.contains(r#"<span class="samepage__overall-number">29</span>"#));
-        assert!(html
-            .contains("Leadership: answered by 2, fewer than 3 even together with other small groups"));
+        assert!(html.contains(
+            "Leadership: answered by 2, fewer than 3 even together with other small groups"
+        ));
     }
 
     #[test]
@@ -439,7 +442,7 @@ mod workshop_views {
             finding_slide(input, &findings[0])
         });
         assert!(html.starts_with("<h3>"), "{html}");
-        assert!(html.contains("<h5>Plays to try</h5>"));
+        assert!(html.contains("<h4>Plays to try</h4>"));
         assert_eq!(html.matches("<h3>").count(), 1);
     }
 }

@@ -254,3 +254,140 @@ async fn two_instances_on_one_page_keep_their_answers_apart() {
         .unwrap()
         .contains("sales"));
 }
+
+mod workshop_page {
+    //! The workshop page's components: each test mounts the page into a fresh element.
+    use super::*;
+    use samepage::core::link::workshop_namespace;
+    use samepage::core::response::Response;
+    use samepage::core::team::Answers;
+    use samepage::core::workshop::{Collected, Workshop};
+    use samepage::core::workshop_file::export_json;
+    use samepage::ui::workshop::WorkshopPage;
+    use web_sys::HtmlSelectElement;
+
+    /// Removes every stored workshop, so each test starts from an empty list.
+    fn forget_workshops() {
+        let storage = storage();
+        let keys: Vec<String> = (0..storage.length().unwrap())
+            .filter_map(|i| storage.key(i).unwrap())
+            .filter(|k| k.starts_with("samepage:ws-"))
+            .collect();
+        for key in keys {
+            storage.remove_item(&key).unwrap();
+        }
+    }
+
+    /// Mounts the workshop page with the URL fragment `hash`.
+    fn mount_page(hash: &str) -> HtmlElement {
+        let window = web_sys::window().unwrap();
+        let url = format!("{}{hash}", window.location().pathname().unwrap());
+        window
+            .history()
+            .unwrap()
+            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+            .unwrap();
+        let document = window.document().unwrap();
+        let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+        document.body().unwrap().append_child(&host).unwrap();
+        leptos::mount::mount_to(host.clone(), || view! { <WorkshopPage /> }).forget();
+        host
+    }
+
+    fn type_into(root: &Element, selector: &str, value: &str) {
+        let input: HtmlInputElement = find(root, selector).unchecked_into();
+        input.set_value(value);
+        let event = web_sys::Event::new("input").unwrap();
+        input.dispatch_event(&event).unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    async fn creating_a_workshop_opens_it_and_stores_it_in_its_own_namespace() {
+        forget_workshops();
+        let root = mount_page("");
+        assert!(text(&root).contains("No workshops yet."));
+        type_into(&root, "input[id$=create-name]", "Sales kick-off");
+        type_into(&root, "input[id$=create-labels]", "North, South");
+        click_button(&root, "Create workshop");
+        leptos::task::tick().await;
+
+        assert_eq!(
+            find(&root, "h2").text_content().as_deref(),
+            Some("Sales kick-off")
+        );
+        assert!(text(&root).contains("teams: North, South"));
+        let storage = storage();
+        let key = (0..storage.length().unwrap())
+            .filter_map(|i| storage.key(i).unwrap())
+            .find(|k| k.starts_with("samepage:ws-") && k.ends_with(":workshop"))
+            .expect("the workshop is stored");
+        let stored = storage.get_item(&key).unwrap().unwrap();
+        assert!(stored.contains(r#""name": "Sales kick-off""#), "{stored}");
+        assert!(stored.contains(
+            r#""team_labels": [
+      "North",
+      "South"
+    ]"#
+        ));
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_team_filter_that_could_single_someone_out_is_refused() {
+        forget_workshops();
+        let instrument = Instrument::builtin();
+        let mut workshop = Workshop::new(
+            0x00c0_ffee,
+            "Filtered",
+            vec!["North".into(), "South".into()],
+            3,
+            "2026-11-23",
+        );
+        for (nonce, (role, team)) in [
+            (Role::Sales, 0),
+            (Role::Sales, 0),
+            (Role::Sales, 0),
+            (Role::Marketing, 0),
+            (Role::Marketing, 1),
+            (Role::Marketing, 1),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let mut response = Response {
+                role: Some(role),
+                ..Response::default()
+            };
+            for statement in instrument.statements() {
+                response
+                    .answers
+                    .insert(statement.id.clone(), Answer::Agreement(4));
+            }
+            workshop.collect(Collected {
+                nonce: nonce as u32,
+                team: Some(team),
+                answers: Answers::of(&instrument, &response),
+            });
+        }
+        let key = Keys::new(&workshop_namespace(workshop.id)).workshop();
+        storage()
+            .set_item(&key, &export_json(&instrument, &workshop))
+            .unwrap();
+
+        let root = mount_page("#workshop=00c0ffee");
+        assert!(text(&root).contains("People who answered: 6."));
+        let select: HtmlSelectElement = find(&root, "select").unchecked_into();
+        select.set_value("1");
+        select
+            .dispatch_event(&web_sys::Event::new("change").unwrap())
+            .unwrap();
+        leptos::task::tick().await;
+
+        let alert = find(&root, "[role=alert]").text_content().unwrap();
+        assert!(
+            alert.starts_with("The view of “South” alone is not shown"),
+            "{alert}"
+        );
+        assert!(text(&root).contains("People who answered: 6."));
+        assert_eq!(select.value(), "all");
+    }
+}

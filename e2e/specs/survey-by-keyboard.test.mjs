@@ -22,6 +22,9 @@ test('a respondent completes the survey with the keyboard only', async () => {
   const survey = await app.open();
   const { page } = survey;
 
+  // The page's header links to the workshop page first; then the survey begins.
+  await press(page, 'Tab');
+  assert.equal(await focusedName(page), 'Running a workshop with a team? Open the workshop page.');
   await press(page, 'Tab');
   assert.equal(await focusedName(page), 'Start the survey');
   await press(page, 'Enter');

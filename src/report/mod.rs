@@ -10,12 +10,15 @@ pub mod qr;
 pub mod scorecard;
 pub mod team;
 
+use std::fmt::Write as _;
+
 use crate::core::instrument::{Dimension, Text};
 use crate::i18n::Strings;
 
 /// A dimension's explanation, plays and discussion questions: the advice under every weak
-/// area of a personal scorecard and every finding of a team's.
-fn advice(html: &mut String, t: &Strings, dimension: &Dimension, locale: &str) {
+/// area of a personal scorecard and every finding of a team's. `heading` is the element of
+/// the lists' titles (`h5` in a report, `h4` on a presentation slide).
+fn advice(html: &mut String, t: &Strings, dimension: &Dimension, locale: &str, heading: &str) {
     html.push_str("<p>");
     html.push_str(&escape(dimension.explanation.get(locale)));
     html.push_str("</p>");
@@ -23,7 +26,7 @@ fn advice(html: &mut String, t: &Strings, dimension: &Dimension, locale: &str) {
         (t.plays_title, &dimension.plays),
         (t.questions_title, &dimension.questions),
     ] {
-        list(html, title, items, locale);
+        list(html, title, items, locale, heading);
     }
 }
 
@@ -35,11 +38,9 @@ fn open_card(html: &mut String, title: &str) {
     html.push_str("</h3>");
 }
 
-/// A titled bullet list of instrument texts.
-fn list(html: &mut String, title: &str, items: &[Text], locale: &str) {
-    html.push_str("<h5>");
-    html.push_str(&escape(title));
-    html.push_str("</h5><ul>");
+/// A titled bullet list of instrument texts; the title is a `heading` element.
+fn list(html: &mut String, title: &str, items: &[Text], locale: &str, heading: &str) {
+    let _ = write!(html, "<{heading}>{}</{heading}><ul>", escape(title));
     for item in items {
         html.push_str("<li>");
         html.push_str(&escape(item.get(locale)));

@@ -158,7 +158,7 @@ fn weakest(html: &mut String, input: &ScorecardInput, card: &Scorecard) {
             escape(&score),
             escape(stage)
         );
-        advice(html, t, dimension, locale);
+        advice(html, t, dimension, locale, "h5");
         html.push_str("</article>");
     }
     html.push_str("</section>");

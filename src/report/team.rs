@@ -438,7 +438,7 @@ fn findings(html: &mut String, input: &TeamInput) {
             escape(&dimension.id),
             escape(&finding_text(input, finding))
         );
-        advice(html, t, dimension, input.locale);
+        advice(html, t, dimension, input.locale, "h5");
         html.push_str("</li>");
     }
     html.push_str("</ol></section>");
@@ -450,7 +450,7 @@ pub fn finding_slide(input: &TeamInput, finding: &Finding) -> String {
     let mut html = String::new();
     let _ = write!(html, "<h3>{}</h3>", escape(&finding_text(input, finding)));
     if let Some(dimension) = input.instrument.dimensions.get(finding.dimension) {
-        advice(&mut html, input.strings, dimension, input.locale);
+        advice(&mut html, input.strings, dimension, input.locale, "h4");
     }
     html
 }

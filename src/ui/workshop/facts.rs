@@ -55,7 +55,7 @@ pub fn FactsForm(id: u32) -> impl IntoView {
     let workshops = Workshops::use_context();
     let w = workshops.workshop_text();
     let stored = workshops
-        .get(id)
+        .peek(id)
         .map(|ws| ws.current_round().facts.clone())
         .unwrap_or_default();
     let typed = Fact::ALL.map(|fact| RwSignal::new(shown(fact, &stored)));

@@ -57,7 +57,7 @@ pub fn Exports(id: u32) -> impl IntoView {
     let w = workshops.workshop_text();
     let failed = RwSignal::new(false);
     let save = move |csv: bool| {
-        let Some(workshop) = workshops.get(id) else {
+        let Some(workshop) = workshops.peek(id) else {
             return;
         };
         let instrument = workshops.instrument();
@@ -138,7 +138,7 @@ pub fn ImportWorkshopFile() -> impl IntoView {
                         w.import_done,
                         &[(
                             "name",
-                            &workshops.get(id).map(|ws| ws.name).unwrap_or_default(),
+                            &workshops.peek(id).map(|ws| ws.name).unwrap_or_default(),
                         )],
                     )),
                     Err(FileRefused::File(reason)) => Err(fill(

@@ -147,7 +147,7 @@ fn WorkshopItem(id: u32) -> impl IntoView {
 fn RenameForm(id: u32, renaming: RwSignal<bool>) -> impl IntoView {
     let workshops = Workshops::use_context();
     let w = workshops.workshop_text();
-    let current = workshops.get(id).map(|ws| ws.name).unwrap_or_default();
+    let current = workshops.peek(id).map(|ws| ws.name).unwrap_or_default();
     let name = RwSignal::new(current);
     let missing = RwSignal::new(false);
     let input_id = format!("{}-rename-{id:08x}", workshops.instance);

@@ -26,7 +26,7 @@ enum Turn {
 pub fn PassDevice(id: u32) -> impl IntoView {
     let workshops = Workshops::use_context();
     let w = workshops.workshop_text();
-    let Some(workshop) = workshops.get(id) else {
+    let Some(workshop) = workshops.peek(id) else {
         return view! {
             <div class="samepage__step">
                 <h2 tabindex="-1">{w.not_here_title}</h2>
@@ -134,7 +134,7 @@ fn HandOver(id: u32, on_next: Callback<()>) -> impl IntoView {
     let workshops = Workshops::use_context();
     let w = workshops.workshop_text();
     let answers = workshops
-        .get(id)
+        .peek(id)
         .map_or(0, |ws| ws.current_round().responses.len());
     view! {
         <div class="samepage__step samepage__handover">

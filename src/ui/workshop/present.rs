@@ -45,7 +45,7 @@ fn Slides(id: u32, team: Option<u8>, close: Callback<()>) -> impl IntoView {
     let workshops = Workshops::use_context();
     let w = workshops.workshop_text();
     let slides: Vec<String> = workshops
-        .get(id)
+        .peek(id)
         .map(|workshop| {
             let instrument = workshops.instrument();
             let responses = round_answers(&workshop, team);

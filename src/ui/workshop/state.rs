@@ -151,10 +151,16 @@ impl Workshops {
         self.locale
     }
 
-    /// A copy of the workshop `id`, if it is here.
+    /// A copy of the workshop `id`, if it is here; tracked, for views that follow changes.
     pub fn get(&self, id: u32) -> Option<Workshop> {
         self.list
             .with(|list| list.iter().find(|w| w.id == id).cloned())
+    }
+
+    /// A copy of the workshop `id` as it is now, for event handlers and set-up.
+    pub fn peek(&self, id: u32) -> Option<Workshop> {
+        self.list
+            .with_untracked(|list| list.iter().find(|w| w.id == id).cloned())
     }
 
     /// Reads a value kept beside a namespace (a respondent's nonce or team pick).
@@ -235,7 +241,7 @@ impl Workshops {
     /// Imports a workshop file; nothing here changes when it is refused.
     pub fn import_file(&self, text: &str) -> Result<u32, FileRefused> {
         let workshop = import_json(&self.instrument(), text).map_err(FileRefused::File)?;
-        if let Some(existing) = self.get(workshop.id) {
+        if let Some(existing) = self.peek(workshop.id) {
             return Err(FileRefused::AlreadyHere(existing.name));
         }
         let id = workshop.id;
@@ -250,7 +256,7 @@ impl Workshops {
         let workshop = crate::core::code::find_codes(codes)
             .into_iter()
             .find_map(crate::core::code::workshop_of)
-            .filter(|id| self.get(*id).is_some());
+            .filter(|id| self.peek(*id).is_some());
         match workshop {
             Some(id) => {
                 self.import_codes(id, codes);
@@ -286,7 +292,7 @@ impl Workshops {
     fn fresh_id(&self) -> u32 {
         loop {
             let id = random_u32();
-            if id != 0 && self.get(id).is_none() {
+            if id != 0 && self.peek(id).is_none() {
                 return id;
             }
         }

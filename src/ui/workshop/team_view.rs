@@ -109,7 +109,7 @@ fn TeamFilterSelect(id: u32, filter: RwSignal<TeamFilter>) -> impl IntoView {
     };
     let choose = move |value: String| {
         let team = value.parse::<u8>().ok();
-        if let Some(workshop) = workshops.get(id) {
+        if let Some(workshop) = workshops.peek(id) {
             filter.set(TeamFilter::choose(&workshop, team));
         }
     };
@@ -128,7 +128,13 @@ fn TeamFilterSelect(id: u32, filter: RwSignal<TeamFilter>) -> impl IntoView {
         <Show when=move || !labels().is_empty()>
             <div class="samepage__field samepage__field--inline">
                 <label for=select_id.clone()>{w.filter_label}</label>
-                <select id=select_id.clone() on:change=move |e| choose(event_target_value(&e))>
+                <select
+                    id=select_id.clone()
+                    prop:value=move || {
+                        filter.get().shown_team().map_or_else(|| "all".to_owned(), |t| t.to_string())
+                    }
+                    on:change=move |e| choose(event_target_value(&e))
+                >
                     <option value="all" selected=move || filter.get().shown_team().is_none()>
                         {w.filter_all}
                     </option>
