@@ -8,6 +8,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS="$ROOT/.tools"
 TRUNK_VERSION="0.21.14"
 BINARYEN_VERSION="132.0.0"
+TERSER_VERSION="5.51.2"
 
 export PATH="$TOOLS/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
@@ -58,13 +59,17 @@ ensure_node() {
   fi
 }
 
-# npm's binaryen runs wasm-opt on Node; Debian's binaryen 108 builds a wasm that crashes.
-ensure_binaryen() {
+# Build tools from npm, into .tools/: binaryen runs wasm-opt on Node (Debian's binaryen 108
+# builds a wasm that crashes), and terser minifies the wasm-bindgen JS glue, which trunk's own
+# minifier cannot parse.
+ensure_build_packages() {
   ensure_node
-  if ! "$TOOLS/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version_${BINARYEN_VERSION%%.*}"; then
-    say "Installing wasm-opt (npm binaryen@$BINARYEN_VERSION)"
+  if ! "$TOOLS/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version_${BINARYEN_VERSION%%.*}" \
+    || [ "$(node -p "require('$TOOLS/node_modules/terser/package.json').version" 2>/dev/null)" != "$TERSER_VERSION" ]; then
+    say "Installing wasm-opt (npm binaryen@$BINARYEN_VERSION) and terser@$TERSER_VERSION"
     mkdir -p "$TOOLS"
-    npm install --prefix "$TOOLS" --no-audit --no-fund --no-save "binaryen@$BINARYEN_VERSION" >/dev/null
+    npm install --prefix "$TOOLS" --no-audit --no-fund --no-save \
+      "binaryen@$BINARYEN_VERSION" "terser@$TERSER_VERSION" >/dev/null
   fi
 }
 
@@ -88,7 +93,7 @@ ensure_e2e_packages() {
 ensure_app_tools() {
   ensure_rust_target
   ensure_wasm_bindgen
-  ensure_binaryen
+  ensure_build_packages
   ensure_trunk
 }
 
@@ -98,5 +103,6 @@ build_release() {
   say "Building the release (trunk build --release: survey page, then workshop page)"
   (cd "$ROOT" && cargo fetch --quiet \
     && trunk build --release --offline \
-    && trunk build workshop.html --release --offline --dist dist/workshop --public-url /workshop/)
+    && trunk build workshop.html --release --offline --dist dist/workshop --public-url /workshop/ \
+    && node scripts/minify-glue.mjs dist dist/workshop)
 }

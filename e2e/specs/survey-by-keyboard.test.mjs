@@ -24,7 +24,7 @@ test('a respondent completes the survey with the keyboard only', async () => {
 
   // The page's header links to the workshop page first; then the survey begins.
   await press(page, 'Tab');
-  assert.equal(await focusedName(page), 'Running a workshop with a team? Open the workshop page.');
+  assert.equal(await focusedName(page), 'Running a team workshop? Open the workshop page.');
   await press(page, 'Tab');
   assert.equal(await focusedName(page), 'Start the survey');
   await press(page, 'Enter');

@@ -10,8 +10,6 @@ pub mod qr;
 pub mod scorecard;
 pub mod team;
 
-use std::fmt::Write as _;
-
 use crate::core::instrument::{Dimension, Text};
 use crate::i18n::Strings;
 
@@ -40,7 +38,9 @@ fn open_card(html: &mut String, title: &str) {
 
 /// A titled bullet list of instrument texts; the title is a `heading` element.
 fn list(html: &mut String, title: &str, items: &[Text], locale: &str, heading: &str) {
-    let _ = write!(html, "<{heading}>{}</{heading}><ul>", escape(title));
+    for part in ["<", heading, ">", &escape(title), "</", heading, "><ul>"] {
+        html.push_str(part);
+    }
     for item in items {
         html.push_str("<li>");
         html.push_str(&escape(item.get(locale)));
