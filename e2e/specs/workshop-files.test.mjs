@@ -111,3 +111,17 @@ test('the responses as CSV: one row per respondent, one column per statement, qu
   assert.equal(rows[3].split(',').length, 49);
   w.expectNoErrors();
 });
+
+test('the printable team report leaves out every control and keeps the scorecard', async () => {
+  const w = await seeded();
+  await w.page.emulateMedia({ media: 'print' });
+  for (const control of ['Start passing this device', 'Import codes', 'Present findings', 'Save figures', 'Download workshop (JSON)', '← All workshops']) {
+    assert.equal(await w.button(control).isVisible(), false, `${control} is not printed`);
+  }
+  assert.equal(await w.root.getByLabel('Link for participants').isVisible(), false);
+  await w.teamReport().getByRole('heading', { name: 'Alignment index' }).waitFor();
+  assert.ok(await w.teamReport().locator('svg[role="img"]').first().isVisible());
+  await w.root.getByRole('heading', { name: 'Facts beside beliefs' }).waitFor();
+  await w.page.pdf({ path: new URL('../output/team-report.pdf', import.meta.url).pathname, format: 'A4' });
+  w.expectNoErrors();
+});
