@@ -20,7 +20,7 @@ for (const dist of process.argv.slice(2)) {
     const before = `integrity=sha384-${createHash('sha384').update(source).digest('base64')}`;
     const after = `integrity=sha384-${createHash('sha384').update(code).digest('base64')}`;
     if (!html.includes(before)) throw new Error(`${page} carries no integrity hash for ${name}`);
-    html = html.replace(before, after);
+    html = html.replaceAll(before, after);
     await writeFile(path, code);
     console.log(`${path}: ${source.length} → ${code.length} bytes`);
   }

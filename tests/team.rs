@@ -434,3 +434,43 @@ fn beliefs_about_one_statement_per_shown_group() {
     assert!(close(beliefs[1].1.unwrap(), 1.5));
     assert_eq!(beliefs[1].2, 2);
 }
+
+#[test]
+fn a_filter_is_refused_when_a_group_shown_in_both_views_leaves_few_outside() {
+    use samepage::core::team::team_filter_allowed;
+    let instrument = Instrument::builtin();
+    let person = |role| Answers::of(&instrument, &rates(role, GOALS, &[3, 3, 3]));
+    // Team A: 3 of the 4 sales people and 1 marketer; outside: 1 salesperson and 3 marketers.
+    let everyone = [
+        person(Role::Sales),
+        person(Role::Sales),
+        person(Role::Sales),
+        person(Role::Marketing),
+        person(Role::Sales),
+        person(Role::Marketing),
+        person(Role::Marketing),
+        person(Role::Marketing),
+    ];
+    let all: Vec<&Answers> = everyone.iter().collect();
+    let team_a: Vec<&Answers> = everyone[..4].iter().collect();
+    // 4 inside and 4 outside pass the totals, but "Sales (4)" minus "Sales in A (3)" is the
+    // one salesperson outside A.
+    assert!(filter_allowed(8, 4, 3));
+    assert!(!team_filter_allowed(&all, &team_a, 3));
+
+    // Team B: all four sales people; outside only marketers, whose group B does not show.
+    let everyone = [
+        person(Role::Sales),
+        person(Role::Sales),
+        person(Role::Sales),
+        person(Role::Sales),
+        person(Role::Marketing),
+        person(Role::Marketing),
+        person(Role::Marketing),
+    ];
+    let all: Vec<&Answers> = everyone.iter().collect();
+    let team_b: Vec<&Answers> = everyone[..4].iter().collect();
+    assert!(team_filter_allowed(&all, &team_b, 3));
+    // Too few inside is refused as before.
+    assert!(!team_filter_allowed(&all, &all[..2], 3));
+}

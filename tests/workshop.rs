@@ -164,3 +164,32 @@ fn each_fact_reads_and_writes_its_own_figure() {
         assert!(instrument.statement(fact.statement()).is_some());
     }
 }
+
+#[test]
+fn the_trend_leaves_out_respondents_whose_role_is_hidden() {
+    let instrument = Instrument::builtin();
+    let mut workshop = Workshop::new(ID, "Kick-off", vec![], 3, "2026-08-01");
+    let mut nonce = 0;
+    let mut add = |workshop: &mut Workshop, role, level| {
+        nonce += 1;
+        workshop.collect(Collected {
+            nonce,
+            team: None,
+            answers: Answers::of(&instrument, &everything(role, level)),
+        });
+    };
+    for level in [3, 3, 3] {
+        add(&mut workshop, Role::Sales, level);
+    }
+    workshop.start_round("2026-11-01");
+    for level in [4, 4, 4] {
+        add(&mut workshop, Role::Sales, level);
+    }
+    // One leader, hidden in the report, rates everything 1: they must not move the trend.
+    add(&mut workshop, Role::Leadership, 1);
+    // Sales only: 50 → 75.
+    assert!(workshop
+        .trend(&instrument)
+        .iter()
+        .all(|t| (t.unwrap() - 25.0).abs() < 1e-9));
+}

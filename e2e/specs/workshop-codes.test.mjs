@@ -48,6 +48,8 @@ test('a pasted batch imports the good code once and names the bad ones, changing
     `Code 2 (${code.slice(0, 14)}…): already here, counted once`,
     `Code 3 (${changed(code).slice(0, 14)}…): refused: changed or cut short (its check digits do not match); nothing was changed`,
   ]);
+  // The refused code stays in the box, to correct it or paste it where it belongs.
+  assert.equal(await w.root.getByLabel(/^Response codes/).inputValue(), changed(code));
   await w.teamReport().getByText('People who answered: 1. Shown: 0, in groups of at least 3. Groups shown: 0.').waitFor();
   assert.equal((await w.storedWorkshops())[0].workshop.rounds[0].responses.length, 1);
 
@@ -93,5 +95,26 @@ test('changed answers sent again replace the earlier ones; a link back imports o
   // A link back for a workshop that is not on this device says so.
   const stranger = await openWorkshopPage(app, { hash: `#codes=${secondCode}` });
   await stranger.expectAlert('belong to a workshop that is not on this device');
+  w.expectNoErrors();
+});
+
+test('a code imported in another tab is kept when this tab changes the workshop', async () => {
+  const w = await openWorkshopPage(app);
+  await w.create('Two tabs');
+  const link = await w.joinLink();
+  const first = await (await phoneFor(link)).takeJoinedSurvey(answers('Sales', 4));
+  const second = await (await phoneFor(link)).takeJoinedSurvey(answers('Marketing', 2));
+
+  // The facilitator opens a participant's link back in a second tab of the same browser.
+  const other = await w.page.context().newPage();
+  await other.goto(`${w.base}#codes=${first}`);
+  await other.locator('.samepage__import-report').getByText('1 added').waitFor();
+
+  // The first tab learns of it, and its own import adds to it instead of overwriting it.
+  await w.root.getByText('answers: 1').waitFor();
+  await w.pasteCodes(second);
+  await w.importReport().getByText('1 added, 0 updated, 0 already here, 0 refused.').waitFor();
+  const [file] = await w.storedWorkshops();
+  assert.equal(file.workshop.rounds[0].responses.length, 2);
   w.expectNoErrors();
 });

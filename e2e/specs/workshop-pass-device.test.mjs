@@ -65,3 +65,27 @@ test('after a turn the device shows nothing of it, through Back or a reload', as
   assert.equal(await w.root.locator('input[type=radio]:checked').count(), 3);
   w.expectNoErrors();
 });
+
+test('a turn left unfinished is resumed or discarded by the facilitator, never handed on unasked', async () => {
+  const w = await openWorkshopPage(app);
+  await w.create('Interrupted');
+  await w.startPassing();
+  await w.start();
+  await w.chooseRole('Leadership');
+  await w.next();
+  await w.answerPage(() => SCALE[2]);
+
+  // The facilitator goes back to the workshop mid-turn (by its address).
+  const id = (await w.workshopKeys())[0].split(':')[1].slice(3);
+  await w.goto(`#workshop=${id}`);
+  await w.root.getByText("Someone's turn on this device was left unfinished.").waitFor();
+  assert.equal(await w.button('Start passing this device').count(), 0);
+  await w.button('Discard the unfinished turn').click();
+  await w.root.getByRole('button', { name: 'Yes, discard it' }).click();
+  await w.button('Start passing this device').click();
+  await w.expectHeading('Are sales, marketing and leadership on the same page?');
+  await w.button('Start the survey').waitFor();
+  await w.start();
+  assert.equal(await w.root.locator('input[type=radio]:checked').count(), 0, 'nothing of the discarded turn');
+  w.expectNoErrors();
+});

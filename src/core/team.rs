@@ -590,6 +590,37 @@ pub fn filter_allowed(total: usize, in_filter: usize, minimum: usize) -> bool {
     in_filter >= minimum && (outside == 0 || outside >= minimum)
 }
 
+/// Whether the view of a team label's responses (`inside`, references into `all`, the whole
+/// round) may be shown beside the whole. Besides [`filter_allowed`] on the totals, every group
+/// shown in both views must leave nobody or at least `minimum` people of it outside the
+/// filter: otherwise subtracting the group's figures in the filtered view from its figures in
+/// the whole would single those few out.
+pub fn team_filter_allowed(all: &[&Answers], inside: &[&Answers], minimum: usize) -> bool {
+    let minimum = minimum.max(ANONYMITY_FLOOR);
+    if !filter_allowed(all.len(), inside.len(), minimum) {
+        return false;
+    }
+    let (whole, _) = shown_groups(all, minimum);
+    let (filtered, _) = shown_groups(inside, minimum);
+    filtered.iter().all(|(group, members)| {
+        let Some((_, everyone)) = whole.iter().find(|(g, _)| g == group) else {
+            return true;
+        };
+        let outside = everyone
+            .iter()
+            .filter(|a| !members.iter().any(|m| std::ptr::eq(*m, **a)))
+            .count();
+        outside == 0 || outside >= minimum
+    })
+}
+
+/// The responses whose group is shown under `minimum` (folded ones included, hidden ones
+/// left out): what any figure across groups may be computed from.
+pub fn shown_responses<'a>(rows: &[&'a Answers], minimum: usize) -> Vec<&'a Answers> {
+    let (members, _) = shown_groups(rows, minimum.max(ANONYMITY_FLOOR));
+    members.into_iter().flat_map(|(_, m)| m).collect()
+}
+
 /// Severity of a blame loop: the articles' defining dysfunction ranks near the top.
 pub const BLAME_LOOP_SEVERITY: f64 = 90.0;
 /// Severity of roles meaning different things by the same word.

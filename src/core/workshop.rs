@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::code::{find_codes, CodeError, CodedResponse, Decoder};
 use super::instrument::Instrument;
 use super::scoring::{mean, Tally};
-use super::team::{Answers, ANONYMITY_FLOOR};
+use super::team::{shown_responses, Answers, ANONYMITY_FLOOR};
 
 /// One respondent's answers as collected in a round.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -210,9 +210,10 @@ impl Workshop {
         ImportReport { outcomes }
     }
 
-    /// Per dimension, the change of the all-respondent mean from the previous round to the
-    /// current one; `None` where either round has no mean or fewer respondents than the
-    /// minimum (a trend must not reveal a small round).
+    /// Per dimension, the change of the mean over every shown respondent from the previous
+    /// round to the current one; `None` where either round has no mean or fewer respondents
+    /// than the minimum. Respondents whose role is hidden count in neither round, so a trend
+    /// never reveals what the team report keeps back.
     pub fn trend(&self, instrument: &Instrument) -> Vec<Option<f64>> {
         let [.., previous, current] = self.rounds.as_slice() else {
             return vec![None; instrument.dimensions.len()];
@@ -238,9 +239,11 @@ pub fn parse_team_labels(text: &str) -> Vec<String> {
     labels
 }
 
-/// Per dimension, the mean of every respondent's score in `round`, when the round reaches
+/// Per dimension, the mean score of the shown respondents of `round`, when the round reaches
 /// `minimum` respondents.
 fn round_means(instrument: &Instrument, round: &Round, minimum: usize) -> Vec<Option<f64>> {
+    let all: Vec<&Answers> = round.responses.iter().map(|c| &c.answers).collect();
+    let shown = shown_responses(&all, minimum);
     let mut start = 0;
     instrument
         .dimensions
@@ -251,11 +254,10 @@ fn round_means(instrument: &Instrument, round: &Round, minimum: usize) -> Vec<Op
             if round.responses.len() < minimum {
                 return None;
             }
-            let scores: Vec<f64> = round
-                .responses
+            let scores: Vec<f64> = shown
                 .iter()
-                .filter_map(|c| {
-                    let cells = c.answers.cells.get(span.clone())?;
+                .filter_map(|answers| {
+                    let cells = answers.cells.get(span.clone())?;
                     Tally::of(cells.iter().copied()).score.value()
                 })
                 .collect();

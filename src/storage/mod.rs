@@ -8,7 +8,7 @@ mod workshops;
 
 use web_sys::Storage;
 
-pub use workshops::{Loaded, SetAside, WorkshopStore};
+pub use workshops::{Loaded, SetAside, WorkshopStore, TURN_VALUES};
 
 use crate::core::saved::{Keys, SavedSurvey, Unreadable};
 

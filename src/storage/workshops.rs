@@ -3,6 +3,9 @@
 //! the survey store, it never deletes what it cannot read: unreadable text is copied aside
 //! under `samepage:ws-<id>:unreadable:<ms>` first, and left in place if the copy fails.
 
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
 use web_sys::Storage;
 
 use super::{describe, local_storage};
@@ -28,9 +31,11 @@ pub struct Loaded {
     pub unavailable: Option<String>,
 }
 
-/// Every workshop on this device, plus small values kept beside a namespace.
+/// Every workshop on this device, plus small values kept beside a namespace (in memory when
+/// the browser gives no storage, so a participant's team pick still reaches their answers).
 pub struct WorkshopStore {
     storage: Option<Storage>,
+    memory: RefCell<BTreeMap<String, String>>,
 }
 
 impl WorkshopStore {
@@ -45,7 +50,13 @@ impl WorkshopStore {
             Ok(storage) => storage,
             Err(reason) => {
                 loaded.unavailable = Some(reason);
-                return (WorkshopStore { storage: None }, loaded);
+                return (
+                    WorkshopStore {
+                        storage: None,
+                        memory: RefCell::default(),
+                    },
+                    loaded,
+                );
             }
         };
         let ids: Vec<u32> = (0..storage.length().unwrap_or(0))
@@ -72,6 +83,7 @@ impl WorkshopStore {
         (
             WorkshopStore {
                 storage: Some(storage),
+                memory: RefCell::default(),
             },
             loaded,
         )
@@ -88,12 +100,12 @@ impl WorkshopStore {
         self.write(&key, &export_json(instrument, workshop))
     }
 
-    /// Removes a workshop and what its namespace holds beside it, the passed device's survey
-    /// in progress and its team pick (set-aside copies stay).
+    /// Removes a workshop and what its namespace holds beside it, the passed device's turn in
+    /// progress (set-aside copies stay).
     pub fn delete(&self, id: u32) -> Result<(), String> {
         let keys = Keys::new(&workshop_namespace(id));
         self.remove(&keys.workshop())?;
-        for name in ["survey", "team"] {
+        for name in TURN_VALUES {
             self.remove(&keys.value(name))?;
         }
         Ok(())
@@ -101,8 +113,11 @@ impl WorkshopStore {
 
     /// The value `name` of `namespace`, if stored.
     pub fn value(&self, namespace: &str, name: &str) -> Option<String> {
-        let storage = self.storage.as_ref()?;
-        storage.get_item(&Keys::new(namespace).value(name)).ok()?
+        let key = Keys::new(namespace).value(name);
+        match &self.storage {
+            Some(storage) => storage.get_item(&key).ok()?,
+            None => self.memory.borrow().get(&key).cloned(),
+        }
     }
 
     /// Stores the value `name` of `namespace`.
@@ -118,17 +133,29 @@ impl WorkshopStore {
     fn write(&self, key: &str, text: &str) -> Result<(), String> {
         match &self.storage {
             Some(storage) => storage.set_item(key, text).map_err(|e| describe(&e)),
-            None => Ok(()),
+            None => {
+                self.memory
+                    .borrow_mut()
+                    .insert(key.to_owned(), text.to_owned());
+                Ok(())
+            }
         }
     }
 
     fn remove(&self, key: &str) -> Result<(), String> {
         match &self.storage {
             Some(storage) => storage.remove_item(key).map_err(|e| describe(&e)),
-            None => Ok(()),
+            None => {
+                self.memory.borrow_mut().remove(key);
+                Ok(())
+            }
         }
     }
 }
+
+/// What a turn on a passed device keeps beside its workshop's namespace: the survey in
+/// progress, the team pick and the respondent number.
+pub const TURN_VALUES: [&str; 3] = ["survey", "team", "nonce"];
 
 /// Copies unreadable text aside, then frees its key; when the copy fails, the text stays
 /// where it is (and is reported under that key).

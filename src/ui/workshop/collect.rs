@@ -10,6 +10,7 @@ use crate::core::link::JoinLink;
 use crate::core::workshop::CodeOutcome;
 use crate::i18n::{fill, WorkshopStrings};
 use crate::report::qr::qr_svg;
+use crate::ui::confirm::ConfirmedAction;
 
 /// This page's address without its fragment, to build links to it.
 pub fn page_address() -> String {
@@ -19,29 +20,66 @@ pub fn page_address() -> String {
     href.split('#').next().unwrap_or_default().to_owned()
 }
 
-/// Copies `text` to the clipboard (where the browser allows it).
-pub fn copy_to_clipboard(text: &str) {
-    if let Some(window) = web_sys::window() {
-        let _ = window.navigator().clipboard().write_text(text);
-    }
+/// Copies `text` to the clipboard; `done` learns whether the browser allowed it.
+pub fn copy_to_clipboard(text: &str, done: impl FnOnce(bool) + 'static) {
+    let Some(window) = web_sys::window() else {
+        return done(false);
+    };
+    let promise = window.navigator().clipboard().write_text(text);
+    leptos::task::spawn_local(async move {
+        done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+    });
 }
 
-/// Starts participants taking turns on this device.
+/// Starts participants taking turns on this device. A turn left unfinished (someone stopped
+/// half-way) is never handed to the next person unasked: the facilitator resumes it for the
+/// same person or discards it.
 #[component]
 pub fn PassDeviceStart(id: u32) -> impl IntoView {
     let workshops = Workshops::use_context();
     let w = workshops.workshop_text();
+    let unfinished = RwSignal::new(workshops.has_unfinished_turn(id));
+    let start = move || workshops.screen.set(Screen::PassDevice(id));
     view! {
         <div class="samepage__collect">
             <h4>{w.pass_title}</h4>
             <p class="samepage__hint">{w.pass_hint}</p>
-            <button
-                type="button"
-                class="samepage__button samepage__button--primary"
-                on:click=move |_| workshops.screen.set(Screen::PassDevice(id))
+            <Show
+                when=move || unfinished.get()
+                fallback=move || {
+                    view! {
+                        <button
+                            type="button"
+                            class="samepage__button samepage__button--primary"
+                            on:click=move |_| start()
+                        >
+                            {w.pass_start}
+                        </button>
+                    }
+                }
             >
-                {w.pass_start}
-            </button>
+                <p>{w.pass_unfinished}</p>
+                <div class="samepage__row">
+                    <button
+                        type="button"
+                        class="samepage__button samepage__button--primary"
+                        on:click=move |_| start()
+                    >
+                        {w.pass_resume}
+                    </button>
+                    <ConfirmedAction
+                        id=format!("{}-discard-turn", workshops.instance)
+                        label=w.pass_discard
+                        question=w.pass_discard_question
+                        confirm=w.pass_discard_confirm
+                        cancel=workshops.text().cancel
+                        on_confirm=Callback::new(move |()| {
+                            workshops.discard_turn(id);
+                            unfinished.set(false);
+                        })
+                    />
+                </div>
+            </Show>
         </div>
     }
 }
@@ -59,6 +97,7 @@ pub fn JoinLinkPanel(id: u32) -> impl IntoView {
     });
     let qr = move || link.get().and_then(|l| qr_svg(&l, w.join_qr_title));
     let field_id = format!("{}-join-link", workshops.instance);
+    let copied = RwSignal::new(None::<&'static str>);
     view! {
         <div class="samepage__collect">
             <h4>{w.join_title}</h4>
@@ -75,11 +114,23 @@ pub fn JoinLinkPanel(id: u32) -> impl IntoView {
                 <button
                     type="button"
                     class="samepage__button"
-                    on:click=move |_| copy_to_clipboard(&link.get_untracked().unwrap_or_default())
+                    on:click=move |_| {
+                        copy_to_clipboard(
+                            &link.get_untracked().unwrap_or_default(),
+                            move |ok| copied.set(Some(if ok { w.copied_link } else { w.copy_failed })),
+                        )
+                    }
                 >
                     {w.copy_link}
                 </button>
             </div>
+            <p
+                class:samepage__success=move || copied.get() != Some(w.copy_failed)
+                class:samepage__error=move || copied.get() == Some(w.copy_failed)
+                role="status"
+            >
+                {move || copied.get()}
+            </p>
             {move || qr().map(|svg| view! { <div class="samepage__qr" inner_html=svg></div> })}
         </div>
     }
@@ -101,8 +152,15 @@ pub fn PasteCodes(id: u32) -> impl IntoView {
             return;
         }
         nothing_found.set(false);
-        workshops.import_codes(id, &pasted);
-        text.set(String::new());
+        let report = workshops.import_codes(id, &pasted);
+        // Refused codes stay in the box, to correct or to paste into the right workshop.
+        let refused: Vec<&str> = report
+            .iter()
+            .flat_map(|r| &r.outcomes)
+            .filter(|(_, outcome)| matches!(outcome, CodeOutcome::Refused(_)))
+            .map(|(code, _)| code.as_str())
+            .collect();
+        text.set(refused.join("\n"));
     };
     let report = move || {
         workshops

@@ -43,7 +43,9 @@ pub fn CreateWorkshop() -> impl IntoView {
                     type="text"
                     autocomplete="off"
                     maxlength="80"
-                    aria-describedby=move || refused.get().map(|_| error_id.clone())
+                    aria-describedby=move || {
+                        (refused.get() == Some(CreateRefused::NoName)).then(|| error_id.clone())
+                    }
                     prop:value=move || name.get()
                     on:input=move |e| name.set(event_target_value(&e))
                 />
@@ -68,7 +70,10 @@ pub fn CreateWorkshop() -> impl IntoView {
                     inputmode="numeric"
                     min=ANONYMITY_FLOOR
                     max="50"
-                    aria-describedby=id("minimum-hint")
+                    aria-describedby=move || match refused.get() {
+                        Some(CreateRefused::MinimumTooLow) => format!("{} {}", id("minimum-hint"), id("error")),
+                        _ => id("minimum-hint"),
+                    }
                     prop:value=move || minimum.get()
                     on:input=move |e| minimum.set(event_target_value(&e))
                 />

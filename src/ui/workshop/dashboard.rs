@@ -6,11 +6,10 @@ use super::collect::{JoinLinkPanel, PassDeviceStart, PasteCodes};
 use super::facts::FactsForm;
 use super::files::{BackToList, Exports};
 use super::state::today;
-use super::team_view::TeamView;
+use super::team_view::{with_team_input, TeamView};
 use super::Workshops;
-use crate::core::team::TeamScorecard;
 use crate::i18n::fill;
-use crate::report::team::{trend_table, TeamInput};
+use crate::report::team::trend_table;
 use crate::ui::confirm::ConfirmedAction;
 
 /// The dashboard of the workshop `id`, or a note that it is not on this device.
@@ -20,6 +19,8 @@ pub fn Dashboard(id: u32) -> impl IntoView {
     let w = workshops.workshop_text();
     let exists = Memo::new(move |_| workshops.list.with(|l| l.iter().any(|ws| ws.id == id)));
     let name = move || workshops.get(id).map(|ws| ws.name).unwrap_or_default();
+    // The facts form starts from the current round's figures, so it starts again with a round.
+    let rounds = Memo::new(move |_| workshops.get(id).map_or(0, |ws| ws.rounds.len()));
     let status = move || {
         workshops.get(id).map(|ws| {
             let round = ws.current_round();
@@ -64,7 +65,10 @@ pub fn Dashboard(id: u32) -> impl IntoView {
                     <PasteCodes id />
                 </section>
                 <TeamView id />
-                <FactsForm id />
+                {move || {
+                    rounds.track();
+                    view! { <FactsForm id /> }
+                }}
                 <Rounds id />
                 <Exports id />
             </div>
@@ -82,28 +86,10 @@ fn Rounds(id: u32) -> impl IntoView {
         let [.., previous, _] = workshop.rounds.as_slice() else {
             return None;
         };
-        let instrument = workshops.instrument();
-        let responses: Vec<_> = workshop
-            .current_round()
-            .responses
-            .iter()
-            .map(|c| &c.answers)
-            .collect();
-        let card = TeamScorecard::of(&instrument, &responses, workshop.minimum);
-        let input = TeamInput {
-            instrument: &instrument,
-            card: &card,
-            minimum: workshop.minimum,
-            strings: workshops.text(),
-            team_strings: workshops.team_text(),
-            locale: workshops.locale().code(),
-            id_prefix: workshops.instance,
-        };
-        Some(trend_table(
-            &input,
-            &workshop.trend(&instrument),
-            &previous.started,
-        ))
+        let trend = workshop.trend(&workshops.instrument());
+        Some(with_team_input(workshops, &workshop, &[], |input| {
+            trend_table(input, &trend, &previous.started)
+        }))
     };
     view! {
         {move || trend().map(|html| view! { <div class="samepage__report" inner_html=html></div> })}

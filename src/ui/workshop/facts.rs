@@ -4,12 +4,11 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use super::team_view::round_answers;
+use super::team_view::{round_answers, with_team_input};
 use super::Workshops;
-use crate::core::team::TeamScorecard;
 use crate::core::workshop::{Fact, Facts};
 use crate::i18n::{fill, WorkshopStrings};
-use crate::report::team::{decimal, facts_beside_beliefs, TeamInput};
+use crate::report::team::{decimal, facts_beside_beliefs};
 
 /// The label of a fact's input, and the factor from what is typed to what is stored.
 fn field(w: &WorkshopStrings, fact: Fact) -> (&'static str, f64, f64) {
@@ -85,40 +84,26 @@ pub fn FactsForm(id: u32) -> impl IntoView {
         if workshop.current_round().responses.is_empty() {
             return None;
         }
-        let instrument = workshops.instrument();
         let responses = round_answers(&workshop, None);
-        let card = TeamScorecard::of(&instrument, &responses, workshop.minimum);
-        let input = TeamInput {
-            instrument: &instrument,
-            card: &card,
-            minimum: workshop.minimum,
-            strings: workshops.text(),
-            team_strings: workshops.team_text(),
-            locale: workshops.locale().code(),
-            id_prefix: workshops.instance,
-        };
-        Some(facts_beside_beliefs(
-            &input,
-            &workshop.current_round().facts,
-            &responses,
-        ))
+        let facts = &workshop.current_round().facts;
+        Some(with_team_input(workshops, &workshop, &responses, |input| {
+            facts_beside_beliefs(input, facts, &responses)
+        }))
     };
     let fields = Fact::ALL
         .into_iter()
         .zip(typed)
         .map(|(fact, value)| {
-            let (label, _, max) = field(w, fact);
+            let (label, _, _) = field(w, fact);
             let input_id = format!("{}-fact-{}", workshops.instance, fact as u8);
             view! {
                 <div class="samepage__field">
                     <label for=input_id.clone()>{label}</label>
                     <input
                         id=input_id
-                        type="number"
+                        type="text"
                         inputmode="decimal"
-                        min="0"
-                        max=max
-                        step="any"
+                        autocomplete="off"
                         prop:value=move || value.get()
                         on:input=move |e| {
                             saved.set(false);

@@ -24,7 +24,7 @@ pub fn Join(link: JoinLink) -> impl IntoView {
     let workshops = Workshops::use_context();
     let w = workshops.workshop_text();
     let namespace = join_namespace(link.workshop);
-    let needs_team = !link.team_labels.is_empty() && workshops.value(&namespace, "team").is_none();
+    let needs_team = !link.team_labels.is_empty() && workshops.picked_team(&namespace).is_none();
     let picking = RwSignal::new(needs_team);
     let link = StoredValue::new(link);
     let namespace = StoredValue::new(namespace);
@@ -39,8 +39,7 @@ pub fn Join(link: JoinLink) -> impl IntoView {
                         <TeamPick
                             labels=link.with_value(|l| l.team_labels.clone())
                             on_pick=Callback::new(move |team: Option<u8>| {
-                                let value = team.map_or_else(|| "none".to_owned(), |t| t.to_string());
-                                workshops.set_value(&namespace.get_value(), "team", &value);
+                                workshops.pick_team(&namespace.get_value(), team);
                                 picking.set(false);
                             })
                         />
@@ -83,17 +82,8 @@ fn ResponseCode(workshop: u32, namespace: String) -> impl IntoView {
     let workshops = Workshops::use_context();
     let survey = Survey::use_context();
     let w = workshops.workshop_text();
-    let nonce = workshops
-        .value(&namespace, "nonce")
-        .and_then(|n| n.parse::<u32>().ok())
-        .unwrap_or_else(|| {
-            let nonce = super::state::random_u32();
-            workshops.set_value(&namespace, "nonce", &nonce.to_string());
-            nonce
-        });
-    let team = workshops
-        .value(&namespace, "team")
-        .and_then(|t| t.parse::<u8>().ok());
+    let nonce = workshops.respondent_number(&namespace);
+    let team = workshops.picked_team(&namespace).flatten();
     let code = encode(
         &workshops.instrument(),
         &CodedResponse {
@@ -120,8 +110,10 @@ fn ResponseCode(workshop: u32, namespace: String) -> impl IntoView {
                     type="button"
                     class="samepage__button samepage__button--primary"
                     on:click=move |_| {
-                        copy_to_clipboard(&code_for_copy);
-                        copied.set(Some(w.copied_code));
+                        copy_to_clipboard(
+                            &code_for_copy,
+                            move |ok| copied.set(Some(if ok { w.copied_code } else { w.copy_failed })),
+                        )
                     }
                 >
                     {w.copy_code}
@@ -135,14 +127,22 @@ fn ResponseCode(workshop: u32, namespace: String) -> impl IntoView {
                     type="button"
                     class="samepage__button"
                     on:click=move |_| {
-                        copy_to_clipboard(&link_for_copy);
-                        copied.set(Some(w.copied_link));
+                        copy_to_clipboard(
+                            &link_for_copy,
+                            move |ok| copied.set(Some(if ok { w.copied_link } else { w.copy_failed })),
+                        )
                     }
                 >
                     {w.copy_link}
                 </button>
             </div>
-            <p class="samepage__success" role="status">{move || copied.get()}</p>
+            <p
+                class:samepage__success=move || copied.get() != Some(w.copy_failed)
+                class:samepage__error=move || copied.get() == Some(w.copy_failed)
+                role="status"
+            >
+                {move || copied.get()}
+            </p>
             {qr.map(|svg| view! { <div class="samepage__qr" inner_html=svg></div> })}
         </section>
     }

@@ -25,10 +25,11 @@ pub fn WorkshopList() -> impl IntoView {
         })
     };
     let items = move |archived: bool| {
-        ids(archived)
-            .into_iter()
-            .map(|id| view! { <WorkshopItem id /> })
-            .collect_view()
+        view! {
+            <For each=move || ids(archived) key=|id| *id let:id>
+                <WorkshopItem id />
+            </For>
+        }
     };
     view! {
         <div class="samepage__step samepage__workshops">
@@ -39,7 +40,7 @@ pub fn WorkshopList() -> impl IntoView {
                 fallback=move || view! { <p class="samepage__hint">{w.list_empty}</p> }
             >
                 <ul class="samepage__workshop-list" aria-label=w.list_title>
-                    {move || items(false)}
+                    {items(false)}
                 </ul>
             </Show>
             <CreateWorkshop />
@@ -48,7 +49,7 @@ pub fn WorkshopList() -> impl IntoView {
                 <section class="samepage__card">
                     <h3>{w.list_archived}</h3>
                     <ul class="samepage__workshop-list" aria-label=w.list_archived>
-                        {move || items(true)}
+                        {items(true)}
                     </ul>
                 </section>
             </Show>
@@ -151,6 +152,12 @@ fn RenameForm(id: u32, renaming: RwSignal<bool>) -> impl IntoView {
     let name = RwSignal::new(current);
     let missing = RwSignal::new(false);
     let input_id = format!("{}-rename-{id:08x}", workshops.instance);
+    let input = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(input) = input.get() {
+            let _ = input.focus();
+        }
+    });
     let submit = move |event: SubmitEvent| {
         event.prevent_default();
         let new_name = name.get_untracked().trim().to_owned();
@@ -168,7 +175,7 @@ fn RenameForm(id: u32, renaming: RwSignal<bool>) -> impl IntoView {
                 id=input_id.clone()
                 type="text"
                 maxlength="80"
-                autofocus
+                node_ref=input
                 prop:value=move || name.get()
                 on:input=move |e| name.set(event_target_value(&e))
             />

@@ -24,7 +24,7 @@ use wasm_bindgen::JsCast;
 
 use super::{next_instance_id, ROOT_CLASS};
 use crate::core::instrument::Instrument;
-use crate::core::link::Fragment;
+use crate::core::link::{workshop_of_key, Fragment};
 use crate::i18n::Locale;
 
 pub use state::{Screen, Workshops};
@@ -63,6 +63,7 @@ pub fn WorkshopPage() -> impl IntoView {
     provide_context(workshops);
     keep_fragment_in_step(workshops);
     follow_fragment_changes(workshops);
+    follow_other_tabs(workshops);
     let root = NodeRef::<html::Section>::new();
     focus_heading_on_screen_change(workshops, root);
     let w = workshops.workshop_text();
@@ -132,6 +133,17 @@ fn follow_fragment_changes(workshops: Workshops) {
             workshops.import_linked(codes);
         } else if workshops.screen.with_untracked(Screen::fragment) != fragment {
             workshops.screen.set(Screen::of(&fragment));
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// Keeps this tab's workshops in step with what other tabs store (a participant's link back
+/// opened in a new tab, say), so neither tab overwrites the other's answers.
+fn follow_other_tabs(workshops: Workshops) {
+    let handle = window_event_listener(ev::storage, move |event| {
+        if let Some(id) = event.key().as_deref().and_then(workshop_of_key) {
+            workshops.follow_other_tab(id, event.new_value().as_deref());
         }
     });
     on_cleanup(move || handle.remove());

@@ -2,7 +2,9 @@
 //! labels) and takes the survey; when they finish, their answers join the workshop, the
 //! device forgets them, and a hand-over screen shows nothing of what they did.
 
+use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::team_pick::TeamPick;
 use super::{Screen, Workshops};
@@ -21,6 +23,18 @@ enum Turn {
     HandOver,
 }
 
+impl Turn {
+    /// How a turn starts: with the team question when the workshop has team labels and it
+    /// has not been answered in this turn yet.
+    fn start(workshops: Workshops, namespace: &str, has_labels: bool) -> Turn {
+        if has_labels && workshops.picked_team(namespace).is_none() {
+            Turn::PickTeam
+        } else {
+            Turn::Survey
+        }
+    }
+}
+
 /// The pass-the-device screen of the workshop `id`.
 #[component]
 pub fn PassDevice(id: u32) -> impl IntoView {
@@ -35,28 +49,15 @@ pub fn PassDevice(id: u32) -> impl IntoView {
         }
         .into_any();
     };
-    let namespace = workshop_namespace(id);
-    let labels = workshop.team_labels.clone();
-    let first_turn = {
-        let started = workshops.value(&namespace, "team").is_some()
-            || workshops.value(&namespace, "survey").is_some();
-        if labels.is_empty() || started {
-            Turn::Survey
-        } else {
-            Turn::PickTeam
-        }
-    };
-    let turn = RwSignal::new(first_turn);
-    let next_turn = if labels.is_empty() {
-        Turn::Survey
-    } else {
-        Turn::PickTeam
-    };
-    let namespace = StoredValue::new(namespace);
+    let namespace = StoredValue::new(workshop_namespace(id));
+    let has_labels = !workshop.team_labels.is_empty();
+    let turn = RwSignal::new(Turn::start(workshops, &namespace.get_value(), has_labels));
     let labels = StoredValue::new(workshop.team_labels.clone());
+    let root = NodeRef::<html::Div>::new();
+    focus_heading_on_turn_change(turn, root);
 
     view! {
-        <div class="samepage__pass">
+        <div class="samepage__pass" node_ref=root>
             <p class="samepage__banner samepage__no-print">
                 {fill(w.pass_banner, &[("name", &workshop.name)])}
             </p>
@@ -66,8 +67,7 @@ pub fn PassDevice(id: u32) -> impl IntoView {
                         <TeamPick
                             labels=labels.get_value()
                             on_pick=Callback::new(move |team: Option<u8>| {
-                                let value = team.map_or_else(|| "none".to_owned(), |t| t.to_string());
-                                workshops.set_value(&namespace.get_value(), "team", &value);
+                                workshops.pick_team(&namespace.get_value(), team);
                                 turn.set(Turn::Survey);
                             })
                         />
@@ -85,7 +85,10 @@ pub fn PassDevice(id: u32) -> impl IntoView {
                         .into_any()
                 }
                 Turn::HandOver => {
-                    view! { <HandOver id on_next=Callback::new(move |()| turn.set(next_turn)) /> }.into_any()
+                    let next = Callback::new(move |()| {
+                        turn.set(Turn::start(workshops, &namespace.get_value(), has_labels))
+                    });
+                    view! { <HandOver id on_next=next /> }.into_any()
                 }
             }}
         </div>
@@ -93,8 +96,30 @@ pub fn PassDevice(id: u32) -> impl IntoView {
     .into_any()
 }
 
+/// Moves focus to the new heading when a turn moves on (team pick → survey → hand-over), as
+/// the page does between screens.
+fn focus_heading_on_turn_change(turn: RwSignal<Turn>, root: NodeRef<html::Div>) {
+    Effect::new(move |previous: Option<()>| {
+        turn.track();
+        if previous.is_none() {
+            return;
+        }
+        let Some(root) = root.get_untracked() else {
+            return;
+        };
+        request_animation_frame(move || {
+            if let Ok(Some(heading)) = root.query_selector("h2") {
+                if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = heading.focus();
+                }
+            }
+        });
+    });
+}
+
 /// One participant's survey; once finished, their answers join the workshop and this device
-/// forgets them.
+/// forgets them. The turn's respondent number is kept with it, so answers collected twice
+/// (after a crash between the two steps) count once.
 #[component]
 fn TurnSurvey(id: u32, namespace: String, on_done: Callback<()>) -> impl IntoView {
     let workshops = Workshops::use_context();
@@ -110,19 +135,14 @@ fn TurnSurvey(id: u32, namespace: String, on_done: Callback<()>) -> impl IntoVie
             return;
         }
         let instrument = workshops.instrument();
-        let team = workshops
-            .value(&namespace, "team")
-            .and_then(|t| t.parse::<u8>().ok());
-        let answers = Answers::of(&instrument, &survey.response.get_untracked());
-        workshops.update(id, |ws| {
-            ws.collect(Collected {
-                nonce: super::state::random_u32(),
-                team,
-                answers,
-            })
-        });
+        let collected = Collected {
+            nonce: workshops.respondent_number(&namespace),
+            team: workshops.picked_team(&namespace).flatten(),
+            answers: Answers::of(&instrument, &survey.response.get_untracked()),
+        };
+        workshops.update(id, |ws| ws.collect(collected));
         survey.clear_for_next();
-        workshops.remove_value(&namespace, "team");
+        workshops.discard_turn(id);
         on_done.run(());
     });
     view! { <SurveyFlow survey finished=ViewFn::from(|| ()) /> }

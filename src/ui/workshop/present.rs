@@ -5,11 +5,10 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 
-use super::team_view::round_answers;
+use super::team_view::{round_answers, with_team_input};
 use super::Workshops;
-use crate::core::team::TeamScorecard;
 use crate::i18n::fill;
-use crate::report::team::{finding_slide, TeamInput};
+use crate::report::team::finding_slide;
 
 /// The button that opens presentation mode, and the presentation itself while open.
 #[component]
@@ -47,22 +46,15 @@ fn Slides(id: u32, team: Option<u8>, close: Callback<()>) -> impl IntoView {
     let slides: Vec<String> = workshops
         .peek(id)
         .map(|workshop| {
-            let instrument = workshops.instrument();
             let responses = round_answers(&workshop, team);
-            let card = TeamScorecard::of(&instrument, &responses, workshop.minimum);
-            let input = TeamInput {
-                instrument: &instrument,
-                card: &card,
-                minimum: workshop.minimum,
-                strings: workshops.text(),
-                team_strings: workshops.team_text(),
-                locale: workshops.locale().code(),
-                id_prefix: workshops.instance,
-            };
-            card.diagnosis(&instrument)
-                .iter()
-                .map(|finding| finding_slide(&input, finding))
-                .collect()
+            with_team_input(workshops, &workshop, &responses, |input| {
+                input
+                    .card
+                    .diagnosis(input.instrument)
+                    .iter()
+                    .map(|finding| finding_slide(input, finding))
+                    .collect()
+            })
         })
         .unwrap_or_default();
     let count = slides.len();
@@ -73,25 +65,34 @@ fn Slides(id: u32, team: Option<u8>, close: Callback<()>) -> impl IntoView {
             *i = (*i as isize + step).clamp(0, count.saturating_sub(1) as isize) as usize
         });
     };
-    let keys = window_event_listener(ev::keydown, move |event| {
+    let on_key = move |event: ev::KeyboardEvent| {
         match event.key().as_str() {
             "ArrowRight" | "ArrowDown" | "PageDown" => go(1),
             "ArrowLeft" | "ArrowUp" | "PageUp" => go(-1),
             "Home" => index.set(0),
             "End" => index.set(count.saturating_sub(1)),
-            "Escape" => close.run(()),
             _ => return,
         }
         event.prevent_default();
-    });
-    on_cleanup(move || keys.remove());
+    };
 
-    let dialog = NodeRef::<html::Div>::new();
+    // A modal <dialog>: the browser keeps focus inside it and turns Escape into `cancel`.
+    let dialog = NodeRef::<html::Dialog>::new();
     Effect::new(move |_| {
         if let Some(dialog) = dialog.get() {
-            let _ = dialog.focus();
+            if dialog.show_modal().is_ok() {
+                let _ = dialog.focus();
+            }
         }
     });
+    // Close the dialog first: while it is modal, the page behind is inert and the opener
+    // could not take focus back.
+    let end = move || {
+        if let Some(dialog) = dialog.get_untracked() {
+            dialog.close();
+        }
+        close.run(());
+    };
     let title_id = format!("{}-present-title", workshops.instance);
     let position = move || {
         if count == 0 {
@@ -106,13 +107,16 @@ fn Slides(id: u32, team: Option<u8>, close: Callback<()>) -> impl IntoView {
     let slide = move || slides.with_value(|s| s.get(index.get()).cloned().unwrap_or_default());
 
     view! {
-        <div
+        <dialog
             class="samepage__present"
-            role="dialog"
-            aria-modal="true"
             aria-labelledby=title_id.clone()
             tabindex="-1"
             node_ref=dialog
+            on:keydown=on_key
+            on:cancel=move |event: ev::Event| {
+                event.prevent_default();
+                end();
+            }
         >
             <p class="samepage__present-hint">{w.present_keys}</p>
             <h2 id=title_id.clone() aria-live="polite">{position}</h2>
@@ -121,7 +125,7 @@ fn Slides(id: u32, team: Option<u8>, close: Callback<()>) -> impl IntoView {
                 <button
                     type="button"
                     class="samepage__button"
-                    disabled=move || index.get() == 0
+                    aria-disabled=move || (index.get() == 0).to_string()
                     on:click=move |_| go(-1)
                 >
                     {w.present_previous}
@@ -129,15 +133,15 @@ fn Slides(id: u32, team: Option<u8>, close: Callback<()>) -> impl IntoView {
                 <button
                     type="button"
                     class="samepage__button samepage__button--primary"
-                    disabled=move || index.get() + 1 >= count
+                    aria-disabled=move || (index.get() + 1 >= count).to_string()
                     on:click=move |_| go(1)
                 >
                     {w.present_next}
                 </button>
-                <button type="button" class="samepage__button" on:click=move |_| close.run(())>
+                <button type="button" class="samepage__button" on:click=move |_| end()>
                     {w.present_close}
                 </button>
             </div>
-        </div>
+        </dialog>
     }
 }

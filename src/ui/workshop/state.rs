@@ -6,12 +6,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::instrument::Instrument;
-use crate::core::link::{Fragment, JoinLink, LinkError};
+use crate::core::link::{workshop_namespace, Fragment, JoinLink, LinkError};
 use crate::core::team::ANONYMITY_FLOOR;
 use crate::core::workshop::{parse_team_labels, ImportReport, Workshop};
 use crate::core::workshop_file::{import_json, FileError};
 use crate::i18n::{Locale, Strings, TeamStrings, WorkshopStrings};
-use crate::storage::{SetAside, WorkshopStore};
+use crate::storage::{SetAside, WorkshopStore, TURN_VALUES};
 
 /// Which screen the workshop page shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -64,14 +64,18 @@ pub enum FileRefused {
 /// Why a new workshop was not created.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CreateRefused {
+    /// The name is empty (or only spaces).
     NoName,
+    /// The anonymity minimum is below [`ANONYMITY_FLOOR`].
     MinimumTooLow,
 }
 
 /// The outcome of the latest code import, shown beside the paste box.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LastImport {
+    /// The workshop the codes were imported into.
     pub workshop: u32,
+    /// What became of each code.
     pub report: ImportReport,
 }
 
@@ -83,12 +87,15 @@ pub struct Workshops {
     locale: Locale,
     /// Unique per mounted instance, for element ids.
     pub instance: &'static str,
+    /// Every workshop on this device, newest first.
     pub list: RwSignal<Vec<Workshop>>,
+    /// The screen shown (kept in the URL fragment).
     pub screen: RwSignal<Screen>,
     /// Why changes will not survive a reload, while that lasts.
     pub warning: RwSignal<Option<String>>,
     /// Stored workshops that could not be read, and where their text now is.
     pub set_aside: RwSignal<Vec<SetAside>>,
+    /// The outcome of the latest code import, until the next one.
     pub last_import: RwSignal<Option<LastImport>>,
 }
 
@@ -146,7 +153,7 @@ impl Workshops {
         self.locale.workshop_strings()
     }
 
-    /// The locale code for instrument texts.
+    /// The interface's locale (its `code()` selects instrument texts).
     pub fn locale(&self) -> Locale {
         self.locale
     }
@@ -164,12 +171,12 @@ impl Workshops {
     }
 
     /// Reads a value kept beside a namespace (a respondent's nonce or team pick).
-    pub fn value(&self, namespace: &str, name: &str) -> Option<String> {
+    fn value(&self, namespace: &str, name: &str) -> Option<String> {
         self.store.with_value(|s| s.value(namespace, name))
     }
 
     /// Keeps a value beside a namespace.
-    pub fn set_value(&self, namespace: &str, name: &str, value: &str) {
+    fn set_value(&self, namespace: &str, name: &str, value: &str) {
         let result = self
             .store
             .with_value(|s| s.set_value(namespace, name, value));
@@ -177,9 +184,52 @@ impl Workshops {
     }
 
     /// Removes a value kept beside a namespace.
-    pub fn remove_value(&self, namespace: &str, name: &str) {
+    fn remove_value(&self, namespace: &str, name: &str) {
         let result = self.store.with_value(|s| s.remove_value(namespace, name));
         self.note_write(result);
+    }
+
+    /// Keeps a participant's team pick (`None`: none of the teams) beside `namespace`.
+    pub fn pick_team(&self, namespace: &str, team: Option<u8>) {
+        let value = team.map_or_else(|| "none".to_owned(), |t| t.to_string());
+        self.set_value(namespace, "team", &value);
+    }
+
+    /// The team picked beside `namespace`: `None` before the question was answered,
+    /// `Some(None)` for none of the teams.
+    pub fn picked_team(&self, namespace: &str) -> Option<Option<u8>> {
+        self.value(namespace, "team")
+            .map(|value| value.parse::<u8>().ok())
+    }
+
+    /// The respondent number kept beside `namespace`, made and kept on first use: the same
+    /// person's answers collected again replace, never add to, their earlier ones.
+    pub fn respondent_number(&self, namespace: &str) -> u32 {
+        if let Some(nonce) = self
+            .value(namespace, "nonce")
+            .and_then(|n| n.parse::<u32>().ok())
+        {
+            return nonce;
+        }
+        let nonce = random_u32();
+        self.set_value(namespace, "nonce", &nonce.to_string());
+        nonce
+    }
+
+    /// Whether a turn on the passed device of workshop `id` was left unfinished.
+    pub fn has_unfinished_turn(&self, id: u32) -> bool {
+        let namespace = workshop_namespace(id);
+        TURN_VALUES
+            .iter()
+            .any(|name| self.value(&namespace, name).is_some())
+    }
+
+    /// Forgets the unfinished turn of workshop `id`'s passed device.
+    pub fn discard_turn(&self, id: u32) {
+        let namespace = workshop_namespace(id);
+        for name in TURN_VALUES {
+            self.remove_value(&namespace, name);
+        }
     }
 
     /// Creates a workshop with one empty round and opens it. `labels` is comma-separated.
@@ -228,14 +278,31 @@ impl Workshops {
     }
 
     /// Imports pasted text's codes into the workshop `id` and keeps the outcome for display.
-    pub fn import_codes(&self, id: u32, text: &str) {
+    pub fn import_codes(&self, id: u32, text: &str) -> Option<ImportReport> {
         let instrument = self.instrument();
-        if let Some(report) = self.update(id, |w| w.import_codes(&instrument, text)) {
-            self.last_import.set(Some(LastImport {
-                workshop: id,
-                report,
-            }));
-        }
+        let report = self.update(id, |w| w.import_codes(&instrument, text))?;
+        self.last_import.set(Some(LastImport {
+            workshop: id,
+            report: report.clone(),
+        }));
+        Some(report)
+    }
+
+    /// Follows what another tab stored for workshop `id` (`None`: deleted there), so this
+    /// tab never writes back an older copy over answers collected in the other one.
+    pub fn follow_other_tab(&self, id: u32, stored: Option<&str>) {
+        let Some(text) = stored else {
+            self.list.update(|list| list.retain(|w| w.id != id));
+            return;
+        };
+        let Ok(workshop) = import_json(&self.instrument(), text) else {
+            return;
+        };
+        self.list
+            .update(|list| match list.iter_mut().find(|w| w.id == id) {
+                Some(existing) => *existing = workshop,
+                None => list.insert(0, workshop),
+            });
     }
 
     /// Imports a workshop file; nothing here changes when it is refused.
@@ -300,7 +367,7 @@ impl Workshops {
 }
 
 /// A random 32-bit number (ids and respondent nonces; not a secret).
-pub fn random_u32() -> u32 {
+fn random_u32() -> u32 {
     (js_sys::Math::random() * 4_294_967_296.0) as u32
 }
 

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::present::Presentation;
 use super::Workshops;
-use crate::core::team::{filter_allowed, Answers, TeamScorecard};
+use crate::core::team::{team_filter_allowed, Answers, TeamScorecard};
 use crate::core::workshop::Workshop;
 use crate::i18n::fill;
 use crate::report::team::{team_report, TeamInput};
@@ -31,14 +31,14 @@ pub enum TeamFilter {
 }
 
 impl TeamFilter {
-    /// The filter for choosing `team` in `workshop` (guarded by [`filter_allowed`]).
+    /// The filter for `team` in `workshop` as it stands (guarded by [`team_filter_allowed`]).
     pub fn choose(workshop: &Workshop, team: Option<u8>) -> TeamFilter {
         let Some(team) = team else {
             return TeamFilter::All;
         };
-        let total = workshop.current_round().responses.len();
-        let inside = round_answers(workshop, Some(team)).len();
-        if filter_allowed(total, inside, workshop.minimum) {
+        let all = round_answers(workshop, None);
+        let inside = round_answers(workshop, Some(team));
+        if team_filter_allowed(&all, &inside, workshop.minimum) {
             TeamFilter::Team(team)
         } else {
             TeamFilter::Refused(team)
@@ -54,29 +54,51 @@ impl TeamFilter {
     }
 }
 
-/// The team scorecard section.
+/// Runs `view` with the team report's input for `responses` of `workshop` (the scorecard
+/// computed under the workshop's minimum), and those responses.
+pub fn with_team_input<R>(
+    workshops: Workshops,
+    workshop: &Workshop,
+    responses: &[&Answers],
+    view: impl FnOnce(&TeamInput) -> R,
+) -> R {
+    let instrument = workshops.instrument();
+    let card = TeamScorecard::of(&instrument, responses, workshop.minimum);
+    view(&TeamInput {
+        instrument: &instrument,
+        card: &card,
+        minimum: workshop.minimum,
+        strings: workshops.text(),
+        team_strings: workshops.team_text(),
+        locale: workshops.locale().code(),
+        id_prefix: workshops.instance,
+    })
+}
+
+/// The team scorecard section. The filter the facilitator asked for is checked again with
+/// every change to the workshop (new answers can make an allowed filter unsafe).
 #[component]
 pub fn TeamView(id: u32) -> impl IntoView {
     let workshops = Workshops::use_context();
     let w = workshops.workshop_text();
-    let filter = RwSignal::new(TeamFilter::All);
+    let requested = RwSignal::new(None::<u8>);
+    let filter = Memo::new(move |_| {
+        workshops.get(id).map_or(TeamFilter::All, |ws| {
+            TeamFilter::choose(&ws, requested.get())
+        })
+    });
     let report = Memo::new(move |_| {
         let workshop = workshops.get(id)?;
         if workshop.current_round().responses.is_empty() {
             return None;
         }
-        let instrument = workshops.instrument();
         let responses = round_answers(&workshop, filter.get().shown_team());
-        let card = TeamScorecard::of(&instrument, &responses, workshop.minimum);
-        Some(team_report(&TeamInput {
-            instrument: &instrument,
-            card: &card,
-            minimum: workshop.minimum,
-            strings: workshops.text(),
-            team_strings: workshops.team_text(),
-            locale: workshops.locale().code(),
-            id_prefix: workshops.instance,
-        }))
+        Some(with_team_input(
+            workshops,
+            &workshop,
+            &responses,
+            team_report,
+        ))
     });
     view! {
         <section class="samepage__team" aria-labelledby=format!("{}-team-title", workshops.instance)>
@@ -84,7 +106,7 @@ pub fn TeamView(id: u32) -> impl IntoView {
                 {w.team_title}
             </h3>
             <div class="samepage__row samepage__no-print">
-                <TeamFilterSelect id filter />
+                <TeamFilterSelect id requested filter />
                 <Presentation id team=Signal::derive(move || filter.get().shown_team()) />
             </div>
             {move || match report.get() {
@@ -97,7 +119,11 @@ pub fn TeamView(id: u32) -> impl IntoView {
 
 /// The team-label filter, shown when the workshop has team labels.
 #[component]
-fn TeamFilterSelect(id: u32, filter: RwSignal<TeamFilter>) -> impl IntoView {
+fn TeamFilterSelect(
+    id: u32,
+    requested: RwSignal<Option<u8>>,
+    filter: Memo<TeamFilter>,
+) -> impl IntoView {
     let workshops = Workshops::use_context();
     let w = workshops.workshop_text();
     let select_id = format!("{}-team-filter", workshops.instance);
@@ -107,12 +133,7 @@ fn TeamFilterSelect(id: u32, filter: RwSignal<TeamFilter>) -> impl IntoView {
             .map(|ws| ws.team_labels)
             .unwrap_or_default()
     };
-    let choose = move |value: String| {
-        let team = value.parse::<u8>().ok();
-        if let Some(workshop) = workshops.peek(id) {
-            filter.set(TeamFilter::choose(&workshop, team));
-        }
-    };
+    let choose = move |value: String| requested.set(value.parse::<u8>().ok());
     let refusal = move || match filter.get() {
         TeamFilter::Refused(team) => {
             let label = labels().get(usize::from(team)).cloned().unwrap_or_default();
@@ -131,6 +152,7 @@ fn TeamFilterSelect(id: u32, filter: RwSignal<TeamFilter>) -> impl IntoView {
                 <select
                     id=select_id.clone()
                     prop:value=move || {
+                        requested.track();
                         filter.get().shown_team().map_or_else(|| "all".to_owned(), |t| t.to_string())
                     }
                     on:change=move |e| choose(event_target_value(&e))
