@@ -7,7 +7,7 @@ pub(crate) mod choice;
 mod confirm;
 mod definitions;
 mod nav;
-mod notices;
+pub(crate) mod notices;
 mod role;
 pub(crate) mod scorecard;
 mod state;
@@ -35,6 +35,16 @@ pub const ROOT_CLASS: &str = "samepage";
 /// Mounts an instance into every element with a `data-samepage` attribute. The element's
 /// `data-namespace` keeps its stored answers apart from other instances on the same origin.
 pub fn mount_all() {
+    for_each_host(|host| {
+        let namespace = host
+            .get_attribute("data-namespace")
+            .unwrap_or_else(|| DEFAULT_NAMESPACE.to_owned());
+        leptos::mount::mount_to(host, move || view! { <SamePage namespace=namespace /> }).forget();
+    });
+}
+
+/// Runs `mount` for every element of the page with a `data-samepage` attribute.
+pub(crate) fn for_each_host(mut mount: impl FnMut(web_sys::HtmlElement)) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -42,16 +52,12 @@ pub fn mount_all() {
         return;
     };
     for index in 0..hosts.length() {
-        let Some(host) = hosts
+        if let Some(host) = hosts
             .item(index)
             .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-        else {
-            continue;
-        };
-        let namespace = host
-            .get_attribute("data-namespace")
-            .unwrap_or_else(|| DEFAULT_NAMESPACE.to_owned());
-        leptos::mount::mount_to(host, move || view! { <SamePage namespace=namespace /> }).forget();
+        {
+            mount(host);
+        }
     }
 }
 
@@ -124,16 +130,21 @@ fn focus_heading_on_step_change(survey: Survey, root: NodeRef<html::Div>) {
         if !survey.navigated.get_untracked() {
             return;
         }
-        let Some(root) = root.get_untracked() else {
-            return;
-        };
-        request_animation_frame(move || {
-            if let Ok(Some(heading)) = root.query_selector("h2") {
-                if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = heading.focus();
-                    heading.scroll_into_view();
-                }
+        if let Some(root) = root.get_untracked() {
+            focus_heading_in(root.into());
+        }
+    });
+}
+
+/// On the next frame, moves keyboard focus to the first `h2` inside `root` and brings it into
+/// view: where keyboard and screen-reader users should land on new content.
+pub(crate) fn focus_heading_in(root: web_sys::Element) {
+    request_animation_frame(move || {
+        if let Ok(Some(heading)) = root.query_selector("h2") {
+            if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
+                let _ = heading.focus();
+                heading.scroll_into_view();
             }
-        });
+        }
     });
 }

@@ -33,16 +33,13 @@ pub fn Notices() -> impl IntoView {
         survey.message.get().map(|message| {
             let text = message_text(t, &message);
             view! {
-                <div class="samepage__notice" role="status">
+                <DismissibleNotice
+                    role="status"
+                    dismiss=t.dismiss
+                    on_dismiss=Callback::new(move |()| survey.message.set(None))
+                >
                     <p>{text}</p>
-                    <button
-                        type="button"
-                        class="samepage__button samepage__button--small"
-                        on:click=move |_| survey.message.set(None)
-                    >
-                        {t.dismiss}
-                    </button>
-                </div>
+                </DismissibleNotice>
             }
         })
     };
@@ -50,6 +47,30 @@ pub fn Notices() -> impl IntoView {
         <div class="samepage__notices">
             {warning}
             {message}
+        </div>
+    }
+}
+
+/// A notice that stays until the user dismisses it.
+#[component]
+pub(crate) fn DismissibleNotice(
+    /// `status`, or `alert` for what went wrong.
+    role: &'static str,
+    /// The dismiss button's label.
+    dismiss: &'static str,
+    on_dismiss: Callback<()>,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="samepage__notice" role=role>
+            {children()}
+            <button
+                type="button"
+                class="samepage__button samepage__button--small"
+                on:click=move |_| on_dismiss.run(())
+            >
+                {dismiss}
+            </button>
         </div>
     }
 }

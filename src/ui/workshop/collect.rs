@@ -20,8 +20,42 @@ pub fn page_address() -> String {
     href.split('#').next().unwrap_or_default().to_owned()
 }
 
+/// A button that copies `text` to the clipboard, and a status line that says `done` when the
+/// browser allowed it, or how to copy by hand when it did not.
+#[component]
+pub fn CopyButton(
+    #[prop(into)] text: Signal<String>,
+    label: &'static str,
+    done: &'static str,
+    #[prop(optional)] primary: bool,
+) -> impl IntoView {
+    let w = Workshops::use_context().workshop_text();
+    let copied = RwSignal::new(None::<bool>);
+    view! {
+        <div class="samepage__row">
+            <button
+                type="button"
+                class="samepage__button"
+                class:samepage__button--primary=primary
+                on:click=move |_| {
+                    copy_to_clipboard(&text.get_untracked(), move |ok| copied.set(Some(ok)))
+                }
+            >
+                {label}
+            </button>
+        </div>
+        <p
+            class:samepage__success=move || copied.get() == Some(true)
+            class:samepage__error=move || copied.get() == Some(false)
+            role="status"
+        >
+            {move || copied.get().map(|ok| if ok { done } else { w.copy_failed })}
+        </p>
+    }
+}
+
 /// Copies `text` to the clipboard; `done` learns whether the browser allowed it.
-pub fn copy_to_clipboard(text: &str, done: impl FnOnce(bool) + 'static) {
+fn copy_to_clipboard(text: &str, done: impl FnOnce(bool) + 'static) {
     let Some(window) = web_sys::window() else {
         return done(false);
     };
@@ -97,7 +131,6 @@ pub fn JoinLinkPanel(id: u32) -> impl IntoView {
     });
     let qr = move || link.get().and_then(|l| qr_svg(&l, w.join_qr_title));
     let field_id = format!("{}-join-link", workshops.instance);
-    let copied = RwSignal::new(None::<&'static str>);
     view! {
         <div class="samepage__collect">
             <h4>{w.join_title}</h4>
@@ -110,27 +143,11 @@ pub fn JoinLinkPanel(id: u32) -> impl IntoView {
                 readonly
                 prop:value=move || link.get().unwrap_or_default()
             />
-            <div class="samepage__row">
-                <button
-                    type="button"
-                    class="samepage__button"
-                    on:click=move |_| {
-                        copy_to_clipboard(
-                            &link.get_untracked().unwrap_or_default(),
-                            move |ok| copied.set(Some(if ok { w.copied_link } else { w.copy_failed })),
-                        )
-                    }
-                >
-                    {w.copy_link}
-                </button>
-            </div>
-            <p
-                class:samepage__success=move || copied.get() != Some(w.copy_failed)
-                class:samepage__error=move || copied.get() == Some(w.copy_failed)
-                role="status"
-            >
-                {move || copied.get()}
-            </p>
+            <CopyButton
+                text=Signal::derive(move || link.get().unwrap_or_default())
+                label=w.copy_link
+                done=w.copied_link
+            />
             {move || qr().map(|svg| view! { <div class="samepage__qr" inner_html=svg></div> })}
         </div>
     }

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::collect::{copy_to_clipboard, page_address};
+use super::collect::{page_address, CopyButton};
 use super::team_pick::TeamPick;
 use super::Workshops;
 use crate::core::code::{encode, CodedResponse};
@@ -58,13 +58,7 @@ pub fn Join(link: JoinLink) -> impl IntoView {
 #[component]
 fn JoinSurvey(link: JoinLink, namespace: String) -> impl IntoView {
     let workshops = Workshops::use_context();
-    let mut survey = Survey::open(
-        &namespace,
-        (*workshops.instrument()).clone(),
-        workshops.locale(),
-        crate::ui::next_instance_id(),
-    );
-    survey.finish_label = workshops.workshop_text().join_finish;
+    let survey = workshops.open_survey(&namespace, workshops.workshop_text().join_finish);
     let finished = ViewFn::from(move || {
         view! {
             <ResponseCode workshop=link.workshop namespace=namespace.clone() />
@@ -97,52 +91,17 @@ fn ResponseCode(workshop: u32, namespace: String) -> impl IntoView {
     let qr = qr_svg(&link, w.code_qr_title);
     let field_id = format!("{}-code", survey.instance);
     let link_id = format!("{}-code-link", survey.instance);
-    let copied = RwSignal::new(None::<&'static str>);
-    let (code_for_copy, link_for_copy) = (code.clone(), link.clone());
     view! {
         <section class="samepage__step samepage__code samepage__card">
             <h2 tabindex="-1">{w.code_title}</h2>
             <p>{w.code_intro}</p>
             <label for=field_id.clone()>{w.code_label}</label>
             <input id=field_id class="samepage__code-text" type="text" readonly prop:value=code.clone() />
-            <div class="samepage__row">
-                <button
-                    type="button"
-                    class="samepage__button samepage__button--primary"
-                    on:click=move |_| {
-                        copy_to_clipboard(
-                            &code_for_copy,
-                            move |ok| copied.set(Some(if ok { w.copied_code } else { w.copy_failed })),
-                        )
-                    }
-                >
-                    {w.copy_code}
-                </button>
-            </div>
+            <CopyButton text=code.clone() label=w.copy_code done=w.copied_code primary=true />
             <label for=link_id.clone()>{w.code_link}</label>
-            <input id=link_id class="samepage__code-text" type="text" readonly prop:value=link />
+            <input id=link_id class="samepage__code-text" type="text" readonly prop:value=link.clone() />
             <p class="samepage__hint">{w.code_link_hint}</p>
-            <div class="samepage__row">
-                <button
-                    type="button"
-                    class="samepage__button"
-                    on:click=move |_| {
-                        copy_to_clipboard(
-                            &link_for_copy,
-                            move |ok| copied.set(Some(if ok { w.copied_link } else { w.copy_failed })),
-                        )
-                    }
-                >
-                    {w.copy_link}
-                </button>
-            </div>
-            <p
-                class:samepage__success=move || copied.get() != Some(w.copy_failed)
-                class:samepage__error=move || copied.get() == Some(w.copy_failed)
-                role="status"
-            >
-                {move || copied.get()}
-            </p>
+            <CopyButton text=link.clone() label=w.copy_link done=w.copied_link />
             {qr.map(|svg| view! { <div class="samepage__qr" inner_html=svg></div> })}
         </section>
     }

@@ -20,9 +20,8 @@ mod team_view;
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-use super::{next_instance_id, ROOT_CLASS};
+use super::{focus_heading_in, for_each_host, next_instance_id, ROOT_CLASS};
 use crate::core::instrument::Instrument;
 use crate::core::link::{workshop_of_key, Fragment};
 use crate::i18n::Locale;
@@ -31,21 +30,7 @@ pub use state::{Screen, Workshops};
 
 /// Mounts the workshop page into every element with a `data-samepage` attribute.
 pub fn mount_all() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Ok(hosts) = document.query_selector_all("[data-samepage]") else {
-        return;
-    };
-    for index in 0..hosts.length() {
-        let Some(host) = hosts
-            .item(index)
-            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-        else {
-            continue;
-        };
-        leptos::mount::mount_to(host, || view! { <WorkshopPage /> }).forget();
-    }
+    for_each_host(|host| leptos::mount::mount_to(host, || view! { <WorkshopPage /> }).forget());
 }
 
 /// The URL fragment of the page, as the workshop page reads it.
@@ -157,16 +142,8 @@ fn focus_heading_on_screen_change(workshops: Workshops, root: NodeRef<html::Sect
         if previous.is_none() {
             return;
         }
-        let Some(root) = root.get_untracked() else {
-            return;
-        };
-        request_animation_frame(move || {
-            if let Ok(Some(heading)) = root.query_selector("h2") {
-                if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = heading.focus();
-                    heading.scroll_into_view();
-                }
-            }
-        });
+        if let Some(root) = root.get_untracked() {
+            focus_heading_in(root.into());
+        }
     });
 }

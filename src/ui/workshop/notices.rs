@@ -4,8 +4,10 @@ use leptos::prelude::*;
 
 use super::Workshops;
 use crate::i18n::fill;
+use crate::ui::notices::DismissibleNotice;
 
-/// The storage warning (while it lasts) and what was set aside (until dismissed).
+/// The storage warning (while it lasts), a one-off message and what was set aside (each until
+/// dismissed).
 #[component]
 pub fn WorkshopNotices() -> impl IntoView {
     let workshops = Workshops::use_context();
@@ -33,22 +35,33 @@ pub fn WorkshopNotices() -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <div class="samepage__notice" role="status">
+                <DismissibleNotice
+                    role="status"
+                    dismiss=workshops.text().dismiss
+                    on_dismiss=Callback::new(move |()| workshops.set_aside.set(Vec::new()))
+                >
                     <ul>{items}</ul>
-                    <button
-                        type="button"
-                        class="samepage__button samepage__button--small"
-                        on:click=move |_| workshops.set_aside.set(Vec::new())
-                    >
-                        {workshops.text().dismiss}
-                    </button>
-                </div>
+                </DismissibleNotice>
+            }
+        })
+    };
+    let message = move || {
+        workshops.message.get().map(|text| {
+            view! {
+                <DismissibleNotice
+                    role="alert"
+                    dismiss=workshops.text().dismiss
+                    on_dismiss=Callback::new(move |()| workshops.message.set(None))
+                >
+                    <p>{text}</p>
+                </DismissibleNotice>
             }
         })
     };
     view! {
         <div class="samepage__notices">
             {warning}
+            {message}
             {set_aside}
         </div>
     }

@@ -4,7 +4,6 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::team_pick::TeamPick;
 use super::{Screen, Workshops};
@@ -13,7 +12,7 @@ use crate::core::link::workshop_namespace;
 use crate::core::team::Answers;
 use crate::core::workshop::Collected;
 use crate::i18n::fill;
-use crate::ui::{Survey, SurveyFlow};
+use crate::ui::{focus_heading_in, SurveyFlow};
 
 /// Where one turn on the passed device is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -104,16 +103,9 @@ fn focus_heading_on_turn_change(turn: RwSignal<Turn>, root: NodeRef<html::Div>) 
         if previous.is_none() {
             return;
         }
-        let Some(root) = root.get_untracked() else {
-            return;
-        };
-        request_animation_frame(move || {
-            if let Ok(Some(heading)) = root.query_selector("h2") {
-                if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = heading.focus();
-                }
-            }
-        });
+        if let Some(root) = root.get_untracked() {
+            focus_heading_in(root.into());
+        }
     });
 }
 
@@ -123,13 +115,7 @@ fn focus_heading_on_turn_change(turn: RwSignal<Turn>, root: NodeRef<html::Div>) 
 #[component]
 fn TurnSurvey(id: u32, namespace: String, on_done: Callback<()>) -> impl IntoView {
     let workshops = Workshops::use_context();
-    let mut survey = Survey::open(
-        &namespace,
-        (*workshops.instrument()).clone(),
-        workshops.locale(),
-        crate::ui::next_instance_id(),
-    );
-    survey.finish_label = workshops.workshop_text().pass_finish;
+    let survey = workshops.open_survey(&namespace, workshops.workshop_text().pass_finish);
     Effect::new(move |_| {
         if survey.step.get() != Step::Scorecard {
             return;

@@ -12,6 +12,7 @@ use crate::core::workshop::{parse_team_labels, ImportReport, Workshop};
 use crate::core::workshop_file::{import_json, FileError};
 use crate::i18n::{Locale, Strings, TeamStrings, WorkshopStrings};
 use crate::storage::{SetAside, WorkshopStore, TURN_VALUES};
+use crate::ui::Survey;
 
 /// Which screen the workshop page shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -95,6 +96,8 @@ pub struct Workshops {
     pub warning: RwSignal<Option<String>>,
     /// Stored workshops that could not be read, and where their text now is.
     pub set_aside: RwSignal<Vec<SetAside>>,
+    /// A one-off message until dismissed (codes in a link that fit no workshop here).
+    pub message: RwSignal<Option<String>>,
     /// The outcome of the latest code import, until the next one.
     pub last_import: RwSignal<Option<LastImport>>,
 }
@@ -120,6 +123,7 @@ impl Workshops {
             screen: RwSignal::new(Screen::of(fragment)),
             warning: RwSignal::new(warning),
             set_aside: RwSignal::new(loaded.set_aside),
+            message: RwSignal::new(None),
             last_import: RwSignal::new(None),
         };
         if let Fragment::Codes(codes) = fragment {
@@ -187,6 +191,19 @@ impl Workshops {
     fn remove_value(&self, namespace: &str, name: &str) {
         let result = self.store.with_value(|s| s.remove_value(namespace, name));
         self.note_write(result);
+    }
+
+    /// Opens the survey stored under `namespace` (a passed device's turn, a participant's
+    /// own device), its last button labelled `finish_label`.
+    pub fn open_survey(&self, namespace: &str, finish_label: &'static str) -> Survey {
+        let mut survey = Survey::open(
+            namespace,
+            (*self.instrument()).clone(),
+            self.locale,
+            crate::ui::next_instance_id(),
+        );
+        survey.finish_label = finish_label;
+        survey
     }
 
     /// Keeps a participant's team pick (`None`: none of the teams) beside `namespace`.
@@ -330,8 +347,8 @@ impl Workshops {
                 self.screen.set(Screen::Dashboard(id));
             }
             None => {
-                self.warning
-                    .set(Some(self.workshop_text().link_codes_no_workshop.to_owned()));
+                let text = self.workshop_text().link_codes_no_workshop;
+                self.message.set(Some(text.to_owned()));
             }
         }
     }
