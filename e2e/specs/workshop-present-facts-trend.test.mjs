@@ -26,6 +26,8 @@ test('presentation mode shows one finding at a time in large type; arrow keys mo
   assert.equal(total, 14);
   assert.equal(await dialog.locator('h3').innerText(), 'Shared strategy & planning: the groups are 67 points apart.');
   await dialog.getByRole('heading', { name: 'Plays to try' }).waitFor();
+  assert.equal(await dialog.evaluate((d) => d.scrollTop), 0, 'a slide opens at its top');
+  assert.ok(await dialog.locator('h3').isVisible());
   const size = await dialog.locator('h3').evaluate((h) => parseFloat(getComputedStyle(h).fontSize));
   assert.ok(size >= 36, `large type on a projector (${size}px)`);
 

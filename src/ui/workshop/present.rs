@@ -77,12 +77,15 @@ fn Slides(id: u32, team: Option<u8>, close: Callback<()>) -> impl IntoView {
     };
 
     // A modal <dialog>: the browser keeps focus inside it and turns Escape into `cancel`.
+    // Each slide starts at its top (opening focuses the buttons at the bottom).
     let dialog = NodeRef::<html::Dialog>::new();
     Effect::new(move |_| {
+        index.track();
         if let Some(dialog) = dialog.get() {
-            if dialog.show_modal().is_ok() {
+            if !dialog.open() && dialog.show_modal().is_ok() {
                 let _ = dialog.focus();
             }
+            dialog.set_scroll_top(0);
         }
     });
     // Close the dialog first: while it is modal, the page behind is inert and the opener
