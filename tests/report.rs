@@ -425,9 +425,9 @@ mod workshop_views {
         let mut trend = vec![None; 12];
         trend[0] = Some(12.4);
         trend[1] = Some(-3.0);
-        let html = with_input(&answers(), |input, _| {
-            trend_table(input, &trend, "2026-08-01")
-        });
+        let instrument = Instrument::builtin();
+        let (en, team) = (Locale::En.strings(), Locale::En.team_strings());
+        let html = trend_table(&instrument, en, team, "en", &trend, "2026-08-01");
         assert!(html.contains("since the round started 2026-08-01"));
         assert!(html.contains("<td>+12</td>"), "{html}");
         assert!(html

@@ -278,28 +278,31 @@ fn gap_lines(html: &mut String, input: &TeamInput) {
     html.push_str("</svg></figure></section>");
 }
 
+/// Opens a table in its scrolling wrapper, with its caption and one column header per
+/// `columns` (escaped here), up to the opening `<tbody>`; the caller writes the rows and
+/// closes with `</tbody></table></div>`.
+fn open_table<'a>(html: &mut String, caption: &str, columns: impl IntoIterator<Item = &'a str>) {
+    let _ = write!(
+        html,
+        r#"<div class="samepage__table-wrap"><table class="samepage__table"><caption>{}</caption><thead><tr>"#,
+        escape(caption)
+    );
+    for column in columns {
+        let _ = write!(html, r#"<th scope="col">{}</th>"#, escape(column));
+    }
+    html.push_str("</tr></thead><tbody>");
+}
+
 /// The heatmap and gap lines as text: per area, each group's mean and the gap.
 fn summary_table(html: &mut String, input: &TeamInput) {
     let tt = input.team_strings;
     let (t, card) = (input.strings, input.card);
-    let _ = write!(
-        html,
-        r#"<div class="samepage__table-wrap"><table class="samepage__table"><caption>{}</caption><thead><tr><th scope="col">{}</th>"#,
-        escape(tt.heatmap_title),
-        escape(t.column_area)
-    );
-    for group in &card.groups {
-        let _ = write!(
-            html,
-            r#"<th scope="col">{}</th>"#,
-            escape(group_name(input, group.group))
-        );
-    }
-    let _ = write!(
-        html,
-        r#"<th scope="col">{}</th></tr></thead><tbody>"#,
-        escape(tt.column_gap)
-    );
+    let groups = card.groups.iter().map(|g| group_name(input, g.group));
+    let columns = [t.column_area]
+        .into_iter()
+        .chain(groups)
+        .chain([tt.column_gap]);
+    open_table(html, tt.heatmap_title, columns);
     for (row, gap) in card.gaps.iter().enumerate() {
         let _ = write!(
             html,
@@ -326,12 +329,8 @@ fn summary_table(html: &mut String, input: &TeamInput) {
 fn figures(html: &mut String, input: &TeamInput) {
     let tt = input.team_strings;
     let (t, card) = (input.strings, input.card);
-    let _ = write!(
-        html,
-        r#"<section class="samepage__card"><div class="samepage__table-wrap"><table class="samepage__table"><caption>{}</caption><thead><tr>"#,
-        escape(tt.team_table_caption)
-    );
-    for column in [
+    html.push_str(r#"<section class="samepage__card">"#);
+    let columns = [
         t.column_area,
         tt.column_group,
         tt.column_respondents,
@@ -339,10 +338,8 @@ fn figures(html: &mut String, input: &TeamInput) {
         tt.column_spread,
         tt.column_agreement,
         t.column_cant_judge,
-    ] {
-        let _ = write!(html, r#"<th scope="col">{}</th>"#, escape(column));
-    }
-    html.push_str("</tr></thead><tbody>");
+    ];
+    open_table(html, tt.team_table_caption, columns);
     for row in 0..input.instrument.dimensions.len() {
         for group in &card.groups {
             let Some(figures) = group.dimensions.get(row) else {
@@ -466,21 +463,11 @@ pub fn facts_beside_beliefs(input: &TeamInput, facts: &Facts, responses: &[&Answ
         let _ = write!(html, "<p>{}</p></section>", escape(tt.facts_none));
         return html;
     }
-    let _ = write!(
-        html,
-        r#"<div class="samepage__table-wrap"><table class="samepage__table"><caption>{}</caption><thead><tr><th scope="col">{}</th><th scope="col">{}</th>"#,
-        escape(tt.facts_caption),
-        escape(tt.facts_column_fact),
-        escape(tt.facts_column_figure)
-    );
-    for group in &input.card.groups {
-        let _ = write!(
-            html,
-            r#"<th scope="col">{}</th>"#,
-            escape(group_name(input, group.group))
-        );
-    }
-    html.push_str("</tr></thead><tbody>");
+    let groups = input.card.groups.iter().map(|g| group_name(input, g.group));
+    let columns = [tt.facts_column_fact, tt.facts_column_figure]
+        .into_iter()
+        .chain(groups);
+    open_table(&mut html, tt.facts_caption, columns);
     for fact in Fact::ALL {
         let Some(value) = fact.value(facts) else {
             continue;
@@ -562,18 +549,24 @@ fn follow_up_pick<'a>(input: &TeamInput<'a>, group: Group) -> Option<&'a str> {
 const FOLLOW_UP_QUESTION: &str = "follow_up";
 
 /// Per area, the change of the team's mean since the previous round (started on `since`).
-pub fn trend_table(input: &TeamInput, trend: &[Option<f64>], since: &str) -> String {
-    let tt = input.team_strings;
+/// It needs no scorecard, only the instrument and the words.
+pub fn trend_table(
+    instrument: &Instrument,
+    strings: &Strings,
+    tt: &TeamStrings,
+    locale: &str,
+    trend: &[Option<f64>],
+    since: &str,
+) -> String {
     let mut html = String::new();
     open_card(&mut html, tt.trend_title);
-    let _ = write!(
-        html,
-        r#"<div class="samepage__table-wrap"><table class="samepage__table"><caption>{}</caption><thead><tr><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
-        escape(&fill(tt.trend_caption, &[("since", &since)])),
-        escape(input.strings.column_area),
-        escape(tt.trend_column_change)
+    let caption = fill(tt.trend_caption, &[("since", &since)]);
+    open_table(
+        &mut html,
+        &caption,
+        [strings.column_area, tt.trend_column_change],
     );
-    for (row, change) in trend.iter().enumerate() {
+    for (dimension, change) in instrument.dimensions.iter().zip(trend) {
         let text = match change {
             None => tt.trend_unknown.to_owned(),
             Some(change) if *change > 0.0 => format!("+{}", decimal(*change, 0)),
@@ -582,7 +575,7 @@ pub fn trend_table(input: &TeamInput, trend: &[Option<f64>], since: &str) -> Str
         let _ = write!(
             html,
             r#"<tr><th scope="row">{}</th><td>{}</td></tr>"#,
-            escape(area(input, row)),
+            escape(dimension.name.get(locale)),
             escape(&text)
         );
     }

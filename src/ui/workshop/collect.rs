@@ -124,8 +124,8 @@ pub fn JoinLinkPanel(id: u32) -> impl IntoView {
     let workshops = Workshops::use_context();
     let w = workshops.workshop_text();
     let link = Memo::new(move |_| {
-        workshops.get(id).map(|ws| {
-            let link = JoinLink::of(&ws, &workshops.instrument());
+        workshops.read(id, |ws| {
+            let link = JoinLink::of(ws, &workshops.instrument());
             format!("{}#{}", page_address(), link.fragment())
         })
     });

@@ -6,7 +6,7 @@ use super::collect::{JoinLinkPanel, PassDeviceStart, PasteCodes};
 use super::facts::FactsForm;
 use super::files::{BackToList, Exports};
 use super::state::today;
-use super::team_view::{with_team_input, TeamView};
+use super::team_view::TeamView;
 use super::Workshops;
 use crate::i18n::fill;
 use crate::report::team::trend_table;
@@ -17,12 +17,12 @@ use crate::ui::confirm::ConfirmedAction;
 pub fn Dashboard(id: u32) -> impl IntoView {
     let workshops = Workshops::use_context();
     let w = workshops.workshop_text();
-    let exists = Memo::new(move |_| workshops.list.with(|l| l.iter().any(|ws| ws.id == id)));
-    let name = move || workshops.get(id).map(|ws| ws.name).unwrap_or_default();
+    let exists = Memo::new(move |_| workshops.read(id, |_| ()).is_some());
+    let name = move || workshops.read(id, |ws| ws.name.clone()).unwrap_or_default();
     // The facts form starts from the current round's figures, so it starts again with a round.
-    let rounds = Memo::new(move |_| workshops.get(id).map_or(0, |ws| ws.rounds.len()));
+    let rounds = Memo::new(move |_| workshops.read(id, |ws| ws.rounds.len()).unwrap_or(0));
     let status = move || {
-        workshops.get(id).map(|ws| {
+        workshops.read(id, |ws| {
             let round = ws.current_round();
             let teams = if ws.team_labels.is_empty() {
                 w.no_team_labels.to_owned()
@@ -82,14 +82,22 @@ fn Rounds(id: u32) -> impl IntoView {
     let workshops = Workshops::use_context();
     let w = workshops.workshop_text();
     let trend = move || {
-        let workshop = workshops.get(id)?;
-        let [.., previous, _] = workshop.rounds.as_slice() else {
-            return None;
-        };
-        let trend = workshop.trend(&workshops.instrument());
-        Some(with_team_input(workshops, &workshop, &[], |input| {
-            trend_table(input, &trend, &previous.started)
-        }))
+        workshops
+            .read(id, |workshop| {
+                let [.., previous, _] = workshop.rounds.as_slice() else {
+                    return None;
+                };
+                let instrument = workshops.instrument();
+                Some(trend_table(
+                    &instrument,
+                    workshops.text(),
+                    workshops.team_text(),
+                    workshops.locale().code(),
+                    &workshop.trend(&instrument),
+                    &previous.started,
+                ))
+            })
+            .flatten()
     };
     view! {
         {move || trend().map(|html| view! { <div class="samepage__report" inner_html=html></div> })}

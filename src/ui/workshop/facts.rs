@@ -80,15 +80,18 @@ pub fn FactsForm(id: u32) -> impl IntoView {
         }
     };
     let table = move || {
-        let workshop = workshops.get(id)?;
-        if workshop.current_round().responses.is_empty() {
-            return None;
-        }
-        let responses = round_answers(&workshop, None);
-        let facts = &workshop.current_round().facts;
-        Some(with_team_input(workshops, &workshop, &responses, |input| {
-            facts_beside_beliefs(input, facts, &responses)
-        }))
+        workshops
+            .read(id, |workshop| {
+                if workshop.current_round().responses.is_empty() {
+                    return None;
+                }
+                let responses = round_answers(workshop, None);
+                let facts = &workshop.current_round().facts;
+                Some(with_team_input(workshops, workshop, &responses, |input| {
+                    facts_beside_beliefs(input, facts, &responses)
+                }))
+            })
+            .flatten()
     };
     let fields = Fact::ALL
         .into_iter()

@@ -162,10 +162,16 @@ impl Workshops {
         self.locale
     }
 
-    /// A copy of the workshop `id`, if it is here; tracked, for views that follow changes.
-    pub fn get(&self, id: u32) -> Option<Workshop> {
+    /// What `read` makes of the workshop `id`, if it is here; tracked, for views that follow
+    /// changes, and without copying the workshop.
+    pub fn read<R>(&self, id: u32, read: impl FnOnce(&Workshop) -> R) -> Option<R> {
         self.list
-            .with(|list| list.iter().find(|w| w.id == id).cloned())
+            .with(|list| list.iter().find(|w| w.id == id).map(read))
+    }
+
+    /// A copy of the workshop `id`, if it is here; tracked, like [`Workshops::read`].
+    pub fn get(&self, id: u32) -> Option<Workshop> {
+        self.read(id, Workshop::clone)
     }
 
     /// A copy of the workshop `id` as it is now, for event handlers and set-up.
@@ -265,17 +271,24 @@ impl Workshops {
         Ok(id)
     }
 
-    /// Changes the workshop `id` with `change` and stores it; `None` if it is not here.
+    /// Changes the workshop `id` with `change`; `None` if it is not here. Only a change that
+    /// changed something is stored and shown (a batch of refused or duplicate codes, say,
+    /// writes nothing and redraws nothing).
     pub fn update<R>(&self, id: u32, change: impl FnOnce(&mut Workshop) -> R) -> Option<R> {
-        let mut changed = None;
-        self.list.update(|list| {
+        let mut outcome = None;
+        self.list.update_untracked(|list| {
             if let Some(workshop) = list.iter_mut().find(|w| w.id == id) {
+                let before = workshop.clone();
                 let result = change(workshop);
-                changed = Some((workshop.clone(), result));
+                let changed = (*workshop != before).then(|| workshop.clone());
+                outcome = Some((changed, result));
             }
         });
-        let (workshop, result) = changed?;
-        self.store_workshop(&workshop);
+        let (changed, result) = outcome?;
+        if let Some(workshop) = changed {
+            self.list.notify();
+            self.store_workshop(&workshop);
+        }
         Some(result)
     }
 

@@ -83,22 +83,27 @@ pub fn TeamView(id: u32) -> impl IntoView {
     let w = workshops.workshop_text();
     let requested = RwSignal::new(None::<u8>);
     let filter = Memo::new(move |_| {
-        workshops.get(id).map_or(TeamFilter::All, |ws| {
-            TeamFilter::choose(&ws, requested.get())
-        })
+        let requested = requested.get();
+        workshops
+            .read(id, |ws| TeamFilter::choose(ws, requested))
+            .unwrap_or(TeamFilter::All)
     });
     let report = Memo::new(move |_| {
-        let workshop = workshops.get(id)?;
-        if workshop.current_round().responses.is_empty() {
-            return None;
-        }
-        let responses = round_answers(&workshop, filter.get().shown_team());
-        Some(with_team_input(
-            workshops,
-            &workshop,
-            &responses,
-            team_report,
-        ))
+        let team = filter.get().shown_team();
+        workshops
+            .read(id, |workshop| {
+                if workshop.current_round().responses.is_empty() {
+                    return None;
+                }
+                let responses = round_answers(workshop, team);
+                Some(with_team_input(
+                    workshops,
+                    workshop,
+                    &responses,
+                    team_report,
+                ))
+            })
+            .flatten()
     });
     view! {
         <section class="samepage__team" aria-labelledby=format!("{}-team-title", workshops.instance)>
@@ -129,15 +134,14 @@ fn TeamFilterSelect(
     let select_id = format!("{}-team-filter", workshops.instance);
     let labels = move || {
         workshops
-            .get(id)
-            .map(|ws| ws.team_labels)
+            .read(id, |ws| ws.team_labels.clone())
             .unwrap_or_default()
     };
     let choose = move |value: String| requested.set(value.parse::<u8>().ok());
     let refusal = move || match filter.get() {
         TeamFilter::Refused(team) => {
             let label = labels().get(usize::from(team)).cloned().unwrap_or_default();
-            let minimum = workshops.get(id).map_or(0, |ws| ws.minimum);
+            let minimum = workshops.read(id, |ws| ws.minimum).unwrap_or(0);
             Some(fill(
                 w.filter_refused,
                 &[("team", &label), ("minimum", &minimum)],
