@@ -9,18 +9,35 @@ use std::{env, fs, path::Path};
 #[path = "src/core/instrument/schema.rs"]
 mod schema;
 
-use schema::{Instrument, Side, Text};
+use schema::{ChoiceKind, Instrument, Side, Text};
 
 const SOURCE: &str = "src/core/instrument/builtin.json";
 
+/// The 1.0.0 instrument, kept so that workshops, rounds and codes made with it keep opening.
+/// Its records carry no advice: `Catalogue::builtin` lends it the current version's, area by
+/// area, which keeps the old texts out of the wasm.
+const LEGACY: &str = "src/core/instrument/legacy/1.0.0.json";
+
 fn main() {
-    println!("cargo::rerun-if-changed={SOURCE}");
     println!("cargo::rerun-if-changed=src/core/instrument/schema.rs");
-    let json = fs::read_to_string(SOURCE).expect("builtin.json is readable");
-    let instrument: Instrument = serde_json::from_str(&json)
-        .unwrap_or_else(|e| panic!("{SOURCE} does not fit the schema: {e}"));
-    let out = Path::new(&env::var("OUT_DIR").unwrap()).join("builtin_instrument.txt");
-    fs::write(out, records_for(&instrument)).expect("OUT_DIR is writable");
+    for (source, target, with_advice) in [
+        (SOURCE, "builtin_instrument.txt", true),
+        (LEGACY, "legacy_1_0_0_instrument.txt", false),
+    ] {
+        println!("cargo::rerun-if-changed={source}");
+        let json = fs::read_to_string(source).expect("the instrument is readable");
+        let mut instrument: Instrument = serde_json::from_str(&json)
+            .unwrap_or_else(|e| panic!("{source} does not fit the schema: {e}"));
+        if !with_advice {
+            for dimension in &mut instrument.dimensions {
+                dimension.explanation = Text::default();
+                dimension.plays.clear();
+                dimension.questions.clear();
+            }
+        }
+        let out = Path::new(&env::var("OUT_DIR").unwrap()).join(target);
+        fs::write(out, records_for(&instrument)).expect("OUT_DIR is writable");
+    }
 }
 
 /// One text field: `locale=text` pairs joined by U+001F.
@@ -68,17 +85,31 @@ fn records_for(instrument: &Instrument) -> String {
         line(&[
             "D".into(),
             field(&d.id),
+            flag(d.checklist),
             text(&d.name),
             text(&d.explanation),
         ]);
         for play in &d.plays {
-            line(&["P".into(), text(play)]);
+            line(&[
+                "P".into(),
+                field(&play.id),
+                text(&play.text),
+                text(&play.who),
+                text(&play.first_step),
+                text(&play.signal),
+            ]);
         }
         for question in &d.questions {
             line(&["Q".into(), text(question)]);
         }
         for s in &d.statements {
-            line(&["S".into(), field(&s.id), text(&s.text)]);
+            line(&[
+                "S".into(),
+                field(&s.id),
+                flag(s.not_applicable),
+                ids(&s.plays),
+                text(&s.text),
+            ]);
         }
     }
     for p in &instrument.mirror_pairs {
@@ -90,18 +121,47 @@ fn records_for(instrument: &Instrument) -> String {
             field(&p.first.statement),
             side(p.second.side).into(),
             field(&p.second.statement),
+            ids(&p.plays),
         ]);
     }
     for q in &instrument.definitions {
-        line(&["F".into(), field(&q.id), text(&q.prompt)]);
+        line(&[
+            "F".into(),
+            field(&q.id),
+            match q.kind {
+                ChoiceKind::Meaning => "meaning",
+                ChoiceKind::Owner => "owner",
+            }
+            .into(),
+            field(&q.dimension),
+            ids(&q.plays),
+            text(&q.prompt),
+        ]);
         for o in &q.options {
-            line(&[
-                "O".into(),
-                field(&o.id),
-                if o.undefined { "1" } else { "0" }.into(),
-                text(&o.label),
-            ]);
+            let kind = match (o.none, o.unknown) {
+                (true, _) => "none",
+                (_, true) => "unknown",
+                _ => "-",
+            };
+            line(&["O".into(), field(&o.id), kind.into(), text(&o.label)]);
         }
     }
+    for f in &instrument.facts {
+        line(&[
+            "X".into(),
+            field(&f.fact),
+            field(&f.statement),
+            field(f.choice.as_deref().unwrap_or("")),
+        ]);
+    }
     out
+}
+
+fn flag(on: bool) -> String {
+    if on { "1" } else { "0" }.into()
+}
+
+/// A list of ids, comma-separated (ids have no commas).
+fn ids(ids: &[String]) -> String {
+    ids.iter().map(|id| field(id)).collect::<Vec<_>>().join(",")
 }

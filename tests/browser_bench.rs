@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use samepage::core::code::{encode, CodedResponse};
-use samepage::core::instrument::Instrument;
+use samepage::core::instrument::{Catalogue, Instrument};
 use samepage::core::response::{Answer, Response, Role};
 use samepage::core::team::{Answers, TeamScorecard};
 use samepage::core::workshop::Workshop;
@@ -108,8 +108,9 @@ fn import_1000_codes() {
         .collect();
     let mut imported = 0;
     let ms = median_ms(|| {
-        let mut workshop = Workshop::new(workshop_id, "Bench", Vec::new(), 3, "2026-11-23");
-        workshop.import_codes(&instrument, &pasted);
+        let mut workshop =
+            Workshop::new(workshop_id, "Bench", Vec::new(), 3, "2026-11-23", "2.0.0");
+        workshop.import_codes(&Catalogue::builtin(), &pasted);
         imported = workshop.current_round().responses.len();
     });
     assert_eq!(imported, 1_000);

@@ -25,10 +25,15 @@ fn sample() -> CodedResponse {
         };
         response.answers.insert(statement.id.clone(), answer);
     }
-    response.definitions.insert(
-        "sales_ready".into(),
-        instrument.definitions[0].options[2].id.clone(),
-    );
+    let question = &instrument.definitions[1];
+    response
+        .definitions
+        .insert(question.id.clone(), question.options[2].id.clone());
+    // The last question's last option: the widest index of its question.
+    let last = instrument.definitions.last().unwrap();
+    response
+        .definitions
+        .insert(last.id.clone(), last.options.last().unwrap().id.clone());
     CodedResponse {
         workshop: WORKSHOP,
         nonce: 0xDEAD_BEEF,
@@ -58,8 +63,9 @@ fn a_code_is_short_url_safe_and_reads_back() {
     let coded = sample();
     let code = encode(&instrument, &coded);
     assert!(code.starts_with(PREFIX));
-    // 15 header bytes + 16 for 42 statements + 1 for 2 questions + 4 checksum = 36 bytes.
-    assert_eq!(code.len(), PREFIX.len() + 48, "{code}");
+    // 15 header bytes + 15 for 40 statements (3 bits each) + 4 for 10 questions of 6 or 7
+    // options (3 bits each: 30 bits) + 4 checksum = 38 bytes: 51 base64 characters.
+    assert_eq!(code.len(), PREFIX.len() + 51, "{code}");
     assert!(code[PREFIX.len()..]
         .bytes()
         .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
@@ -87,12 +93,17 @@ fn refusals_name_their_reason() {
         Err(CodeError::OtherWorkshop)
     );
     let mut other = instrument.clone();
-    other.version = "2.0.0".into();
+    other.version = "9.0.0".into();
     assert_eq!(
         decode(&other, WORKSHOP, &code),
-        Err(CodeError::OtherInstrument)
+        Err(CodeError::OtherInstrument(None))
     );
-    assert!(CodeError::Corrupted.to_string().contains("checksum"));
+    // A decoder that knows the version the code was made with names it.
+    let decoder = samepage::core::code::Decoder::new(&other, WORKSHOP).knowing(&[&instrument]);
+    assert_eq!(
+        decoder.decode(&code),
+        Err(CodeError::OtherInstrument(Some(instrument.version.clone())))
+    );
 }
 
 #[test]
@@ -174,4 +185,17 @@ proptest! {
         let text = format!("{PREFIX}{}", base64url_encode(&bytes));
         let _ = decode(&Instrument::builtin(), WORKSHOP, &text);
     }
+}
+
+#[test]
+fn a_code_of_a_newer_format_is_recognised_as_one() {
+    let instrument = Instrument::builtin();
+    assert_eq!(
+        decode(&instrument, WORKSHOP, "SP3.AAAAAAAA"),
+        Err(CodeError::NewerVersion(3))
+    );
+    assert_eq!(
+        find_codes("old SP1.AAAA, new SP2.BBBB and future SP17.CC-_ but not SPx.DD"),
+        ["SP1.AAAA", "SP2.BBBB", "SP17.CC-_"]
+    );
 }

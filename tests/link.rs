@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 use samepage::core::code::{encode, workshop_of, CodedResponse};
-use samepage::core::instrument::Instrument;
+use samepage::core::instrument::Catalogue;
 use samepage::core::link::{
     percent_decode, percent_encode, workshop_namespace, workshop_of_key, Fragment, JoinLink,
     LinkError,
@@ -19,8 +19,9 @@ fn link() -> JoinLink {
         vec!["North, East".into(), "Süd".into()],
         3,
         "2026-11-23",
+        "2.0.0",
     );
-    JoinLink::of(&workshop, &Instrument::builtin())
+    JoinLink::of(&workshop)
 }
 
 #[test]
@@ -28,20 +29,20 @@ fn a_join_link_carries_id_version_name_and_teams() {
     let link = link();
     assert_eq!(
         link.fragment(),
-        "join=00abcdef&v=1.0.0&n=Q3%20offsite%3A%20Nord%20%26%20S%C3%BCd&t=North%2C%20East,S%C3%BCd"
+        "join=00abcdef&v=2.0.0&n=Q3%20offsite%3A%20Nord%20%26%20S%C3%BCd&t=North%2C%20East,S%C3%BCd"
     );
-    let parsed = Fragment::parse(&format!("#{}", link.fragment()), &Instrument::builtin());
+    let parsed = Fragment::parse(&format!("#{}", link.fragment()), &Catalogue::builtin());
     assert_eq!(parsed, Fragment::Join(Ok(link.clone())));
     assert_eq!(parsed.to_fragment(), link.fragment());
 }
 
 #[test]
 fn a_link_for_another_questionnaire_version_or_a_cut_link_is_refused() {
-    let instrument = Instrument::builtin();
-    let other = link().fragment().replace("v=1.0.0", "v=2.0.0");
+    let instrument = Catalogue::builtin();
+    let other = link().fragment().replace("v=2.0.0", "v=9.0.0");
     assert_eq!(
         Fragment::parse(&other, &instrument),
-        Fragment::Join(Err(LinkError::OtherVersion("2.0.0".into())))
+        Fragment::Join(Err(LinkError::OtherVersion("9.0.0".into())))
     );
     for broken in [
         "join=00abcd",
@@ -60,7 +61,7 @@ fn a_link_for_another_questionnaire_version_or_a_cut_link_is_refused() {
 
 #[test]
 fn screens_and_codes_have_fragments_of_their_own() {
-    let instrument = Instrument::builtin();
+    let instrument = Catalogue::builtin();
     assert_eq!(
         Fragment::parse("#workshop=0000002a", &instrument),
         Fragment::Workshop(42)
@@ -83,9 +84,9 @@ fn screens_and_codes_have_fragments_of_their_own() {
 
 #[test]
 fn a_code_names_its_workshop_before_it_is_decoded() {
-    let instrument = Instrument::builtin();
+    let catalogue = Catalogue::builtin();
     let code = encode(
-        &instrument,
+        catalogue.current(),
         &CodedResponse {
             workshop: 0xdead_beef,
             nonce: 7,
@@ -127,6 +128,6 @@ proptest! {
 
     #[test]
     fn any_fragment_parses_without_panicking(text in any::<String>()) {
-        let _ = Fragment::parse(&text, &Instrument::builtin());
+        let _ = Fragment::parse(&text, &Catalogue::builtin());
     }
 }

@@ -110,7 +110,7 @@ fn missing_answers_say_so_and_show_no_number() {
     assert!(!html.contains("samepage__overall-number"));
     assert_eq!(html.matches("<td>Not enough answers</td>").count(), 12);
     assert!(html.contains("No area has enough answers yet"));
-    assert_eq!(html.matches("<dd>Not answered").count(), 2);
+    assert_eq!(html.matches("<dd>Not answered").count(), 10);
 }
 
 #[test]
@@ -128,7 +128,7 @@ fn blame_loops_and_undefined_terms_are_named() {
     let undefined = instrument.definitions[0]
         .options
         .iter()
-        .find(|o| o.undefined)
+        .find(|o| o.none)
         .unwrap();
     response
         .definitions
@@ -158,8 +158,14 @@ mod csv {
     #[test]
     fn one_row_per_respondent_and_one_column_per_statement() {
         let instrument = Instrument::builtin();
-        let mut workshop =
-            Workshop::new(1, "Kick-off", vec!["North, \"HQ\"".into()], 3, "2026-11-23");
+        let mut workshop = Workshop::new(
+            1,
+            "Kick-off",
+            vec!["North, \"HQ\"".into()],
+            3,
+            "2026-11-23",
+            "2.0.0",
+        );
         let mut response = Response {
             role: Some(Role::Sales),
             ..Response::default()
@@ -168,7 +174,7 @@ mod csv {
         let second = instrument.dimensions[0].statements[1].id.clone();
         response.answers.insert(first, Answer::Agreement(4));
         response.answers.insert(second, Answer::CantJudge);
-        let question = &instrument.definitions[0];
+        let question = instrument.definitions.last().unwrap();
         response
             .definitions
             .insert(question.id.clone(), question.options[1].id.clone());
@@ -189,7 +195,7 @@ mod csv {
             ),
         });
 
-        let csv = responses_csv(&instrument, &workshop);
+        let csv = responses_csv(&samepage::core::instrument::Catalogue::builtin(), &workshop);
         assert!(csv.starts_with('\u{feff}'));
         let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
         assert_eq!(
@@ -198,24 +204,25 @@ mod csv {
             "header, two respondents, and the final line break"
         );
         assert_eq!(lines[3], "");
-        let columns = 5 + instrument.statement_count() + instrument.definitions.len();
+        let columns = 6 + instrument.statement_count() + instrument.definitions.len();
         assert_eq!(lines[0].split(',').count(), columns);
-        assert!(lines[0]
-            .starts_with("\"round\",\"started\",\"respondent\",\"role\",\"team\",\"strategy."));
+        assert!(lines[0].starts_with(
+            "\"round\",\"started\",\"questionnaire\",\"respondent\",\"role\",\"team\",\"strategy."
+        ));
         // Statement 1 "Agree", statement 2 "Can't judge", statement 3 unanswered.
         let expected_start =
-            "1,\"2026-11-23\",1,\"sales\",\"North, \"\"HQ\"\"\",4,\"cant_judge\",,";
+            "1,\"2026-11-23\",\"2.0.0\",1,\"sales\",\"North, \"\"HQ\"\"\",4,\"cant_judge\",,";
         assert!(lines[1].starts_with(expected_start), "{}", lines[1]);
         assert!(
-            lines[1].ends_with(&format!(",\"{}\",", question.options[1].id)),
+            lines[1].ends_with(&format!(",\"{}\"", question.options[1].id)),
             "{}",
             lines[1]
         );
         assert_eq!(
             lines[2],
             format!(
-                "1,\"2026-11-23\",2,\"other\",\"\"{}",
-                ",".repeat(columns - 5)
+                "1,\"2026-11-23\",\"2.0.0\",2,\"other\",\"\"{}",
+                ",".repeat(columns - 6)
             )
         );
     }
@@ -291,8 +298,11 @@ mod team {
             ),
             "{html}"
         );
-        // 100 − (87.5 − 16.67) = 29.2.
-        assert!(html.contains(r#"<span class="samepage__overall-number">29</span>"#));
+        // Statement gaps 83.3 and 66.7 (the third has too few sales raters):
+        // 100 − ((83.3³ + 66.7³) / 2)^(1/3) = 24.1, Siloed; the level beside it is the mean of
+        // the groups' goals means, (87.5 + 16.7) / 2 = 52.1, Connected.
+        assert!(html.contains(r#"<span class="samepage__overall-number">24</span><span class="samepage__overall-scale">out of 100 · Siloed</span>"#), "{html}");
+        assert!(html.contains(r#"<h3>Level</h3><p class="samepage__overall-figure samepage__level"><span class="samepage__overall-number">52</span><span class="samepage__overall-scale">out of 100 · Connected</span>"#));
         assert!(html.contains(
             "Leadership: answered by 2, fewer than 3 even together with other small groups"
         ));
@@ -323,21 +333,37 @@ mod team {
     #[test]
     fn the_figures_table_gives_count_mean_spread_agreement_and_cant_judge() {
         let html = report();
-        // Sales on goals: 3 people, mean 87.5, spread 12.5, average deviation 25/54, 1 of 9 can't judge.
-        assert!(html.contains(r#"<tr><th scope="row">Shared goals &amp; incentives</th><td>Sales</td><td>3</td><td>88</td><td>13</td><td>agrees (0.5)</td><td>11%</td></tr>"#), "{html}");
+        // Sales on goals: 3 people, mean 87.5, spread 12.5, 1 of 9 answers can't judge. The
+        // average deviation uses the statements 3 or more rated: [5,4,5] and [5,4,4], 4/9 each
+        // (the third, rated by two, is left out) → 0.44.
+        assert!(html.contains(r#"<tr><th scope="row">Shared goals &amp; incentives</th><td>Sales</td><td>3</td><td>88</td><td>13</td><td>agrees (0.4)</td><td>11%</td></tr>"#), "{html}");
+        // Two groups answered nothing in strategy: no share, not "0 %".
+        assert!(html.contains(r#"<tr><th scope="row">Shared strategy &amp; planning</th><td>Sales</td><td>0</td><td>–</td><td>–</td><td>–</td><td>–</td></tr>"#));
     }
 
     #[test]
     fn findings_come_ranked_with_plays_and_questions() {
         let html = report();
-        let first = html.find(r#"<ol class="samepage__findings"><li class="samepage__weak" data-dimension="goals"><h4>Shared goals &amp; incentives: the groups are 71 points apart.</h4>"#);
+        let first = html.find(r#"<ol class="samepage__findings"><li class="samepage__weak" data-dimension="goals"><h4>Shared goals &amp; incentives: Sales rate it 71 points higher than Marketing.</h4>"#);
         assert!(first.is_some(), "{html}");
-        assert!(html.contains("<h5>Plays to try</h5><ul><li>"));
-        // Goals: two complete sales responses (one had a can't-judge) and three marketing ones.
+        // The evidence names each statement with each group's score and the gap.
+        assert!(html.contains("<li>“Sales and marketing work towards one shared revenue goal.”: Sales 92, Marketing 8. Gap 83.</li>"), "{html}");
+        assert!(html.contains("Sales: fewer than 3 rated it, Marketing 25. Gap –."));
+        // Plays come with who acts, a first step and how to tell it worked.
+        assert!(html.contains(r#"<h5>Plays to try</h5><ul class="samepage__plays"><li><p>"#));
+        assert!(html.contains(r#"<p class="samepage__play-detail">Who acts: "#));
+        assert!(html
+            .contains(r#"<p class="samepage__play-detail">First step, in the next two weeks: "#));
+        assert!(html.contains(r#"<p class="samepage__play-detail">How you will know it worked: "#));
+        // Goals (4 statements): the fourth was rated by nobody, so no pair reaches ten.
         assert!(html.contains(
-            "<dt>Shared goals &amp; incentives</dt><dd>not enough complete answers yet (5 of 10)</dd>"
+            "<dt>Shared goals &amp; incentives</dt><dd>not enough answers yet (0 of 10)</dd>"
         ));
-        assert!(html.contains("not enough complete answers yet (0 of 10)"));
+        assert!(html.contains("not meaningful: this area's statements are separate practices"));
+        // The notes state every formula and cut-off.
+        assert!(html.contains("Alignment index: 100 minus the cubic mean of the statement gaps"));
+        assert!(html
+            .contains("Siloed below 40, Connected 40–59, Aligned 60–79, Integrated 80 and above"));
     }
 }
 
@@ -467,9 +493,9 @@ mod qr {
         );
         let link = format!("https://intranet.example/samepage#code={code}");
         let svg = qr_svg(&link, "Response code as a QR code").unwrap();
-        // 91 characters need version 6 at medium error correction (up to 106 bytes): 41
+        // 94 characters need version 6 at medium error correction (up to 106 bytes): 41
         // modules, plus a quiet zone of 4 on each side.
-        assert_eq!(link.len(), 91);
+        assert_eq!(link.len(), 94);
         assert!(svg.contains(r#"viewBox="0 0 49 49""#), "{svg}");
         assert!(svg.contains(r#"role="img""#));
         assert!(svg.contains("<title>Response code as a QR code</title>"));

@@ -14,7 +14,7 @@ fn sample(instrument: &Instrument) -> SavedSurvey {
     saved
         .response
         .answers
-        .insert("strategy.joint_plan".into(), Answer::Agreement(2));
+        .insert("strategy.plan_say".into(), Answer::Agreement(2));
     saved
         .response
         .answers
@@ -22,7 +22,11 @@ fn sample(instrument: &Instrument) -> SavedSurvey {
     saved
         .response
         .definitions
-        .insert("sales_ready".into(), "demo_request".into());
+        .insert("sales_ready".into(), "asked_for_contact".into());
+    saved
+        .response
+        .answers
+        .insert("process.partners_included".into(), Answer::NotApplicable);
     saved
 }
 
@@ -33,13 +37,14 @@ fn stored_text_carries_the_schema_version_and_reads_back() {
     let text = saved.encode();
     assert_eq!(
         text,
-        "samepage-survey 1\n\
-         instrument samepage-core 1.0.0\n\
+        "samepage-survey 2\n\
+         instrument samepage-core 2.0.0\n\
          step statements 3\n\
          role leadership\n\
          answer goals.joint_rewards 0\n\
-         answer strategy.joint_plan 2\n\
-         definition sales_ready demo_request\n"
+         answer process.partners_included 6\n\
+         answer strategy.plan_say 2\n\
+         definition sales_ready asked_for_contact\n"
     );
     assert_eq!(SavedSurvey::decode(&text), Ok(saved));
 }
@@ -89,25 +94,25 @@ fn unreadable_text_says_why() {
     );
     assert!(matches!(
         SavedSurvey::decode("samepage-survey 1\nstep role\n"),
-        Err(Unreadable::Damaged(why)) if why.contains("instrument")
+        Err(Unreadable::Damaged(0))
     ));
     let instrument = Instrument::builtin();
     let text = sample(&instrument).encode();
     for (from, to) in [
-        ("strategy.joint_plan 2", "strategy.joint_plan 9"),
-        ("strategy.joint_plan 2", "strategy.joint_plan two"),
+        ("strategy.plan_say 2", "strategy.plan_say 9"),
+        ("strategy.plan_say 2", "strategy.plan_say two"),
         ("role leadership", "role ceo"),
         ("step statements 3", "step statements -1"),
         ("step statements 3", "step sideways"),
         (
-            "definition sales_ready demo_request",
+            "definition sales_ready asked_for_contact",
             "definition sales_ready",
         ),
         ("answer goals.joint_rewards 0", "note to self"),
     ] {
         let broken = text.replace(from, to);
         assert!(
-            matches!(SavedSurvey::decode(&broken), Err(Unreadable::Damaged(ref why)) if why.contains(to)),
+            matches!(SavedSurvey::decode(&broken), Err(Unreadable::Damaged(line)) if broken.lines().nth(line - 1).is_some_and(|l| l.contains(to))),
             "{to}"
         );
     }
@@ -174,15 +179,15 @@ fn a_stored_step_is_fitted_to_the_instrument_and_the_role() {
 }
 
 #[test]
-fn progress_counts_cant_judge_as_answered() {
+fn progress_counts_cant_judge_and_not_applicable_as_answered() {
     let instrument = Instrument::builtin();
     let saved = sample(&instrument);
     let progress = Progress::of(&instrument, &saved.response);
-    assert_eq!(progress.answered, 2);
+    assert_eq!(progress.answered, 3);
     assert_eq!(progress.total, instrument.statement_count());
     assert_eq!(
         progress.percent(),
-        (200 / instrument.statement_count()) as u32
+        (300 / instrument.statement_count()) as u32
     );
 }
 

@@ -37,13 +37,18 @@ fn answers_map_to_0_to_100_in_quarters() {
 }
 
 #[test]
-fn stage_cut_offs_are_40_60_80() {
+fn stage_cut_offs_are_40_60_80_on_the_score_as_shown() {
     assert_eq!(Stage::of(0.0), Stage::Siloed);
-    assert_eq!(Stage::of(39.9), Stage::Siloed);
+    assert_eq!(Stage::of(39.4), Stage::Siloed);
     assert_eq!(Stage::of(40.0), Stage::Connected);
-    assert_eq!(Stage::of(59.9), Stage::Connected);
+    assert_eq!(Stage::of(59.4), Stage::Connected);
     assert_eq!(Stage::of(60.0), Stage::Aligned);
-    assert_eq!(Stage::of(79.9), Stage::Aligned);
+    assert_eq!(Stage::of(79.4), Stage::Aligned);
+    // A score shown as "60" is Aligned like every other 60, never "60 · Connected".
+    assert_eq!(Stage::of(59.9), Stage::Aligned);
+    assert_eq!(Stage::of(59.5), Stage::Aligned);
+    assert_eq!(Stage::of(39.5), Stage::Connected);
+    assert_eq!(Stage::of(79.9), Stage::Integrated);
     assert_eq!(Stage::of(80.0), Stage::Integrated);
     assert_eq!(Stage::of(100.0), Stage::Integrated);
 }

@@ -4,10 +4,11 @@
 use samepage::core::instrument::Instrument;
 use samepage::core::response::{Answer, Response, Role};
 use samepage::core::team::{
-    filter_allowed, AlphaReading, Answers, DimensionGap, Group, Hidden, TeamScorecard,
+    alignment_index, filter_allowed, AlphaReading, Answers, Gap, Group, Hidden, TeamScorecard,
     BLIND_SPOT_GAP,
 };
 
+const STRATEGY: usize = 0;
 const GOALS: usize = 1;
 
 fn close(actual: f64, expected: f64) -> bool {
@@ -79,7 +80,13 @@ fn answers_lay_a_response_out_in_instrument_order_and_back() {
             Some(Answer::Agreement(2))
         ]
     );
-    assert_eq!(answers.picks, [None, Some(3)]);
+    assert_eq!(answers.picks.len(), instrument.definitions.len());
+    assert_eq!(answers.picks[1], Some(3));
+    assert!(answers
+        .picks
+        .iter()
+        .enumerate()
+        .all(|(i, p)| i == 1 || p.is_none()));
     response.answers.remove("retired.statement");
     assert_eq!(answers.to_response(&instrument), response);
 }
@@ -99,16 +106,17 @@ fn per_role_count_mean_spread_agreement_and_cant_judge() {
     // Mean (100 + 75 + 87.5) / 3 = 87.5; deviations 12.5, −12.5, 0 → variance 312.5 / 2.
     assert!(close(sales.mean.unwrap(), 87.5));
     assert!(close(sales.spread.unwrap(), 12.5));
-    // Statements rated [5,4,5], [5,4,4], [5,4]: mean distances 4/9, 4/9, 1/2 → 25/54.
-    assert!(close(sales.average_deviation.unwrap(), 25.0 / 54.0));
+    // Statements rated [5,4,5], [5,4,4], [5,4]: mean distances 4/9 and 4/9; the third, rated
+    // by two (fewer than the minimum of 3), is left out → 4/9.
+    assert!(close(sales.average_deviation.unwrap(), 4.0 / 9.0));
     assert!(!sales.disagrees());
-    assert!(close(sales.cant_judge_share, 1.0 / 9.0));
+    assert!(close(sales.cant_judge_share.unwrap(), 1.0 / 9.0));
 
     let marketing = &card.groups[1].dimensions[GOALS];
     // Scores 0, 25, 25: mean 16.667; variance (277.78 + 69.44 + 69.44) / 2 = 208.33.
     assert!(close(marketing.mean.unwrap(), 50.0 / 3.0));
     assert!(close(marketing.spread.unwrap(), 208.333_f64.sqrt()));
-    assert_eq!(marketing.cant_judge_share, 0.0);
+    assert_eq!(marketing.cant_judge_share, Some(0.0));
     // A dimension nobody answered has no figures, and no made-up zero.
     assert_eq!(card.groups[0].dimensions[0].mean, None);
 }
@@ -121,14 +129,31 @@ fn gaps_blind_spots_and_the_alignment_index() {
     assert!(close(goals.gap.unwrap(), 87.5 - 50.0 / 3.0));
     assert!(goals.blind_spot());
     assert_eq!(card.gaps[0].gap, None);
-    assert!(close(card.alignment.unwrap(), 100.0 - (87.5 - 50.0 / 3.0)));
+    assert_eq!(goals.high, Some(Group::Role(Role::Sales)));
+    assert_eq!(goals.low, Some(Group::Role(Role::Marketing)));
+    // Per statement: sales 5,4,5 → 91.7 and marketing 1,2,1 → 8.3 (gap 83.3); sales 5,4,4 →
+    // 83.3 and marketing 1,2,2 → 16.7 (gap 66.7); the third statement was rated by only two
+    // salespeople (one could not judge), so it has no sales figure and no gap.
+    let goals_start = Instrument::builtin().dimensions[0].statements.len();
+    let statement_gap = |i: usize| card.statement_gaps[goals_start + i].gap.unwrap();
+    assert!(close(statement_gap(0), 250.0 / 3.0));
+    assert!(close(statement_gap(1), 200.0 / 3.0));
+    assert_eq!(card.statement_gaps[goals_start + 2].gap, None);
+    // 100 − ((83.3³ + 66.7³) / 2)^(1/3) = 100 − 437,500^(1/3) = 24.07.
+    assert!(close(card.alignment.unwrap(), 100.0 - 437_500f64.cbrt()));
+    assert!(close(
+        alignment_index(&[250.0 / 3.0, 200.0 / 3.0]),
+        100.0 - 437_500f64.cbrt()
+    ));
     // The cut-off is a third of the scale: 33.3 points is not yet a blind spot, 33.4 is.
-    assert!(!DimensionGap { gap: Some(33.3) }.blind_spot());
-    assert!(DimensionGap { gap: Some(33.4) }.blind_spot());
-    assert!(DimensionGap {
-        gap: Some(BLIND_SPOT_GAP)
-    }
-    .blind_spot());
+    let gap = |g: f64| Gap {
+        gap: Some(g),
+        high: None,
+        low: None,
+    };
+    assert!(!gap(33.3).blind_spot());
+    assert!(gap(33.4).blind_spot());
+    assert!(gap(BLIND_SPOT_GAP).blind_spot());
 }
 
 #[test]
@@ -259,10 +284,20 @@ fn different_definitions_between_roles_are_a_mismatch() {
     }
     let card = team(&responses, 3);
     let picks = &card.definitions[0];
-    assert_eq!(picks.picks.len(), 2);
-    assert_eq!(picks.picks[0], (Group::Role(Role::Sales), a.clone(), 1.0));
-    assert_eq!(picks.picks[1].1, *b);
-    assert!(close(picks.picks[1].2, 2.0 / 3.0));
+    // Leadership (2) is hidden; sales picked a, a, a and marketing b, b, a.
+    assert_eq!(picks.groups.len(), 2);
+    assert_eq!(picks.groups[0].group, Group::Role(Role::Sales));
+    assert_eq!(picks.groups[0].most_common(), Some((0, 1.0)));
+    let (option, share) = picks.groups[1].most_common().unwrap();
+    assert_eq!(question.options[option].id, *b);
+    assert!(close(share, 2.0 / 3.0));
+    // Total variation: ½ (|1 − ⅓| + |0 − ⅔|) = ⅔ ≥ 0.5.
+    let (distance, first, second) = picks.distance.unwrap();
+    assert!(close(distance, 2.0 / 3.0));
+    assert_eq!(
+        (first, second),
+        (Group::Role(Role::Sales), Group::Role(Role::Marketing))
+    );
     assert!(picks.mismatch());
     assert!(
         !card.definitions[1].mismatch(),
@@ -271,7 +306,7 @@ fn different_definitions_between_roles_are_a_mismatch() {
 }
 
 #[test]
-fn cronbachs_alpha_once_there_are_ten_complete_responses() {
+fn cronbachs_alpha_once_every_pair_has_ten_raters() {
     let rows: [[u8; 3]; 10] = [
         [1, 1, 2],
         [2, 2, 2],
@@ -284,23 +319,36 @@ fn cronbachs_alpha_once_there_are_ten_complete_responses() {
         [4, 4, 5],
         [5, 4, 5],
     ];
-    let mut responses: Vec<Response> = rows.iter().map(|r| rates(Role::Sales, GOALS, r)).collect();
-    // Item variances 20/9, 14.9/9, 16.1/9 (sum 51/9); totals' variance 138.4/9:
+    // Strategy has three statements and is not a checklist.
+    let mut responses: Vec<Response> = rows
+        .iter()
+        .map(|r| rates(Role::Sales, STRATEGY, r))
+        .collect();
+    // Item variances 20/9, 14.9/9, 16.1/9 (sum 51/9); totals' variance 138.4/9 (= the item
+    // variances plus twice the covariances, every pair from the same ten people):
     // alpha = 3/2 × (1 − 51/138.4) = 0.9473.
     let card = team(&responses, 3);
-    let goals = &card.reliability[GOALS];
-    assert_eq!(goals.complete, 10);
-    assert!(close(goals.alpha.unwrap(), 1.5 * (1.0 - 51.0 / 138.4)));
+    let strategy = &card.reliability[STRATEGY];
+    assert_eq!(strategy.pairwise, 10);
+    assert!(close(strategy.alpha.unwrap(), 1.5 * (1.0 - 51.0 / 138.4)));
     assert_eq!(
-        AlphaReading::of(goals.alpha.unwrap()),
+        AlphaReading::of(strategy.alpha.unwrap()),
         AlphaReading::Consistent
     );
 
-    // A "Can't judge" makes a response incomplete: nine are not enough.
-    responses[0] = rates(Role::Sales, GOALS, &[1, 0, 2]);
+    // A "Can't judge" leaves two pairs with nine raters: not enough.
+    responses[0] = rates(Role::Sales, STRATEGY, &[1, 0, 2]);
     let card = team(&responses, 3);
-    assert_eq!(card.reliability[GOALS].complete, 9);
-    assert_eq!(card.reliability[GOALS].alpha, None);
+    assert_eq!(card.reliability[STRATEGY].pairwise, 9);
+    assert_eq!(card.reliability[STRATEGY].alpha, None);
+    // A checklist area never gets an alpha, however many answer it.
+    let instrument = Instrument::builtin();
+    let checklist = instrument
+        .dimensions
+        .iter()
+        .position(|d| d.checklist)
+        .unwrap();
+    assert!(card.reliability[checklist].checklist);
     assert_eq!(AlphaReading::of(0.6), AlphaReading::Questionable);
     assert_eq!(AlphaReading::of(0.2), AlphaReading::Inconsistent);
 }
@@ -325,7 +373,7 @@ fn filters_that_would_single_someone_out_are_refused() {
 }
 
 #[test]
-fn the_diagnosis_ranks_blame_blind_spots_definitions_and_disagreement() {
+fn the_diagnosis_ranks_blame_opposite_views_blind_spots_and_choices() {
     use samepage::core::team::FindingKind;
     let instrument = Instrument::builtin();
     let pair = instrument.mirror_pair("lead_quality").unwrap();
@@ -363,15 +411,26 @@ fn the_diagnosis_ranks_blame_blind_spots_definitions_and_disagreement() {
     let diagnosis = card.diagnosis(&instrument);
     let kinds: Vec<(&FindingKind, usize)> =
         diagnosis.iter().map(|f| (&f.kind, f.dimension)).collect();
+    // 1. The blame loop (90).
     assert!(
         matches!(kinds[0], (FindingKind::BlameLoop { pair_id }, d) if pair_id == "lead_quality" && d == handoff)
     );
+    // The same two statements, read as opposite views (marketing rates its leads 100 and
+    // sales 25; sales rates its follow-up 75 and marketing 0; handoff's means are both 50),
+    // are not reported again: the blame loop names them.
+    assert!(diagnosis.iter().all(|f| !matches!(
+        f.kind,
+        FindingKind::OppositeViews { .. } | FindingKind::StatementGap { .. }
+    )));
+    // 2. Goals, a blind spot of 70.8 between sales (high) and marketing (low).
     assert!(
-        matches!(kinds[1], (FindingKind::BlindSpot { gap }, 1) if close(*gap, 87.5 - 50.0 / 3.0))
+        matches!(kinds[1], (FindingKind::BlindSpot { gap, high, low }, 1) if close(*gap, 87.5 - 50.0 / 3.0) && *high == Group::Role(Role::Sales) && *low == Group::Role(Role::Marketing))
     );
+    // 3. Sales all picked one option, marketing all another: distance 1, severity 60.
     assert!(
-        matches!(kinds[2], (FindingKind::DefinitionsMismatch { question_id }, d) if *question_id == question.id && d == language)
+        matches!(kinds[2], (FindingKind::ChoiceMismatch { question_id, distance, .. }, d) if *question_id == question.id && d == language && close(*distance, 1.0))
     );
+    assert_eq!(diagnosis.len(), 3);
     // Marketing's goals mean 16.7 is low, but the sales half keeps the team mean at 52: no low score.
     assert!(diagnosis
         .iter()
@@ -391,7 +450,9 @@ fn a_dimension_all_roles_rate_low_is_a_finding() {
     // Everyone: (25 + 25 + 0) / 3 = 16.7 → severity 83.3; no gap, no disagreement.
     let diagnosis = team(&responses, 3).diagnosis(&Instrument::builtin());
     assert_eq!(diagnosis.len(), 1);
-    assert!(matches!(diagnosis[0].kind, FindingKind::LowScore { mean } if close(mean, 50.0 / 3.0)));
+    assert!(
+        matches!(diagnosis[0].kind, FindingKind::LowScore { mean, every_group: true } if close(mean, 50.0 / 3.0))
+    );
     assert!(close(diagnosis[0].severity, 100.0 - 50.0 / 3.0));
 }
 
@@ -430,8 +491,9 @@ fn beliefs_about_one_statement_per_shown_group() {
     assert_eq!(beliefs[0].0, Group::Role(Role::Sales));
     assert!(close(beliefs[0].1.unwrap(), 13.0 / 3.0));
     assert_eq!(beliefs[0].2, 3);
+    // Marketing has three people, but only two rated it: below the minimum, no figure.
     assert_eq!(beliefs[1].0, Group::Role(Role::Marketing));
-    assert!(close(beliefs[1].1.unwrap(), 1.5));
+    assert_eq!(beliefs[1].1, None);
     assert_eq!(beliefs[1].2, 2);
 }
 

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 use samepage::core::flow::Step;
-use samepage::core::instrument::Instrument;
+use samepage::core::instrument::{Catalogue, Instrument};
 use samepage::core::response::{Answer, Role};
 use samepage::core::saved::{Keys, SavedSurvey};
 use samepage::ui::SamePage;
@@ -94,6 +94,109 @@ async fn answering_a_statement_moves_progress_and_is_stored_at_once() {
     assert_eq!(stored.step, Step::Statements(0));
     let first = Instrument::builtin().dimensions[0].statements[0].id.clone();
     assert_eq!(stored.response.answer(&first), Some(Answer::Agreement(4)));
+}
+
+#[wasm_bindgen_test]
+async fn the_welcome_screen_gives_the_computed_estimate() {
+    let keys = Keys::new("web-welcome");
+    storage().remove_item(&keys.survey()).unwrap();
+    let root = mount("web-welcome");
+    let instrument = Instrument::builtin();
+    assert_eq!(
+        find(&root, ".samepage__estimate").text_content().unwrap(),
+        format!(
+            "About {} minutes: {} short statements and {} questions about who owns what and what words mean where you work.",
+            instrument.estimated_minutes(),
+            instrument.statement_count(),
+            instrument.definitions.len()
+        )
+    );
+}
+
+/// Stores a survey of `role` at `step` under `namespace` and mounts it.
+fn mount_at(namespace: &'static str, step: Step) -> HtmlElement {
+    let mut saved = SavedSurvey::new(&Instrument::builtin());
+    saved.step = step;
+    saved.response.role = Some(Role::Sales);
+    storage()
+        .set_item(&Keys::new(namespace).survey(), &saved.encode())
+        .unwrap();
+    mount(namespace)
+}
+
+#[wasm_bindgen_test]
+async fn not_applicable_is_offered_only_where_a_practice_may_not_exist() {
+    let instrument = Instrument::builtin();
+    let (page, dimension) = instrument
+        .dimensions
+        .iter()
+        .enumerate()
+        .find(|(_, d)| d.statements.iter().any(|s| s.not_applicable))
+        .unwrap();
+    let root = mount_at("web-na", Step::Statements(page));
+    let offered = dimension
+        .statements
+        .iter()
+        .filter(|s| s.not_applicable)
+        .count();
+    assert_eq!(count(&root, "input[value='6']"), offered as u32);
+    assert_eq!(
+        count(&root, "input[value='0']"),
+        dimension.statements.len() as u32
+    );
+    click(&root, "input[value='6']");
+    leptos::task::tick().await;
+    let stored = SavedSurvey::decode(
+        &storage()
+            .get_item(&Keys::new("web-na").survey())
+            .unwrap()
+            .unwrap(),
+    )
+    .unwrap();
+    let statement = dimension
+        .statements
+        .iter()
+        .find(|s| s.not_applicable)
+        .unwrap();
+    assert_eq!(
+        stored.response.answer(&statement.id),
+        Some(Answer::NotApplicable)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_choice_questions_come_in_two_sections() {
+    let root = mount_at("web-choices", Step::Definitions);
+    let headings = root
+        .query_selector_all(".samepage__choice-section h3")
+        .unwrap();
+    let titles: Vec<String> = (0..headings.length())
+        .map(|i| headings.item(i).unwrap().text_content().unwrap())
+        .collect();
+    assert_eq!(titles, ["What the words mean here", "Who owns what"]);
+    assert_eq!(
+        count(&root, ".samepage__choice-section fieldset"),
+        Instrument::builtin().definitions.len() as u32
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_survey_saved_with_questionnaire_1_0_0_resumes_with_the_answers_still_asked() {
+    let keys = Keys::new("web-v1");
+    storage()
+        .set_item(
+            &keys.survey(),
+            include_str!("fixtures/v1/survey-midway.txt"),
+        )
+        .unwrap();
+    let root = mount("web-v1");
+    // It resumes on its page (area 4) with the 8 of its 13 answers that 2.0.0 still asks.
+    let total = Instrument::builtin().statement_count();
+    assert!(
+        text(&root).contains(&format!("Area 4 of 128 of {total} statements answered")),
+        "{}",
+        text(&root)
+    );
 }
 
 #[wasm_bindgen_test]
@@ -322,13 +425,10 @@ mod workshop_page {
             .find(|k| k.starts_with("samepage:ws-") && k.ends_with(":workshop"))
             .expect("the workshop is stored");
         let stored = storage.get_item(&key).unwrap().unwrap();
-        assert!(stored.contains(r#""name": "Sales kick-off""#), "{stored}");
-        assert!(stored.contains(
-            r#""team_labels": [
-      "North",
-      "South"
-    ]"#
-        ));
+        assert!(stored.contains(r#""name":"Sales kick-off""#), "{stored}");
+        assert!(stored.contains(r#""team_labels":["North","South"]"#));
+        // New workshops collect the current questionnaire.
+        assert!(stored.contains(r#""questionnaire":"2.0.0""#));
     }
 
     #[wasm_bindgen_test]
@@ -341,6 +441,7 @@ mod workshop_page {
             vec!["North".into(), "South".into()],
             3,
             "2026-11-23",
+            "2.0.0",
         );
         for (nonce, (role, team)) in [
             (Role::Sales, 0),
@@ -370,7 +471,7 @@ mod workshop_page {
         }
         let key = Keys::new(&workshop_namespace(workshop.id)).workshop();
         storage()
-            .set_item(&key, &export_json(&instrument, &workshop))
+            .set_item(&key, &export_json(&Catalogue::builtin(), &workshop))
             .unwrap();
 
         let root = mount_page("#workshop=00c0ffee");

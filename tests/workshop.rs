@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use samepage::core::code::{encode, CodeError, CodedResponse};
-use samepage::core::instrument::Instrument;
+use samepage::core::instrument::{Catalogue, Instrument};
 use samepage::core::response::{Answer, Response, Role};
 use samepage::core::team::Answers;
 use samepage::core::workshop::{CodeOutcome, Collected, Workshop};
@@ -38,7 +38,14 @@ fn code(nonce: u32, workshop: u32, response: Response) -> String {
 
 #[test]
 fn a_new_workshop_never_goes_below_the_anonymity_floor() {
-    let workshop = Workshop::new(ID, "  Q3 kick-off ", vec!["North".into()], 1, "2026-11-23");
+    let workshop = Workshop::new(
+        ID,
+        "  Q3 kick-off ",
+        vec!["North".into()],
+        1,
+        "2026-11-23",
+        "2.0.0",
+    );
     assert_eq!(workshop.name, "Q3 kick-off");
     assert_eq!(workshop.minimum, 3);
     assert_eq!(workshop.rounds.len(), 1);
@@ -47,8 +54,14 @@ fn a_new_workshop_never_goes_below_the_anonymity_floor() {
 
 #[test]
 fn pasted_codes_import_with_duplicates_once_and_bad_ones_named() {
-    let instrument = Instrument::builtin();
-    let mut workshop = Workshop::new(ID, "Kick-off", vec!["North".into()], 3, "2026-11-23");
+    let mut workshop = Workshop::new(
+        ID,
+        "Kick-off",
+        vec!["North".into()],
+        3,
+        "2026-11-23",
+        "2.0.0",
+    );
     let a = code(1, ID, everything(Role::Sales, 4));
     let b = code(2, ID, everything(Role::Marketing, 2));
     let foreign = code(3, ID + 1, everything(Role::Sales, 5));
@@ -56,7 +69,7 @@ fn pasted_codes_import_with_duplicates_once_and_bad_ones_named() {
     damaged.replace_range(10..11, if &damaged[10..11] == "A" { "B" } else { "A" });
     let pasted = format!("{a}\n{b}\nSam: {a}\n{foreign}\n{damaged}\n");
 
-    let report = workshop.import_codes(&instrument, &pasted);
+    let report = workshop.import_codes(&Catalogue::builtin(), &pasted);
     let outcomes: Vec<&CodeOutcome> = report.outcomes.iter().map(|(_, o)| o).collect();
     assert_eq!(
         outcomes,
@@ -76,7 +89,7 @@ fn pasted_codes_import_with_duplicates_once_and_bad_ones_named() {
     // A batch of only bad codes changes nothing.
     let before = workshop.clone();
     let report = workshop.import_codes(
-        &instrument,
+        &Catalogue::builtin(),
         &format!("{foreign}\nSP1.nonsense\nno codes here"),
     );
     assert_eq!(report.count(|o| matches!(o, CodeOutcome::Refused(_))), 2);
@@ -86,9 +99,15 @@ fn pasted_codes_import_with_duplicates_once_and_bad_ones_named() {
 #[test]
 fn a_respondent_sending_changed_answers_replaces_their_earlier_ones() {
     let instrument = Instrument::builtin();
-    let mut workshop = Workshop::new(ID, "Kick-off", vec![], 3, "2026-11-23");
-    workshop.import_codes(&instrument, &code(9, ID, everything(Role::Sales, 2)));
-    let report = workshop.import_codes(&instrument, &code(9, ID, everything(Role::Sales, 4)));
+    let mut workshop = Workshop::new(ID, "Kick-off", vec![], 3, "2026-11-23", "2.0.0");
+    workshop.import_codes(
+        &Catalogue::builtin(),
+        &code(9, ID, everything(Role::Sales, 2)),
+    );
+    let report = workshop.import_codes(
+        &Catalogue::builtin(),
+        &code(9, ID, everything(Role::Sales, 4)),
+    );
     assert_eq!(report.outcomes[0].1, CodeOutcome::Updated);
     let round = workshop.current_round();
     assert_eq!(round.responses.len(), 1);
@@ -103,9 +122,12 @@ fn a_respondent_sending_changed_answers_replaces_their_earlier_ones() {
 #[test]
 fn the_trend_is_the_change_of_each_dimensions_mean_since_the_last_round() {
     let instrument = Instrument::builtin();
-    let mut workshop = Workshop::new(ID, "Kick-off", vec![], 3, "2026-08-01");
+    let mut workshop = Workshop::new(ID, "Kick-off", vec![], 3, "2026-08-01", "2.0.0");
     assert!(
-        workshop.trend(&instrument).iter().all(Option::is_none),
+        workshop
+            .trend(&Catalogue::builtin())
+            .iter()
+            .all(Option::is_none),
         "one round: no trend"
     );
     for (nonce, level) in [(1, 2), (2, 2), (3, 3)] {
@@ -115,7 +137,7 @@ fn the_trend_is_the_change_of_each_dimensions_mean_since_the_last_round() {
             answers: Answers::of(&instrument, &everything(Role::Sales, level)),
         });
     }
-    workshop.start_round("2026-11-01");
+    workshop.start_round("2026-11-01", "2.0.0");
     for (nonce, level) in [(4, 4), (5, 4), (6, 3)] {
         workshop.collect(Collected {
             nonce,
@@ -124,20 +146,23 @@ fn the_trend_is_the_change_of_each_dimensions_mean_since_the_last_round() {
         });
     }
     // Before: (25 + 25 + 50) / 3 = 33.3; now (75 + 75 + 50) / 3 = 66.7: +33.3 everywhere.
-    let trend = workshop.trend(&instrument);
+    let trend = workshop.trend(&Catalogue::builtin());
     assert_eq!(trend.len(), 12);
     assert!(trend
         .iter()
         .all(|t| (t.unwrap() - 100.0 / 3.0).abs() < 1e-9));
 
     // A round below the minimum shows no trend.
-    workshop.start_round("2027-02-01");
+    workshop.start_round("2027-02-01", "2.0.0");
     workshop.collect(Collected {
         nonce: 7,
         team: None,
         answers: Answers::of(&instrument, &everything(Role::Sales, 5)),
     });
-    assert!(workshop.trend(&instrument).iter().all(Option::is_none));
+    assert!(workshop
+        .trend(&Catalogue::builtin())
+        .iter()
+        .all(Option::is_none));
 }
 
 #[test]
@@ -160,15 +185,23 @@ fn each_fact_reads_and_writes_its_own_figure() {
     assert_eq!(facts.accepted_share, Some(0.4));
     assert_eq!(Fact::Conversion.value(&facts), None);
     let instrument = samepage::core::instrument::Instrument::builtin();
+    // The questionnaire says where each role's belief about each fact is read.
     for fact in Fact::ALL {
-        assert!(instrument.statement(fact.statement()).is_some());
+        let link = instrument.fact_link(fact.id()).unwrap();
+        assert!(instrument.statement(&link.statement).is_some());
     }
+    // Ranges: hours up to a year, shares 0–1; never infinite or negative.
+    assert!(Fact::FollowUpHours.in_range(8_760.0));
+    assert!(!Fact::FollowUpHours.in_range(1e308));
+    assert!(!Fact::AcceptedShare.in_range(1.4));
+    assert!(!Fact::Conversion.in_range(-0.1));
+    assert!(!Fact::Conversion.in_range(f64::NAN));
 }
 
 #[test]
 fn the_trend_leaves_out_respondents_whose_role_is_hidden() {
     let instrument = Instrument::builtin();
-    let mut workshop = Workshop::new(ID, "Kick-off", vec![], 3, "2026-08-01");
+    let mut workshop = Workshop::new(ID, "Kick-off", vec![], 3, "2026-08-01", "2.0.0");
     let mut nonce = 0;
     let mut add = |workshop: &mut Workshop, role, level| {
         nonce += 1;
@@ -181,7 +214,7 @@ fn the_trend_leaves_out_respondents_whose_role_is_hidden() {
     for level in [3, 3, 3] {
         add(&mut workshop, Role::Sales, level);
     }
-    workshop.start_round("2026-11-01");
+    workshop.start_round("2026-11-01", "2.0.0");
     for level in [4, 4, 4] {
         add(&mut workshop, Role::Sales, level);
     }
@@ -189,7 +222,44 @@ fn the_trend_leaves_out_respondents_whose_role_is_hidden() {
     add(&mut workshop, Role::Leadership, 1);
     // Sales only: 50 → 75.
     assert!(workshop
-        .trend(&instrument)
+        .trend(&Catalogue::builtin())
         .iter()
         .all(|t| (t.unwrap() - 25.0).abs() < 1e-9));
+}
+
+#[test]
+fn a_trend_figure_needs_the_minimum_of_people_who_scored_it() {
+    let catalogue = Catalogue::builtin();
+    let instrument = catalogue.current();
+    // Three people a round; in the second, two answer "Can't judge" everywhere: the round's
+    // mean would be one person's score.
+    let person = |level: u8| {
+        let mut response = Response {
+            role: Some(Role::Sales),
+            ..Response::default()
+        };
+        for statement in instrument.statements() {
+            response
+                .answers
+                .insert(statement.id.clone(), Answer::try_from(level).unwrap());
+        }
+        Answers::of(instrument, &response)
+    };
+    let mut workshop = Workshop::new(ID, "Trend", vec![], 3, "2026-11-23", "2.0.0");
+    for (nonce, level) in [(1, 3), (2, 3), (3, 3)] {
+        workshop.collect(Collected {
+            nonce,
+            team: None,
+            answers: person(level),
+        });
+    }
+    workshop.start_round("2026-12-01", "2.0.0");
+    for (nonce, level) in [(4, 5), (5, 0), (6, 0)] {
+        workshop.collect(Collected {
+            nonce,
+            team: None,
+            answers: person(level),
+        });
+    }
+    assert!(workshop.trend(&catalogue).iter().all(Option::is_none));
 }

@@ -1,7 +1,7 @@
 // The whole survey with the keyboard alone: Tab, arrow keys, Space and Enter.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, DIMENSIONS } from '../support/survey-page.mjs';
+import { useApp, DIMENSIONS, INSTRUMENT, STATEMENTS, CHOICES, CHOICES_HEADING, CHOICE_SECTIONS } from '../support/survey-page.mjs';
 
 const app = useApp();
 
@@ -50,8 +50,12 @@ test('a respondent completes the survey with the keyboard only', async () => {
     await press(page, 'Enter');
   }
 
-  await survey.expectHeading('What do the words mean where you work?');
-  for (let q = 0; q < 2; q++) {
+  // Every choice question, in its two sections: Tab into each group, Space on its first option.
+  await survey.expectHeading(CHOICES_HEADING);
+  assert.deepEqual(await survey.root.locator('.samepage__choice-section h3').allInnerTexts(), CHOICE_SECTIONS);
+  const questions = await survey.choiceGroups().count();
+  assert.equal(questions, CHOICES.length);
+  for (let q = 0; q < questions; q++) {
     await press(page, 'Tab');
     await press(page, 'Space'); // first option
   }
@@ -64,9 +68,10 @@ test('a respondent completes the survey with the keyboard only', async () => {
   assert.match(await survey.root.innerText(), /Answered as: Leadership/);
   const stored = await survey.storedSurvey();
   assert.equal(stored.role, 'leadership');
-  assert.equal(Object.keys(stored.answers).length, 42);
+  assert.equal(Object.keys(stored.answers).length, STATEMENTS.length);
   assert.ok(Object.values(stored.answers).every((a) => a === 4));
-  assert.deepEqual(Object.keys(stored.definitions).sort(), ['follow_up', 'sales_ready']);
+  assert.deepEqual(Object.keys(stored.definitions).sort(), CHOICES.map((q) => q.id).sort());
+  for (const q of INSTRUMENT.definitions) assert.equal(stored.definitions[q.id], q.options[0].id, `${q.id}: first option`);
   survey.expectNoErrors();
 });
 

@@ -2,14 +2,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { useApp, DIMENSIONS, OUTPUT } from '../support/survey-page.mjs';
+import { useApp, DIMENSIONS, OUTPUT, STATEMENTS, CHOICES } from '../support/survey-page.mjs';
 
 const app = useApp();
 
 test('a respondent answers everything by mouse and gets the hand-computed scorecard', async () => {
   const survey = await app.open();
   await survey.expectHeading('Are sales, marketing and leadership on the same page?');
-  assert.match(await survey.root.innerText(), /about 10 minutes/);
+  // 40 statements × 8 s + 10 choice questions × 15 s = 470 s, 7.8 minutes, rounded up to 8.
+  assert.equal(STATEMENTS.length, 40);
+  assert.equal(CHOICES.length, 10);
+  assert.match(await survey.root.innerText(), /About 8 minutes: 40 short statements and 10 questions about who owns what and what words mean where you work\./);
   assert.match(await survey.root.innerText(), /Your answers stay on this device/);
 
   await survey.start();
@@ -18,7 +21,7 @@ test('a respondent answers everything by mouse and gets the hand-computed scorec
   // overall = (11 × 75 + 25) / 12 = 70.8 → 71, stage Aligned; weakest = Shared goals.
   await survey.answerAllPages((page) => (page === 1 ? 'Disagree' : 'Agree'));
   await survey.pickDefinition('what makes a lead ready for sales', 'Asking for a demo, a quote or a conversation with sales');
-  await survey.pickDefinition('How quickly should sales follow up', "We have no agreed time / I don't know");
+  await survey.pickDefinition('How quickly should sales follow up', 'We have no agreed time');
   await survey.button('See my scorecard').click();
   await survey.expectHeading('Your alignment scorecard');
 
@@ -43,6 +46,10 @@ test('a respondent answers everything by mouse and gets the hand-computed scorec
 
   assert.match(await card.innerText(), /Asking for a demo, a quote or a conversation with sales/);
   assert.match(await card.innerText(), /There is no agreed answer here/);
+  // Two of the 10 choice questions answered; the other 8 say so.
+  const picks = await card.locator('.samepage__definitions-list dd').allInnerTexts();
+  assert.equal(picks.length, CHOICES.length);
+  assert.equal(picks.filter((p) => p === 'Not answered').length, CHOICES.length - 2);
   survey.expectNoErrors();
 });
 

@@ -21,12 +21,12 @@ const VIEWS = [
   ['definitions', async (s) => {
     await s.start(); await s.chooseRole('Leadership');
     await s.answerAllPages((p, i) => ['Agree', 'Disagree', 'Strongly agree'][(p + i) % 3]);
-    await s.pickDefinition('what makes a lead ready for sales', "We have no agreed definition / I don't know");
+    await s.pickDefinition('what makes a lead ready for sales', 'We have no agreed definition');
   }],
   ['scorecard', async (s) => {
     await s.start(); await s.chooseRole('Marketing');
     await s.answerAllPages((p, i) => (p === 2 ? "Can't judge" : ['Strongly disagree', 'Agree', 'Strongly agree', 'Disagree'][(p + i) % 4]));
-    await s.pickDefinition('what makes a lead ready for sales', "We have no agreed definition / I don't know");
+    await s.pickDefinition('what makes a lead ready for sales', 'We have no agreed definition');
     await s.button('See my scorecard').click();
     await s.expectHeading('Your alignment scorecard');
   }],

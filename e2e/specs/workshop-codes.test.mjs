@@ -3,8 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { useApp, SCALE, PHONE } from '../support/survey-page.mjs';
-import { openWorkshopPage } from '../support/workshop-page.mjs';
+import { useApp, SCALE, PHONE, STATEMENTS } from '../support/survey-page.mjs';
+import { openWorkshopPage, parseAnswers } from '../support/workshop-page.mjs';
 
 const app = useApp();
 
@@ -35,7 +35,7 @@ test('a pasted batch imports the good code once and names the bad ones, changing
   const foreign = await (await phoneFor(await other.joinLink())).takeJoinedSurvey(answers('Marketing', 2));
 
   const before = await w.stored((await w.workshopKeys())[0]);
-  await w.pasteCodes(`${changed(code)}\nSP1.notacode\n${foreign}`);
+  await w.pasteCodes(`${changed(code)}\nSP2.notacode\n${foreign}`);
   await w.importReport().getByText('0 added, 0 updated, 0 already here, 3 refused.').waitFor();
   assert.equal(await w.stored((await w.workshopKeys())[0]), before, 'bad codes change nothing stored');
 
@@ -61,7 +61,7 @@ test('a pasted batch imports the good code once and names the bad ones, changing
 
   // Text without any code says so.
   await w.pasteCodes('no codes in here');
-  await w.expectAlert('No response code was found in the pasted text.');
+  await w.expectAlert('No response code was found in the pasted text. Codes start with “SP2.” (or “SP1.” from the first version).');
   w.expectNoErrors();
   phone.expectNoErrors();
 });
@@ -90,7 +90,10 @@ test('changed answers sent again replace the earlier ones; a link back imports o
   await w.importReport().getByText('0 added, 1 updated, 0 already here, 0 refused.').waitFor();
   const [file] = await w.storedWorkshops();
   assert.equal(file.workshop.rounds[0].responses.length, 1);
-  assert.ok(file.workshop.rounds[0].responses[0].answers.cells.every((c) => c === 5));
+  const { role, cells } = parseAnswers(file.workshop.rounds[0].responses[0].answers);
+  assert.equal(role, 'leadership');
+  assert.equal(cells.length, STATEMENTS.length);
+  assert.ok(cells.every((c) => c === 5));
 
   // A link back for a workshop that is not on this device says so.
   const stranger = await openWorkshopPage(app, { hash: `#codes=${secondCode}` });

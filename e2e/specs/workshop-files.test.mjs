@@ -3,10 +3,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { useApp } from '../support/survey-page.mjs';
-import { openWorkshopPage, cells } from '../support/workshop-page.mjs';
+import { useApp, INSTRUMENT, STATEMENTS, CHOICES } from '../support/survey-page.mjs';
+import { openWorkshopPage, cells, compactAnswers, parseAnswers } from '../support/workshop-page.mjs';
 
 const app = useApp();
+
+// The statement that offers "Not applicable here" first: process.partners_included, the 22nd.
+const NA = STATEMENTS.findIndex((s) => s.notApplicable);
 
 /** A workshop with two rounds, team labels (one that looks like a formula), facts and picks. */
 async function seeded() {
@@ -15,14 +18,17 @@ async function seeded() {
   const mixed = cells(4);
   mixed[0] = 0;      // can't judge
   mixed[1] = null;   // unanswered
+  mixed[NA] = 'n';   // not applicable
   await w.seedRounds('Files & "quotes"', [
     { started: '2026-08-01', responses: [{ role: 'sales', level: 3 }] },
     {
       started: '2026-11-02',
       facts: { follow_up_hours: 26.5, accepted_share: 0.4, conversion: null },
       responses: [
-        { role: 'sales', team: 0, cells: mixed, picks: [2, 1], nonce: 11 },
-        { role: 'marketing', team: 1, level: 2, picks: [0, null], nonce: 12 },
+        // sales_ready option 2 is asked_for_contact, follow_up option 1 same_day.
+        { role: 'sales', team: 0, cells: mixed, picks: { sales_ready: 2, follow_up: 1 }, nonce: 11 },
+        // sales_ready option 0 is any_contact.
+        { role: 'marketing', team: 1, level: 2, picks: { sales_ready: 0 }, nonce: 12 },
         { role: 'leadership', level: 5, nonce: 13 },
       ],
     },
@@ -37,10 +43,19 @@ test('a workshop exported as JSON and imported again is exactly the same', async
   assert.equal(exported.name, 'samepage-files-quotes.json');
   const file = JSON.parse(exported.text);
   assert.equal(file.format, 'samepage-workshop');
-  assert.equal(file.version, 1);
+  assert.equal(file.version, 2);
   assert.deepEqual(Object.keys(file.instrument), ['id', 'version', 'fingerprint']);
+  assert.equal(file.instrument.version, INSTRUMENT.version);
   assert.equal(file.workshop.rounds.length, 2);
+  assert.deepEqual(file.workshop.rounds.map((r) => r.questionnaire), ['2.0.0', '2.0.0']);
   assert.deepEqual(file.workshop.rounds[1].facts, { follow_up_hours: 26.5, accepted_share: 0.4, conversion: null });
+  // Answers are compact text: role / a character per statement / option indices.
+  assert.equal(file.workshop.rounds[0].responses[0].answers, `sales/${'3'.repeat(40)}/${Array(10).fill('-').join(',')}`);
+  assert.equal(NA, 21);
+  assert.equal(
+    file.workshop.rounds[1].responses[0].answers,
+    `sales/0.${'4'.repeat(19)}n${'4'.repeat(18)}/-,2,1,-,-,-,-,-,-,-`,
+  );
 
   // Delete it, then import the file: everything comes back, byte for byte.
   await w.toList();
@@ -71,19 +86,28 @@ test('a damaged, foreign or newer file is refused with its reason and nothing ch
 
   const cut = structuredClone(file);
   cut.workshop.id = 99;
-  cut.workshop.rounds[1].responses[1].answers.cells.pop();
+  const short = parseAnswers(cut.workshop.rounds[1].responses[1].answers);
+  short.cells.pop();
+  cut.workshop.rounds[1].responses[1].answers = compactAnswers(short.role, short.cells, short.picks);
   await w.importFile('cut.json', JSON.stringify(cut));
-  await w.expectAlert('“cut.json” was not imported: this file is damaged: round 2, response 2: 41 answers, expected 42. Nothing on this device was changed.');
+  await w.expectAlert('“cut.json” was not imported: this file is damaged: round 2, response 2: 39 answers, expected 40. Nothing on this device was changed.');
 
-  const newer = { ...file, version: 2 };
+  // A field of the wrong kind is named in plain words, never with a parser's message.
+  const broken = structuredClone(file);
+  broken.workshop.id = 97;
+  broken.workshop.rounds[0].responses[0].answers = 42;
+  await w.importFile('broken.json', JSON.stringify(broken));
+  await w.expectAlert('“broken.json” was not imported: this file is damaged: a field is missing or holds the wrong kind of value. Nothing on this device was changed.');
+
+  const newer = { ...file, version: 3 };
   await w.importFile('newer.json', JSON.stringify(newer));
-  await w.expectAlert('this file was made by a newer version of SamePage (file version 2)');
+  await w.expectAlert('this file was made by a newer version of SamePage (file version 3)');
 
   const foreign = structuredClone(file);
   foreign.workshop.id = 98;
   foreign.instrument.version = '9.0.0';
   await w.importFile('foreign.json', JSON.stringify(foreign));
-  await w.expectAlert("this file's answers belong to another questionnaire (samepage-core 9.0.0)");
+  await w.expectAlert("this file's answers belong to a questionnaire this version of SamePage does not have (samepage-core 9.0.0)");
 
   await w.importFile('notes.json', 'meeting notes, not a workshop');
   await w.expectAlert('“notes.json” was not imported: this is not a SamePage workshop file.');
@@ -101,14 +125,25 @@ test('the responses as CSV: one row per respondent, one column per statement, qu
   assert.equal(lines.at(-1), '', 'every line ends with CRLF');
   const [header, ...rows] = lines.slice(0, -1);
   const columns = header.split(',');
-  assert.equal(columns.length, 5 + 42 + 2);
-  assert.deepEqual(columns.slice(0, 6), ['"round"', '"started"', '"respondent"', '"role"', '"team"', '"strategy.joint_plan"']);
-  assert.deepEqual(columns.slice(-2), ['"sales_ready"', '"follow_up"']);
+  // 6 leading columns, 40 statements, 10 choice questions.
+  assert.equal(columns.length, 6 + 40 + 10);
+  assert.deepEqual(columns.slice(0, 6), ['"round"', '"started"', '"questionnaire"', '"respondent"', '"role"', '"team"']);
+  assert.deepEqual(columns.slice(6, 46), STATEMENTS.map((st) => `"${st.id}"`));
+  assert.equal(columns[6], '"strategy.plan_say"');
+  assert.deepEqual(columns.slice(-10), ['lead', 'sales_ready', 'follow_up', 'collateral', 'conversion', 'insight_owner',
+    'gtm_owner', 'early_journey_owner', 'after_sale_owner', 'metric_owner'].map((id) => `"${id}"`));
+  assert.deepEqual(columns.slice(-10), CHOICES.map((q) => `"${q.id}"`));
   assert.equal(rows.length, 4, 'one row per respondent of every round');
-  assert.equal(rows[0], ['1', '"2026-08-01"', '1', '"sales"', '""', ...Array(42).fill('3'), '', ''].join(','));
-  assert.equal(rows[1], ['2', '"2026-11-02"', '1', '"sales"', '"North"', '"cant_judge"', '', ...Array(40).fill('4'), '"asked_for_contact"', '"same_day"'].join(','));
-  assert.equal(rows[2], ['2', '"2026-11-02"', '2', '"marketing"', `"'=SUM(A1)"`, ...Array(42).fill('2'), '"any_contact"', ''].join(','), 'a formula-like label is defused');
-  assert.equal(rows[3].split(',').length, 49);
+  const round1 = ['1', '"2026-08-01"', '"2.0.0"'];
+  const round2 = ['2', '"2026-11-02"', '"2.0.0"'];
+  assert.equal(rows[0], [...round1, '1', '"sales"', '""', ...Array(40).fill('3'), ...Array(10).fill('')].join(','));
+  // Can't judge, unanswered, 19 × 4, not applicable (the 22nd), 18 × 4; then lead unanswered,
+  // sales_ready asked_for_contact, follow_up same_day and 7 more unanswered.
+  assert.equal(rows[1], [...round2, '1', '"sales"', '"North"', '"cant_judge"', '', ...Array(19).fill('4'), '"not_applicable"',
+    ...Array(18).fill('4'), '', '"asked_for_contact"', '"same_day"', ...Array(7).fill('')].join(','));
+  assert.equal(rows[2], [...round2, '2', '"marketing"', `"'=SUM(A1)"`, ...Array(40).fill('2'), '', '"any_contact"', ...Array(8).fill('')].join(','), 'a formula-like label is defused');
+  assert.equal(rows[3], [...round2, '3', '"leadership"', '""', ...Array(40).fill('5'), ...Array(10).fill('')].join(','));
+  assert.equal(rows[3].split(',').length, 56);
   w.expectNoErrors();
 });
 

@@ -7,11 +7,25 @@
 //   Marketing   2, 2, 1 →  25, 25,  0 → mean 16.7 ("17"), spread 14.4 ("14")
 //   Leadership  3, 3, 4 →  50, 50, 75 → mean 58.3 ("58"), spread 14.4 ("14")
 // Spread: deviations from 83.3 are 16.7, −8.3, −8.3; squares sum to 416.7; / 2 = 208.3;
-// √ = 14.4. Gap per area: 83.3 − 16.7 = 66.7 ("67", a blind spot: ≥ 33.3). Alignment index:
-// 100 − 66.7 = 33.3 ("33"). Average deviation within each role: ratings 5, 4, 4 have mean
-// 4.33 and absolute deviations 0.67, 0.33, 0.33, so 0.44 ("agrees (0.4)"), likewise 2, 2, 1
-// and 3, 3, 4. Nobody chose "Can't judge": 0 %. The roles picked different definitions, so
-// both definitions questions are mismatches. 9 complete responses: alpha needs 10.
+// √ = 14.4. Gap per area and per statement: 83.3 − 16.7 = 66.7 ("67", a blind spot: ≥ 33.3).
+// Alignment index: 100 minus the cubic mean of the 40 statement gaps, all 66.7:
+// 100 − (40 × 66.7³ / 40)^⅓ = 100 − 66.7 = 33.3 ("33", Siloed: below 40). Level: the mean
+// over areas of the groups' means, (83.3 + 16.7 + 58.3) / 3 = 52.8 ("53", Connected: 40–59).
+// Average deviation within each role: ratings 5, 4, 4 have mean 4.33 and absolute deviations
+// 0.67, 0.33, 0.33, so 0.44 ("agrees (0.4)"), likewise 2, 2, 1 and 3, 3, 4. Nobody chose
+// "Can't judge": 0 %.
+// Findings: 12 area blind spots (severity 66.7, Sales highest, Marketing lowest; their
+// statements are not repeated as statement gaps), no opposite views (the order Sales >
+// Leadership > Marketing holds on every statement), no low score (team mean 52.8), no
+// disagreement (0.44 ≤ 0.8), no blame loop (only Sales rate anything 3.5 or more). Choice
+// questions: on what makes a lead sales-ready and on how fast to follow up each role picks
+// one option, each a different one: total variation distance 1 between every two roles, the
+// first pair found being Sales and Marketing: two mismatches of severity 60 × 1 = 60. On
+// sales-ready, leadership's "We have no agreed definition" is 3 of the 9 known picks, a third:
+// a shared-none finding of severity 60 × 1/3 = 20. The other 8 questions are unanswered.
+// 12 + 2 + 1 = 15 findings; the report explains the first 5, all blind spots.
+// Alpha: all 9 rated both statements of every pair, fewer than the 10 needed; the six
+// checklist areas get no alpha at all.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -23,7 +37,7 @@ const app = useApp();
 const SALES_READY = {
   Sales: 'Asking for a demo, a quote or a conversation with sales',
   Marketing: 'Reaching an agreed engagement score, built from visits, downloads or event sign-ups',
-  Leadership: "We have no agreed definition / I don't know",
+  Leadership: 'We have no agreed definition',
 };
 const FOLLOW_UP = { Sales: 'Within a week', Marketing: 'Within an hour', Leadership: 'The same working day' };
 const level = (n) => SCALE[n - 1];
@@ -35,13 +49,13 @@ test('a workshop of 9 (6 passing the device, 3 by code) shows the hand-computed 
 
   // Three leaders answer on their own phones and get codes.
   const link = await facilitator.joinLink();
-  assert.match(link, /\/workshop\/#join=[0-9a-f]{8}&v=1\.0\.0&n=Q3%20offsite&t=$/);
+  assert.match(link, /\/workshop\/#join=[0-9a-f]{8}&v=2\.0\.0&n=Q3%20offsite&t=$/);
   const codes = [];
   for (const n of [3, 3, 4]) {
     const phone = await openWorkshopPage(app, { viewport: PHONE, hash: link.slice(link.indexOf('#')) });
     await phone.root.getByText('You are taking part in the workshop “Q3 offsite”').waitFor();
     const code = await phone.takeJoinedSurvey(person('Leadership', n));
-    assert.match(code, /^SP1\.[A-Za-z0-9_-]{48}$/);
+    assert.match(code, /^SP2\.[A-Za-z0-9_-]{51}$/);
     // The participant also sees their own scorecard and a QR code of the link back.
     await phone.expectHeading('Your alignment scorecard');
     await phone.root.locator('.samepage__qr svg[role="img"]').waitFor();
@@ -69,7 +83,12 @@ test('a workshop of 9 (6 passing the device, 3 by code) shows the hand-computed 
 
   const report = facilitator.teamReport();
   await report.getByText('People who answered: 9. Shown: 9, in groups of at least 3. Groups shown: 3.').waitFor();
-  assert.equal(await report.locator('.samepage__overall-number').innerText(), '33');
+  const index = report.locator('.samepage__overall-figure:not(.samepage__level)');
+  assert.equal(await index.locator('.samepage__overall-number').innerText(), '33');
+  assert.equal(await index.locator('.samepage__overall-scale').innerText(), 'out of 100 · Siloed');
+  const level = report.locator('.samepage__level');
+  assert.equal(await level.locator('.samepage__overall-number').innerText(), '53');
+  assert.equal(await level.locator('.samepage__overall-scale').innerText(), 'out of 100 · Connected');
   assert.deepEqual(await facilitator.heatmapRow('Shared strategy & planning'), ['83', '17', '58', '67 (blind spot)']);
   assert.deepEqual(await facilitator.heatmapRow('Conflict & friction'), ['83', '17', '58', '67 (blind spot)']);
   assert.deepEqual(await facilitator.figuresRow('Shared goals & incentives', 'Sales'), ['3', '83', '14', 'agrees (0.4)', '0%']);
@@ -87,14 +106,54 @@ test('a workshop of 9 (6 passing the device, 3 by code) shows the hand-computed 
   // The ranked diagnosis: blind spots first (67 points), each with plays and questions.
   const findings = report.locator('.samepage__findings > li');
   assert.equal(await findings.count(), 5);
-  assert.equal(await findings.first().locator('h4').innerText(), 'Shared strategy & planning: the groups are 67 points apart.');
+  assert.deepEqual(await findings.locator('h4').allInnerTexts(), [
+    'Shared strategy & planning: Sales rate it 67 points higher than Marketing.',
+    'Shared goals & incentives: Sales rate it 67 points higher than Marketing.',
+    'Common language: Sales rate it 67 points higher than Marketing.',
+    'Lead handoff & feedback: Sales rate it 67 points higher than Marketing.',
+    'Metrics, data & reporting: Sales rate it 67 points higher than Marketing.',
+  ]);
+  assert.deepEqual(await findings.first().locator('.samepage__evidence li').allInnerTexts(), [
+    '“Sales and marketing have a real say in the annual plan before it is fixed.”: Sales 83, Marketing 17, Leadership 58. Gap 67.',
+    '“Leadership has made clear which team takes the lead on each of our current priorities.”: Sales 83, Marketing 17, Leadership 58. Gap 67.',
+    '“Leadership sets sales targets that are realistic enough for sales to plan on.”: Sales 83, Marketing 17, Leadership 58. Gap 67.',
+  ]);
   await findings.first().getByRole('heading', { name: 'Plays to try' }).waitFor();
-  await report.getByText('not enough complete answers yet (9 of 10)').first().waitFor();
+  await findings.first().getByText('Who acts: The CEO with the heads of sales, marketing and finance').waitFor();
+
+  // All 15 findings in presentation mode: the last, least severe (20), is the shared "none".
+  await facilitator.button('Present findings').click();
+  const dialog = facilitator.root.getByRole('dialog');
+  await dialog.getByRole('heading', { name: 'Finding 1 of 15' }).waitFor();
+  await facilitator.page.keyboard.press('End');
+  await dialog.getByRole('heading', { name: 'Finding 15 of 15' }).waitFor();
+  assert.equal(await dialog.locator('h3').innerText(), 'Asked “In your company, what makes a lead ready for sales?”, 33 % of those who answered say there is none.');
+  await facilitator.page.keyboard.press('ArrowLeft');
+  await dialog.getByRole('heading', { name: 'Finding 14 of 15' }).waitFor();
+  assert.equal(await dialog.locator('h3').innerText(), 'Asked “How quickly should sales follow up a sales-ready lead?”, Sales and Marketing pick differently (distance 1.00 of 1).');
+  await facilitator.page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+
+  // Each role's most common pick, and the largest distance between two roles.
+  const choices = report.locator('table', { has: facilitator.page.locator('caption', { hasText: 'most common pick' }) });
+  const salesReady = choices.locator('tr', { has: facilitator.page.locator('th', { hasText: 'what makes a lead ready for sales' }) });
+  assert.deepEqual(await salesReady.locator('td').allInnerTexts(), [
+    `${SALES_READY.Sales} 100 %`, `${SALES_READY.Marketing} 100 %`, `${SALES_READY.Leadership} 100 %`, '1.00',
+  ]);
+
+  // Alpha: pairwise 9 of 10 in the six attitude areas; the six checklist areas get none.
+  const checklist = 'not meaningful: this area\'s statements are separate practices, not one attitude';
+  const notYet = 'not enough answers yet (9 of 10)';
+  const reliability = report.locator('section', { has: facilitator.page.locator('h3', { hasText: 'How consistent each area' }) });
+  assert.deepEqual(await reliability.locator('dd').allInnerTexts(), [
+    notYet, notYet, checklist, notYet, checklist, checklist, checklist, checklist, notYet, checklist, notYet, notYet,
+  ]);
 
   // What is stored: one namespace for the workshop, 9 responses, no survey left in progress.
   const [file] = await facilitator.storedWorkshops();
   assert.equal(file.format, 'samepage-workshop');
   assert.equal(file.workshop.name, 'Q3 offsite');
+  assert.equal(file.workshop.rounds[0].questionnaire, '2.0.0');
   assert.equal(file.workshop.rounds[0].responses.length, 9);
   const keys = await facilitator.storageKeys();
   assert.ok(!keys.some((k) => k.endsWith(':survey')), `no answers left behind: ${keys}`);

@@ -8,7 +8,9 @@ import { openWorkshopPage } from '../support/workshop-page.mjs';
 
 const app = useApp();
 
-const people = (role, team, levels) => levels.map((level) => ({ role, team, level, picks: [role === 'sales' ? 2 : 1, 1] }));
+const people = (role, team, levels) => levels.map((level) => ({
+  role, team, level, picks: { sales_ready: role === 'sales' ? 2 : 1, follow_up: 1 },
+}));
 
 /** A workshop with answers from 9 people (North 7, South 2), leadership and other folded. */
 async function withAnswers(w) {
@@ -49,7 +51,7 @@ const VIEWS = [
   }],
   ['workshop-paste-report', async (w) => {
     await w.create('Autumn workshop');
-    await w.pasteCodes('SP1.broken\nSP1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+    await w.pasteCodes(`SP2.broken\nSP2.${'A'.repeat(51)}`);
     await w.importReport().waitFor();
   }],
   ['workshop-presentation', async (w) => {

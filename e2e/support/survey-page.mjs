@@ -1,4 +1,5 @@
 // The page object: what a respondent can do with SamePage, in their words.
+import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -13,10 +14,24 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const OUTPUT = join(here, '..', 'output');
 const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
+/** The questionnaire the app is built with (read, never edited): the single source of counts. */
+export const INSTRUMENT = JSON.parse(readFileSync(new URL('../../src/core/instrument/builtin.json', import.meta.url), 'utf8'));
+/** Every statement in questionnaire order: `{ id, text, notApplicable, dimension }`. */
+export const STATEMENTS = INSTRUMENT.dimensions.flatMap((d) => d.statements.map((s) => ({
+  id: s.id, text: s.text.en, notApplicable: s.not_applicable === true, dimension: d.name.en,
+})));
+/** Every choice question in questionnaire order: `{ id, kind, prompt, options }` (labels). */
+export const CHOICES = INSTRUMENT.definitions.map((q) => ({
+  id: q.id, kind: q.kind, prompt: q.prompt.en, options: q.options.map((o) => o.label.en),
+}));
+
 export const SURVEY_KEY = 'samepage:default:survey';
 export const PHONE = { width: 375, height: 812 };
 export const DESKTOP = { width: 1280, height: 900 };
 export const SCALE = ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree', "Can't judge"];
+/** The heading of the last step: the choice questions, in two sections. */
+export const CHOICES_HEADING = 'Who owns what, and what do the words mean?';
+export const CHOICE_SECTIONS = ['What the words mean here', 'Who owns what'];
 export const DIMENSIONS = [
   'Shared strategy & planning', 'Shared goals & incentives', 'Common language',
   'Lead handoff & feedback', 'Metrics, data & reporting', 'Roles, ownership & accountability',
@@ -119,7 +134,12 @@ export class SurveyPage {
       await this.answerPage((i) => pick(page, i));
       await this.next();
     }
-    await this.expectHeading('What do the words mean where you work?');
+    await this.expectHeading(CHOICES_HEADING);
+  }
+
+  /** The choice questions' radio groups on the last step. */
+  choiceGroups() {
+    return this.root.locator('.samepage__definitions fieldset');
   }
 
   async pickDefinition(question, option) {

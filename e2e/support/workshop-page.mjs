@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
-import { DESKTOP, SurveyPage } from './survey-page.mjs';
+import { CHOICES, DESKTOP, INSTRUMENT, STATEMENTS, SurveyPage } from './survey-page.mjs';
 
 export const WORKSHOP_PATH = 'workshop/';
 
@@ -82,8 +82,11 @@ export class WorkshopPage extends SurveyPage {
 
   /**
    * Test set-up without clicking through surveys: replaces the rounds of the stored workshop
-   * `name` (created with the form) and reloads. Each response is `{ role, level, team,
-   * picks, nonce }`: `level` (1–5, 0 for can't judge) for every statement, or `cells`.
+   * `name` (created with the form) with rounds of today's questionnaire and reloads. Each
+   * response is `{ role, level, team, picks, nonce }`: `level` (1–5, 0 for can't judge) for
+   * every statement, or `cells` (one per statement: 1–5, 0, 'n' for not applicable, null);
+   * `picks` by choice question id, e.g. `{ sales_ready: 2 }` (an option's index), the rest
+   * unanswered.
    */
   async seedRounds(name, rounds) {
     const keys = await this.workshopKeys();
@@ -94,11 +97,12 @@ export class WorkshopPage extends SurveyPage {
     let nonce = 1;
     file.workshop.rounds = rounds.map((round, r) => ({
       started: round.started ?? `2026-0${r + 1}-01`,
+      questionnaire: INSTRUMENT.version,
       facts: round.facts ?? { follow_up_hours: null, accepted_share: null, conversion: null },
       responses: round.responses.map((p) => ({
         nonce: p.nonce ?? nonce++,
         team: p.team ?? null,
-        answers: { role: p.role, cells: p.cells ?? cells(p.level), picks: p.picks ?? [null, null] },
+        answers: compactAnswers(p.role, p.cells ?? cells(p.level), picks(p.picks)),
       })),
     }));
     await this.page.evaluate(([k, v]) => localStorage.setItem(k, v), [storageKey, JSON.stringify(file)]);
@@ -114,8 +118,9 @@ export class WorkshopPage extends SurveyPage {
 
   /**
    * One participant's turn on the passed device: team (if asked), role, every statement at
-   * `level` (a SCALE label, or a function of page and item), the two definitions, and the
-   * hand-over screen at the end.
+   * `level` (a SCALE label, or a function of page and item), what makes a lead sales-ready
+   * and how fast to follow up (the other choice questions left open), and the hand-over
+   * screen at the end.
    */
   async takeTurn({ role, level, team, salesReady, followUp, finish = 'Finish and hand over' }) {
     if (team) {
@@ -209,7 +214,29 @@ export class WorkshopPage extends SurveyPage {
   }
 }
 
-/** Answers `n` (1–5, 0 for can't judge) for every statement, as the workshop file holds them. */
-export function cells(level, count = 42) {
+/** Answers `n` (1–5, 0 for can't judge) for every statement of today's questionnaire. */
+export function cells(level, count = STATEMENTS.length) {
   return Array.from({ length: count }, () => level);
+}
+
+/** Picks by choice question id (`{ sales_ready: 2 }`) laid out in questionnaire order. */
+export function picks(byId = {}) {
+  for (const id of Object.keys(byId)) assert.ok(CHOICES.some((q) => q.id === id), `choice question ${id}`);
+  return CHOICES.map((q) => byId[q.id] ?? null);
+}
+
+/** Answers as a version 2 workshop file keeps them: `role/cells/picks` (see src/core/team.rs). */
+export function compactAnswers(role, cellList, pickList) {
+  const cell = (c) => (c === null || c === undefined ? '.' : String(c));
+  return `${role}/${cellList.map(cell).join('')}/${pickList.map((p) => (p === null ? '-' : p)).join(',')}`;
+}
+
+/** Reads compact answers back: `{ role, cells, picks }` (cells 1–5, 0, 'n' or null). */
+export function parseAnswers(text) {
+  const [role, cellText, pickText] = text.split('/');
+  return {
+    role,
+    cells: [...cellText].map((c) => (c === '.' ? null : c === 'n' ? 'n' : Number(c))),
+    picks: pickText.split(',').map((p) => (p === '-' ? null : Number(p))),
+  };
 }

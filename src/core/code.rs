@@ -1,32 +1,35 @@
 //! Response codes: one respondent's answers as short, URL-safe, versioned, checksummed text,
 //! so a participant on their own device can hand them to the facilitator without a server.
 //!
-//! A code is `SP1.` followed by unpadded base64url of these bytes:
+//! A code is `SP2.` followed by unpadded base64url of these bytes:
 //!
 //! | bytes | content |
 //! | --- | --- |
-//! | 1 | format version (1) |
+//! | 1 | format version (2) |
 //! | 4 | workshop id (big-endian) |
 //! | 4 | instrument fingerprint ([`fingerprint`]) |
-//! | 4 | respondent nonce: tells two people with identical answers apart |
+//! | 4 | respondent number: random per person, tells two people with identical answers apart |
 //! | 1 | role (0 sales, 1 marketing, 2 leadership, 3 other) |
 //! | 1 | team label: 0 none, n the n-th label of the workshop |
-//! | ⌈3·S/8⌉ | each statement in instrument order, 3 bits: 0 unanswered, 1–5, 6 "Can't judge" |
-//! | ⌈D/2⌉ | each definitions question, 4 bits: 0 unanswered, n the n-th option |
+//! | ⌈3·S/8⌉ | each statement in instrument order, 3 bits: 0 unanswered, 1–5, 6 "Can't judge", 7 "Not applicable" |
+//! | ⌈B/8⌉ | each choice question, in as few bits as its options need (`B` in all): 0 unanswered, n the n-th option |
 //! | 4 | CRC-32 of everything before it |
 //!
-//! Decoding is strict: any other length, value or non-canonical base64 is refused, so a
-//! single changed character is always detected.
-
-use std::fmt;
+//! A code of a newer format (`SP3.` and on) is recognised as such and refused with that reason.
+//! Format 1 (`SP1.`, questionnaire 1.0.0) is still read: the same fields, without "Not
+//! applicable", and 4 bits per choice question. Decoding is strict: any other length, value or
+//! non-canonical base64 is refused, so a single changed character is always detected.
 
 use super::instrument::Instrument;
 use super::response::{Answer, Response, Role};
 
-/// What every code starts with: product and format version.
-pub const PREFIX: &str = "SP1.";
-const FORMAT_VERSION: u8 = 1;
+/// What every code this build writes starts with: product and format version.
+pub const PREFIX: &str = "SP2.";
+const FORMAT_VERSION: u8 = 2;
 const CANT_JUDGE_BITS: u8 = 6;
+const NOT_APPLICABLE_BITS: u8 = 7;
+/// Bytes before the answers: version, workshop, fingerprint, respondent, role, team.
+const HEADER: usize = 15;
 
 /// A respondent's answers as carried by a code, with what identifies the code itself.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,10 +42,10 @@ pub struct CodedResponse {
     pub response: Response,
 }
 
-/// Why a code was refused.
+/// Why a code was refused. The words for each are in the translation table.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CodeError {
-    /// Not `SP1.` followed by base64url.
+    /// Not `SP<n>.` followed by base64url.
     NotACode,
     /// The text was changed or cut: the checksum does not match.
     Corrupted,
@@ -50,23 +53,11 @@ pub enum CodeError {
     NewerVersion(u8),
     /// Made for another workshop.
     OtherWorkshop,
-    /// Made with another questionnaire (or another version of it).
-    OtherInstrument,
+    /// Made with another questionnaire, or another version of it: the version, when it is
+    /// one this build knows.
+    OtherInstrument(Option<String>),
     /// Checksummed, but a value is out of range: made by a faulty tool.
     Invalid,
-}
-
-impl fmt::Display for CodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            CodeError::NotACode => "not a SamePage response code",
-            CodeError::Corrupted => "changed or incomplete (the checksum does not match)",
-            CodeError::NewerVersion(_) => "made by a newer version of SamePage",
-            CodeError::OtherWorkshop => "made for another workshop",
-            CodeError::OtherInstrument => "made with a different questionnaire",
-            CodeError::Invalid => "contains values SamePage does not know",
-        })
-    }
 }
 
 /// A 32-bit fingerprint of an instrument's id, version and statement and option ids: codes
@@ -88,6 +79,15 @@ pub fn fingerprint(instrument: &Instrument) -> u32 {
     crc32(text.as_bytes())
 }
 
+/// Bits a choice question with `options` options takes in format `version`.
+fn pick_width(version: u8, options: usize) -> u32 {
+    if version == 1 {
+        4
+    } else {
+        usize::BITS - options.leading_zeros()
+    }
+}
+
 /// Encodes `coded` for `instrument`. Answers to statements the instrument lacks are left out.
 pub fn encode(instrument: &Instrument, coded: &CodedResponse) -> String {
     let mut bytes = vec![FORMAT_VERSION];
@@ -100,14 +100,13 @@ pub fn encode(instrument: &Instrument, coded: &CodedResponse) -> String {
 
     let mut bits = BitWriter::default();
     for statement in instrument.statements() {
-        bits.push(
-            match coded.response.answer(&statement.id) {
-                None => 0,
-                Some(Answer::CantJudge) => CANT_JUDGE_BITS,
-                Some(Answer::Agreement(level)) => level,
-            },
-            3,
-        );
+        let value = match coded.response.answer(&statement.id) {
+            None => 0,
+            Some(Answer::CantJudge) => CANT_JUDGE_BITS,
+            Some(Answer::NotApplicable) => NOT_APPLICABLE_BITS,
+            Some(Answer::Agreement(level)) => level,
+        };
+        bits.push(usize::from(value), 3);
     }
     bytes.extend(bits.finish());
     let mut bits = BitWriter::default();
@@ -115,8 +114,8 @@ pub fn encode(instrument: &Instrument, coded: &CodedResponse) -> String {
         let picked = coded.response.definitions.get(&question.id);
         let index = picked
             .and_then(|id| question.options.iter().position(|o| &o.id == id))
-            .map_or(0, |i| i as u8 + 1);
-        bits.push(index, 4);
+            .map_or(0, |i| i + 1);
+        bits.push(index, pick_width(FORMAT_VERSION, question.options.len()));
     }
     bytes.extend(bits.finish());
     bytes.extend(crc32(&bytes).to_be_bytes());
@@ -133,16 +132,34 @@ pub fn decode(
     Decoder::new(instrument, workshop).decode(code)
 }
 
-/// The workshop a code was made for, if it is an intact code at all: lets a facilitator's
-/// device find the workshop a code belongs to before decoding it against that workshop.
-pub fn workshop_of(code: &str) -> Option<u32> {
-    let bytes = base64url_decode(code.trim().strip_prefix(PREFIX)?)?;
-    if bytes.len() < 9 {
+/// A code's format version (the digits of `SP<n>.`, any version, so a newer code is
+/// recognised as one) and the text after the prefix.
+fn split_prefix(code: &str) -> Option<(u8, &str)> {
+    let rest = code.strip_prefix("SP")?;
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let body = rest[digits..].strip_prefix('.')?;
+    let version = rest[..digits].parse::<u8>().ok().filter(|v| *v > 0)?;
+    Some((version, body))
+}
+
+/// The checksummed bytes of an intact code, with its format version; `None` otherwise.
+fn intact(code: &str) -> Option<(u8, Vec<u8>)> {
+    let (version, body) = split_prefix(code.trim())?;
+    let bytes = base64url_decode(body)?;
+    if bytes.len() < HEADER + 4 {
         return None;
     }
     let (content, checksum) = bytes.split_at(bytes.len() - 4);
-    (crc32(content).to_be_bytes() == checksum)
-        .then(|| u32::from_be_bytes([content[1], content[2], content[3], content[4]]))
+    (crc32(content).to_be_bytes() == checksum).then(|| (version, content.to_vec()))
+}
+
+/// The workshop a code was made for, if it is an intact code at all: lets a facilitator's
+/// device find the workshop a code belongs to before decoding it against that workshop.
+pub fn workshop_of(code: &str) -> Option<u32> {
+    let (_, content) = intact(code)?;
+    Some(u32::from_be_bytes([
+        content[1], content[2], content[3], content[4],
+    ]))
 }
 
 /// Decodes the codes of one workshop and instrument.
@@ -150,6 +167,8 @@ pub struct Decoder<'a> {
     instrument: &'a Instrument,
     workshop: u32,
     fingerprint: u32,
+    /// Fingerprints of other questionnaire versions this build knows, to name them.
+    known: Vec<(u32, String)>,
 }
 
 impl<'a> Decoder<'a> {
@@ -159,20 +178,35 @@ impl<'a> Decoder<'a> {
             instrument,
             workshop,
             fingerprint: fingerprint(instrument),
+            known: Vec::new(),
         }
+    }
+
+    /// Names these questionnaires' versions when a code was made with one of them.
+    pub fn knowing(mut self, others: &[&Instrument]) -> Decoder<'a> {
+        self.known = others
+            .iter()
+            .map(|i| (fingerprint(i), i.version.clone()))
+            .collect();
+        self
     }
 
     /// Decodes one code, or says why it was refused.
     pub fn decode(&self, code: &str) -> Result<CodedResponse, CodeError> {
         let (instrument, workshop) = (self.instrument, self.workshop);
-        let body = code
-            .trim()
-            .strip_prefix(PREFIX)
-            .ok_or(CodeError::NotACode)?;
-        let bytes = base64url_decode(body).ok_or(CodeError::NotACode)?;
-        let statements = instrument.statement_count();
-        let questions = instrument.definitions.len();
-        let expected = 15 + (statements * 3).div_ceil(8) + questions.div_ceil(2) + 4;
+        let (version, body) = split_prefix(code.trim()).ok_or(CodeError::NotACode)?;
+        if version > FORMAT_VERSION {
+            return Err(CodeError::NewerVersion(version));
+        }
+        let Some(bytes) = base64url_decode(body) else {
+            // Code characters that do not decode: a code cut short or changed.
+            let code_like = !body.is_empty() && body.bytes().all(|b| ALPHABET.contains(&b));
+            return Err(if code_like {
+                CodeError::Corrupted
+            } else {
+                CodeError::NotACode
+            });
+        };
         if bytes.len() < 5 {
             return Err(CodeError::Corrupted);
         }
@@ -180,15 +214,15 @@ impl<'a> Decoder<'a> {
         if crc32(content).to_be_bytes() != checksum {
             return Err(CodeError::Corrupted);
         }
-        if content[0] != FORMAT_VERSION {
+        if content[0] != version {
             return Err(if content[0] > FORMAT_VERSION {
                 CodeError::NewerVersion(content[0])
             } else {
                 CodeError::Invalid
             });
         }
-        if bytes.len() != expected {
-            return Err(CodeError::OtherInstrument);
+        if content.len() < HEADER {
+            return Err(CodeError::Invalid);
         }
         let word = |at: usize| {
             u32::from_be_bytes([
@@ -202,7 +236,17 @@ impl<'a> Decoder<'a> {
             return Err(CodeError::OtherWorkshop);
         }
         if word(5) != self.fingerprint {
-            return Err(CodeError::OtherInstrument);
+            let known = self.known.iter().find(|(f, _)| *f == word(5));
+            return Err(CodeError::OtherInstrument(known.map(|(_, v)| v.clone())));
+        }
+        let answers_len = (instrument.statement_count() * 3).div_ceil(8);
+        let picks_bits: u32 = instrument
+            .definitions
+            .iter()
+            .map(|q| pick_width(version, q.options.len()))
+            .sum();
+        if content.len() != HEADER + answers_len + (picks_bits as usize).div_ceil(8) {
+            return Err(CodeError::Invalid);
         }
         let role = *Role::ALL
             .get(usize::from(content[13]))
@@ -213,42 +257,42 @@ impl<'a> Decoder<'a> {
             role: Some(role),
             ..Response::default()
         };
-        let answers_len = (statements * 3).div_ceil(8);
-        let mut bits = BitReader::new(&content[15..15 + answers_len]);
+        let mut bits = BitReader::new(&content[HEADER..HEADER + answers_len]);
         for statement in instrument.statements() {
-            let answer = match bits.take(3) {
+            let answer = match bits.take(3) as u8 {
                 0 => continue,
                 CANT_JUDGE_BITS => Answer::CantJudge,
+                NOT_APPLICABLE_BITS if version > 1 && statement.not_applicable => {
+                    Answer::NotApplicable
+                }
                 level @ 1..=5 => Answer::Agreement(level),
                 _ => return Err(CodeError::Invalid),
             };
             response.answers.insert(statement.id.clone(), answer);
         }
-        if bits.rest_is_zero() {
-            let mut bits = BitReader::new(&content[15 + answers_len..]);
-            for question in &instrument.definitions {
-                let index = bits.take(4);
-                if index == 0 {
-                    continue;
-                }
-                let option = question
-                    .options
-                    .get(usize::from(index) - 1)
-                    .ok_or(CodeError::Invalid)?;
-                response
-                    .definitions
-                    .insert(question.id.clone(), option.id.clone());
-            }
-            if bits.rest_is_zero() {
-                return Ok(CodedResponse {
-                    workshop,
-                    nonce: word(9),
-                    team,
-                    response,
-                });
-            }
+        if !bits.rest_is_zero() {
+            return Err(CodeError::Invalid);
         }
-        Err(CodeError::Invalid)
+        let mut bits = BitReader::new(&content[HEADER + answers_len..]);
+        for question in &instrument.definitions {
+            let index = bits.take(pick_width(version, question.options.len()));
+            if index == 0 {
+                continue;
+            }
+            let option = question.options.get(index - 1).ok_or(CodeError::Invalid)?;
+            response
+                .definitions
+                .insert(question.id.clone(), option.id.clone());
+        }
+        if !bits.rest_is_zero() {
+            return Err(CodeError::Invalid);
+        }
+        Ok(CodedResponse {
+            workshop,
+            nonce: word(9),
+            team,
+            response,
+        })
     }
 }
 
@@ -257,13 +301,15 @@ pub fn find_codes(text: &str) -> Vec<&str> {
     let is_code_char = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
     let mut found = Vec::new();
     let mut rest = text;
-    while let Some(start) = rest.find(PREFIX) {
-        let after = &rest[start + PREFIX.len()..];
-        let len = after
-            .find(|c: char| !is_code_char(c))
-            .unwrap_or(after.len());
-        found.push(&rest[start..start + PREFIX.len() + len]);
-        rest = &after[len..];
+    while let Some(at) = rest.find("SP") {
+        let Some((_, body)) = split_prefix(&rest[at..]) else {
+            rest = &rest[at + 2..];
+            continue;
+        };
+        let prefix = rest[at..].len() - body.len();
+        let len = body.find(|c: char| !is_code_char(c)).unwrap_or(body.len());
+        found.push(&rest[at..at + prefix + len]);
+        rest = &body[len..];
     }
     found
 }
@@ -276,7 +322,7 @@ struct BitWriter {
 }
 
 impl BitWriter {
-    fn push(&mut self, value: u8, width: u32) {
+    fn push(&mut self, value: usize, width: u32) {
         for bit in (0..width).rev() {
             if self.used % 8 == 0 {
                 self.bytes.push(0);
@@ -304,11 +350,11 @@ impl<'a> BitReader<'a> {
         BitReader { bytes, position: 0 }
     }
 
-    fn take(&mut self, width: u32) -> u8 {
+    fn take(&mut self, width: u32) -> usize {
         let mut value = 0;
         for _ in 0..width {
             let byte = self.bytes.get(self.position / 8).copied().unwrap_or(0);
-            value = value << 1 | (byte >> (7 - self.position % 8) & 1);
+            value = value << 1 | usize::from(byte >> (7 - self.position % 8) & 1);
             self.position += 1;
         }
         value

@@ -2,7 +2,7 @@
 //! workshop's link can carry what a participant's device needs (workshop id, questionnaire
 //! version, name, team labels) and a participant's link back can carry their response code.
 
-use super::instrument::Instrument;
+use super::instrument::Catalogue;
 use super::workshop::Workshop;
 
 /// What a participant's device needs to take part in a workshop.
@@ -20,7 +20,7 @@ pub struct JoinLink {
 pub enum LinkError {
     /// Parts are missing or damaged (for example, the link was cut short).
     Damaged,
-    /// The workshop collects another version of the questionnaire than this page has.
+    /// The workshop collects a version of the questionnaire this page does not have.
     OtherVersion(String),
 }
 
@@ -40,11 +40,11 @@ pub enum Fragment {
 }
 
 impl JoinLink {
-    /// The link data of `workshop` for `instrument`.
-    pub fn of(workshop: &Workshop, instrument: &Instrument) -> JoinLink {
+    /// The link data of `workshop`: participants answer its current round's questionnaire.
+    pub fn of(workshop: &Workshop) -> JoinLink {
         JoinLink {
             workshop: workshop.id,
-            instrument_version: instrument.version.clone(),
+            instrument_version: workshop.current_round().questionnaire.clone(),
             name: workshop.name.clone(),
             team_labels: workshop.team_labels.clone(),
         }
@@ -62,8 +62,8 @@ impl JoinLink {
         )
     }
 
-    /// Reads the parameters after `join=`, checking the version against `instrument`.
-    fn parse(fragment: &str, instrument: &Instrument) -> Result<JoinLink, LinkError> {
+    /// Reads the parameters after `join=`, checking that `catalogue` has the version.
+    fn parse(fragment: &str, catalogue: &Catalogue) -> Result<JoinLink, LinkError> {
         let mut link = JoinLink {
             workshop: 0,
             instrument_version: String::new(),
@@ -94,7 +94,7 @@ impl JoinLink {
         if !has_id || link.instrument_version.is_empty() || link.team_labels.len() > 250 {
             return Err(LinkError::Damaged);
         }
-        if link.instrument_version != instrument.version {
+        if catalogue.version(&link.instrument_version).is_none() {
             return Err(LinkError::OtherVersion(link.instrument_version));
         }
         Ok(link)
@@ -103,11 +103,11 @@ impl JoinLink {
 
 impl Fragment {
     /// Reads a URL fragment (with or without its `#`).
-    pub fn parse(fragment: &str, instrument: &Instrument) -> Fragment {
+    pub fn parse(fragment: &str, catalogue: &Catalogue) -> Fragment {
         let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
         let (key, value) = fragment.split_once('=').unwrap_or((fragment, ""));
         match key {
-            "join" => Fragment::Join(JoinLink::parse(fragment, instrument)),
+            "join" => Fragment::Join(JoinLink::parse(fragment, catalogue)),
             "codes" => Fragment::Codes(percent_decode(value).unwrap_or_default()),
             "workshop" => parse_id(value).map_or(Fragment::Empty, Fragment::Workshop),
             "pass" => parse_id(value).map_or(Fragment::Empty, Fragment::PassDevice),

@@ -33,15 +33,20 @@ impl Role {
 /// The lowest and highest point of the agreement scale.
 pub const SCALE_MIN: u8 = 1;
 pub const SCALE_MAX: u8 = 5;
+/// How "Not applicable" is stored.
+pub const NOT_APPLICABLE_VALUE: u8 = 6;
 
-/// An answer to one statement: a point on the 5-point agreement scale, or "Can't judge".
+/// An answer to one statement: a point on the 5-point agreement scale, "Can't judge", or
+/// "Not applicable" (only where the statement offers it: the practice does not exist here).
 ///
-/// Stored as a number: 1 (strongly disagree) to 5 (strongly agree), 0 for "Can't judge".
+/// Stored as a number: 1 (strongly disagree) to 5 (strongly agree), 0 for "Can't judge", 6
+/// for "Not applicable".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "u8", into = "u8")]
 pub enum Answer {
     Agreement(u8),
     CantJudge,
+    NotApplicable,
 }
 
 impl Answer {
@@ -55,11 +60,20 @@ impl Answer {
         Answer::CantJudge,
     ];
 
-    /// The answer on the 0–100 scale; `None` for "Can't judge", which is never scored.
+    /// The answer on the 0–100 scale; `None` for "Can't judge" and "Not applicable", which
+    /// are never scored.
     pub fn points(self) -> Option<f64> {
         match self {
             Answer::Agreement(level) => Some(mean_points(u32::from(level), 1)),
-            Answer::CantJudge => None,
+            Answer::CantJudge | Answer::NotApplicable => None,
+        }
+    }
+
+    /// The rating on the 1–5 scale, if this is one.
+    pub fn level(self) -> Option<u8> {
+        match self {
+            Answer::Agreement(level) => Some(level),
+            _ => None,
         }
     }
 }
@@ -79,7 +93,10 @@ impl TryFrom<u8> for Answer {
         match value {
             0 => Ok(Answer::CantJudge),
             SCALE_MIN..=SCALE_MAX => Ok(Answer::Agreement(value)),
-            other => Err(format!("{other} is not an answer (0 to {SCALE_MAX})")),
+            NOT_APPLICABLE_VALUE => Ok(Answer::NotApplicable),
+            other => Err(format!(
+                "{other} is not an answer (0 to {NOT_APPLICABLE_VALUE})"
+            )),
         }
     }
 }
@@ -89,6 +106,7 @@ impl From<Answer> for u8 {
         match answer {
             Answer::Agreement(level) => level,
             Answer::CantJudge => 0,
+            Answer::NotApplicable => NOT_APPLICABLE_VALUE,
         }
     }
 }

@@ -12,7 +12,9 @@
 //! definition sales_ready demo_request
 //! ```
 //!
-//! The first line names the schema version. `answer` values are 1–5, or 0 for "Can't judge".
+//! The first line names the schema version. `answer` values are 1–5, 0 for "Can't judge" and
+//! (from schema 2) 6 for "Not applicable". Schema 1 was written with questionnaire 1.0.0;
+//! [`SavedSurvey::migrate`] carries its answers over to a newer questionnaire.
 //! Text that is not a survey this version can read is reported as [`Unreadable`] and kept, by
 //! the storage adapter, under [`Keys::unreadable`].
 
@@ -22,7 +24,7 @@ use super::response::{Answer, Response, Role};
 
 /// The schema version this build writes. Raise it, and add a migration from the previous
 /// version to [`SavedSurvey::decode`], whenever the stored shape changes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The first word of stored survey text.
 const MAGIC: &str = "samepage-survey";
@@ -59,8 +61,9 @@ pub enum Unreadable {
     NotSurveyData,
     /// Written by a newer version of SamePage.
     NewerSchema(u64),
-    /// The right schema, but a line does not fit it.
-    Damaged(String),
+    /// The right schema, but the line with this number (from 1) does not fit it, or (0) the
+    /// instrument or step line is missing.
+    Damaged(usize),
 }
 
 impl SavedSurvey {
@@ -71,6 +74,54 @@ impl SavedSurvey {
             step: Step::Welcome,
             response: Response::default(),
         }
+    }
+
+    /// This survey carried over to `instrument` when it was saved with another version: the
+    /// answers to statements and choice questions (and options) that `instrument` still has,
+    /// by id, are kept; a statement whose meaning changed has a new id, so its old answer is
+    /// not carried over. A survey that had reached the choices or the scorecard starts again
+    /// at the welcome screen, which says how much is answered. Returns the survey and how many
+    /// answers were left behind.
+    pub fn migrate(self, instrument: &Instrument) -> (SavedSurvey, usize) {
+        if self.instrument == InstrumentRef::to(instrument) {
+            return (self, 0);
+        }
+        let before = self.response.answers.len() + self.response.definitions.len();
+        let mut response = Response {
+            role: self.response.role,
+            ..Response::default()
+        };
+        for statement in instrument.statements() {
+            let answer = self.response.answer(&statement.id);
+            if let Some(answer) =
+                answer.filter(|a| statement.not_applicable || *a != Answer::NotApplicable)
+            {
+                response.answers.insert(statement.id.clone(), answer);
+            }
+        }
+        for question in &instrument.definitions {
+            let picked = self.response.definitions.get(&question.id);
+            if let Some(option) = picked.filter(|o| question.options.iter().any(|q| &q.id == *o)) {
+                response
+                    .definitions
+                    .insert(question.id.clone(), option.clone());
+            }
+        }
+        let kept = response.answers.len() + response.definitions.len();
+        // Someone who had finished meets the questions they have not seen yet: the welcome
+        // screen says how much is answered and leads back in.
+        let step = match self.step {
+            Step::Definitions | Step::Scorecard => Step::Welcome,
+            step => step.fit(instrument, &response),
+        };
+        (
+            SavedSurvey {
+                instrument: InstrumentRef::to(instrument),
+                step,
+                response,
+            },
+            before - kept,
+        )
     }
 
     /// The stored text of this survey.
@@ -110,7 +161,7 @@ impl SavedSurvey {
             .and_then(|v| v.parse().ok())
             .ok_or(Unreadable::NotSurveyData)?;
         match schema {
-            1 => decode_v1(lines),
+            1 | 2 => decode_lines(lines, schema == 2),
             v if v > u64::from(SCHEMA_VERSION) => Err(Unreadable::NewerSchema(v)),
             _ => Err(Unreadable::NotSurveyData),
         }
@@ -128,13 +179,16 @@ fn step_name(step: Step) -> &'static str {
     }
 }
 
-/// Reads the lines after a schema-1 header.
-fn decode_v1<'a>(lines: impl Iterator<Item = &'a str>) -> Result<SavedSurvey, Unreadable> {
+/// Reads the lines after a schema-1 or schema-2 header (only schema 2 knows "Not applicable").
+fn decode_lines<'a>(
+    lines: impl Iterator<Item = &'a str>,
+    not_applicable_known: bool,
+) -> Result<SavedSurvey, Unreadable> {
     let mut instrument = None;
     let mut step = None;
     let mut response = Response::default();
     for (number, line) in lines.enumerate().map(|(i, l)| (i + 2, l)) {
-        let damaged = || Unreadable::Damaged(format!("line {number}: {line}"));
+        let damaged = || Unreadable::Damaged(number);
         let words: Vec<&str> = line.split(' ').collect();
         match words.as_slice() {
             [""] => {}
@@ -173,6 +227,7 @@ fn decode_v1<'a>(lines: impl Iterator<Item = &'a str>) -> Result<SavedSurvey, Un
                     .parse::<u8>()
                     .ok()
                     .and_then(|v| Answer::try_from(v).ok())
+                    .filter(|a| not_applicable_known || *a != Answer::NotApplicable)
                     .ok_or_else(damaged)?;
                 response.answers.insert((*statement).to_owned(), answer);
             }
@@ -190,9 +245,7 @@ fn decode_v1<'a>(lines: impl Iterator<Item = &'a str>) -> Result<SavedSurvey, Un
             step,
             response,
         }),
-        _ => Err(Unreadable::Damaged(
-            "the instrument or step line is missing".to_owned(),
-        )),
+        _ => Err(Unreadable::Damaged(0)),
     }
 }
 

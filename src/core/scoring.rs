@@ -5,7 +5,8 @@
 //! - An agreement answer maps linearly to 0–100: 1 → 0, 2 → 25, 3 → 50, 4 → 75, 5 → 100.
 //! - "Can't judge" is counted but never scored.
 //! - A dimension's score is the mean of its scored answers, or "not enough answers" when fewer
-//!   than [`MIN_SCORED_PER_DIMENSION`] of its statements were scored.
+//!   than [`MIN_SCORED_PER_DIMENSION`] of its statements were scored (fewer suffice when
+//!   "Not applicable" leaves fewer statements that apply, but never none).
 //! - The overall index is the mean of the dimension scores (each dimension weighs the same),
 //!   given only when at least half the dimensions have a score.
 
@@ -80,13 +81,15 @@ impl Stage {
         }
     }
 
-    /// The stage a 0–100 score falls into.
+    /// The stage a 0–100 score falls into, read from the score rounded to a whole point (as
+    /// it is shown), so a 59.6 shown as "60" is Aligned like every other 60.
     pub fn of(score: f64) -> Stage {
+        let shown = score.round();
         Stage::ALL
             .into_iter()
             .zip(Stage::LOWER_BOUNDS)
             .rev()
-            .find(|(_, lower)| score >= *lower)
+            .find(|(_, lower)| shown >= *lower)
             .map_or(Stage::Siloed, |(stage, _)| stage)
     }
 }
@@ -111,13 +114,18 @@ pub struct Tally {
     pub scored: usize,
     pub cant_judge: usize,
     pub unanswered: usize,
+    /// Statements whose practice does not exist here.
+    pub not_applicable: usize,
     pub score: Score,
 }
 
 impl Tally {
-    /// Tallies the answers (`None`: unanswered) to a dimension's statements.
+    /// Tallies the answers (`None`: unanswered) to a dimension's statements. A score needs
+    /// [`MIN_SCORED_PER_DIMENSION`] scored answers, or every applicable statement scored
+    /// where fewer apply ("Not applicable" takes a statement out, a missing view does not).
     pub fn of(answers: impl IntoIterator<Item = Option<Answer>>) -> Tally {
         let (mut scored, mut level_sum, mut cant_judge, mut unanswered) = (0, 0, 0, 0);
+        let mut not_applicable = 0;
         for answer in answers {
             match answer {
                 Some(Answer::Agreement(level)) => {
@@ -125,21 +133,14 @@ impl Tally {
                     level_sum += u32::from(level);
                 }
                 Some(Answer::CantJudge) => cant_judge += 1,
+                // The practice does not exist here: neither a score nor a missing view.
+                Some(Answer::NotApplicable) => not_applicable += 1,
                 None => unanswered += 1,
             }
         }
-        Tally::from_counts(scored, level_sum, cant_judge, unanswered)
-    }
-
-    /// The tally of `scored` agreement answers adding up to `level_sum`, plus the others: the
-    /// rule that a dimension needs [`MIN_SCORED_PER_DIMENSION`] scored answers for a score.
-    pub fn from_counts(
-        scored: usize,
-        level_sum: u32,
-        cant_judge: usize,
-        unanswered: usize,
-    ) -> Tally {
-        let score = if scored >= MIN_SCORED_PER_DIMENSION {
+        let applicable = scored + cant_judge + unanswered;
+        let needed = MIN_SCORED_PER_DIMENSION.min(applicable).max(1);
+        let score = if scored >= needed {
             Score::Scored(mean_points(level_sum, scored as u32))
         } else {
             Score::NotEnoughAnswers
@@ -148,6 +149,7 @@ impl Tally {
             scored,
             cant_judge,
             unanswered,
+            not_applicable,
             score,
         }
     }
@@ -249,10 +251,7 @@ pub fn one_sided_pairs<'a>(instrument: &'a Instrument, response: &Response) -> V
     let Some(own_side) = response.role.and_then(side_of) else {
         return Vec::new();
     };
-    let level = |statement: &str| match response.answer(statement) {
-        Some(Answer::Agreement(level)) => Some(level),
-        _ => None,
-    };
+    let level = |statement: &str| response.answer(statement).and_then(Answer::level);
     instrument
         .mirror_pairs
         .iter()

@@ -1,22 +1,36 @@
 //! The team scorecard: where roles see things differently. Pure statistics over many
 //! responses, with the anonymity rules applied before any figure leaves this module.
 //!
-//! Rules (documented in ARCHITECTURE.md, shown to users by the team view):
+//! Rules (documented in ARCHITECTURE.md, shown to users in the team report's notes):
 //! - A respondent's dimension score is their personal score (the same [`Tally`]).
-//! - Per group and dimension: the number of respondents with a score, the mean and the spread
-//!   (sample standard deviation) of their scores, the average deviation of their ratings on
-//!   the 1–5 scale (per statement, the mean distance from the group's mean, averaged over
-//!   statements with two or more ratings), and the share of "Can't judge" among their answers.
-//! - A role is shown on its own only from `minimum` respondents. Smaller roles are folded
+//! - Groups: a role is shown on its own from `minimum` respondents. Smaller roles are folded
 //!   together into "others", shown when that fold reaches the minimum and hidden otherwise.
 //!   Team figures are computed from shown groups only, so no subtraction reveals a hidden one.
-//! - The gap of a dimension is the highest group mean minus the lowest; a third of the scale
-//!   (33.3 points) or more is a blind spot. The alignment index is 100 minus the mean gap.
+//! - Every figure of a group (a dimension's mean, a statement's mean, a blame-loop side, a
+//!   choice distribution) is shown only when at least `minimum` members actually *scored* it:
+//!   "Can't judge", "Not applicable" and skipped answers do not count towards the minimum.
+//! - Per group and statement: raters, mean rating (1–5, shown as 0–100 points), average
+//!   deviation, "Can't judge" and "Not applicable" counts. The statement gap is the highest
+//!   group's points minus the lowest's; a third of the scale (33.3 points) or more is a blind
+//!   spot. The same per dimension, on the groups' dimension means.
+//! - Opposite views: within one dimension, one group rates some statements a blind spot
+//!   higher than another group and other statements a blind spot lower. The dimension's means
+//!   may match, the finding stands.
+//! - The alignment index is 100 minus the cubic mean of the statement gaps
+//!   (`(Σ gap³ / n)^(1/3)`): every gap lowers it, and large gaps weigh far more than many
+//!   small ones. The level (how well things go) is shown beside it, never mixed in: the mean
+//!   over dimensions of the shown groups' means.
 //! - Average deviation above 0.8 scale points: the group disagrees with itself.
 //! - A blame loop: on a mirror pair, each side's group rates its own part at 3.5 or more and
 //!   the other side's at 2.5 or less (means on the 1–5 scale).
-//! - Cronbach's alpha per dimension from respondents who rated every statement of it, once
-//!   there are [`MIN_COMPLETE_FOR_ALPHA`] of them.
+//! - Choice questions: each group's picks form a distribution over the options ("I don't
+//!   know" left out). Two groups mismatch when the total variation distance between their
+//!   distributions (half the sum of the absolute differences of the shares) is 0.5 or more.
+//!   A third or more of all known picks on "none" ("no definition", "nobody") is a finding
+//!   of its own, even when every group agrees.
+//! - Cronbach's alpha per dimension, pairwise: item variances from everyone who rated the
+//!   item, covariances from everyone who rated both items of a pair, once every pair has
+//!   [`MIN_PAIRWISE_FOR_ALPHA`] such people. Not computed for checklist dimensions.
 
 use std::ops::Range;
 
@@ -36,8 +50,16 @@ pub const DISAGREEMENT_ABOVE: f64 = 0.8;
 pub const SELF_WORKING_FROM: f64 = 3.5;
 /// …and the other side's part as failing up to this one.
 pub const OTHER_FAILING_UP_TO: f64 = 2.5;
-/// Complete responses a dimension needs before its alpha is computed.
-pub const MIN_COMPLETE_FOR_ALPHA: usize = 10;
+/// People who rated both statements of every pair a dimension needs before its alpha is
+/// computed: fewer give an alpha that swings with one answer.
+pub const MIN_PAIRWISE_FOR_ALPHA: usize = 10;
+/// The power of the mean of statement gaps in the alignment index: 3 makes one statement
+/// seen in opposite ways weigh more than many small differences.
+pub const ALIGNMENT_POWER: f64 = 3.0;
+/// Total variation distance from which two groups' picks on a choice question mismatch.
+pub const MISMATCH_DISTANCE: f64 = 0.5;
+/// Share of known picks on a "none" option from which that is a finding.
+pub const NONE_SHARE_FROM: f64 = 1.0 / 3.0;
 
 /// Who a column of the team scorecard speaks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,14 +74,15 @@ pub enum Group {
 pub struct GroupDimension {
     /// Respondents with a score in this dimension.
     pub scored: usize,
-    /// Mean of their dimension scores, 0–100.
+    /// Mean of their dimension scores, 0–100; `None` below the anonymity minimum of scorers.
     pub mean: Option<f64>,
-    /// Sample standard deviation of their dimension scores (two or more scores).
+    /// Sample standard deviation of their dimension scores (from the minimum of scorers).
     pub spread: Option<f64>,
-    /// Average deviation of ratings on the 1–5 scale.
+    /// Average deviation of ratings on the 1–5 scale (from the minimum of scorers).
     pub average_deviation: Option<f64>,
-    /// Share (0–1) of "Can't judge" among the group's answers in this dimension.
-    pub cant_judge_share: f64,
+    /// Share (0–1) of "Can't judge" among the group's answers in this dimension; `None`
+    /// when fewer than the minimum of its members answered any of its statements.
+    pub cant_judge_share: Option<f64>,
 }
 
 impl GroupDimension {
@@ -70,12 +93,43 @@ impl GroupDimension {
     }
 }
 
-/// A shown group and its figures per dimension (instrument order).
+/// One group's figures for one statement.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupStatement {
+    /// Members who rated it on the agreement scale.
+    pub rated: usize,
+    /// Members who answered "Can't judge".
+    pub cant_judge: usize,
+    /// Members who answered "Not applicable".
+    pub not_applicable: usize,
+    /// Mean rating (1–5); `None` below the anonymity minimum of raters.
+    pub mean: Option<f64>,
+    /// Average deviation from that mean (1–5 scale), with the mean.
+    pub average_deviation: Option<f64>,
+}
+
+impl GroupStatement {
+    /// The mean on the 0–100 scale.
+    pub fn points(&self) -> Option<f64> {
+        self.mean.map(|m| (m - 1.0) * 25.0)
+    }
+
+    /// Share (0–1) of "Can't judge" among the members who rated it or could not judge it
+    /// ("Not applicable" left out, as in a dimension's share); `None` when fewer than
+    /// `minimum` did, so a share never describes one or two people.
+    pub fn cant_judge_share(&self, minimum: usize) -> Option<f64> {
+        let answered = self.rated + self.cant_judge;
+        (answered > 0 && answered >= minimum).then(|| self.cant_judge as f64 / answered as f64)
+    }
+}
+
+/// A shown group and its figures per dimension and per statement (instrument order).
 #[derive(Clone, Debug, PartialEq)]
 pub struct GroupResult {
     pub group: Group,
     pub respondents: usize,
     pub dimensions: Vec<GroupDimension>,
+    pub statements: Vec<GroupStatement>,
 }
 
 /// Why a role has no column of its own.
@@ -87,14 +141,45 @@ pub enum Hidden {
     TooFew { role: Role, respondents: usize },
 }
 
-/// The spread between groups on one dimension.
+/// The spread between groups on one dimension or one statement, in points (0–100).
 #[derive(Clone, Debug, PartialEq)]
-pub struct DimensionGap {
-    /// Highest minus lowest group mean; `None` with fewer than two groups to compare.
+pub struct Gap {
+    /// Highest minus lowest group figure; `None` with fewer than two groups to compare.
     pub gap: Option<f64>,
+    /// The group with the highest figure and the one with the lowest, when there is a gap.
+    pub high: Option<Group>,
+    pub low: Option<Group>,
 }
 
-impl DimensionGap {
+impl Gap {
+    /// The gap between the highest and the lowest of `figures`.
+    fn of(figures: impl Iterator<Item = (Group, Option<f64>)>) -> Gap {
+        let mut high: Option<(Group, f64)> = None;
+        let mut low: Option<(Group, f64)> = None;
+        let mut count = 0;
+        for (group, value) in figures.filter_map(|(g, v)| Some((g, v?))) {
+            count += 1;
+            if high.is_none_or(|(_, h)| value > h) {
+                high = Some((group, value));
+            }
+            if low.is_none_or(|(_, l)| value < l) {
+                low = Some((group, value));
+            }
+        }
+        match (high, low) {
+            (Some((h, hv)), Some((l, lv))) if count >= 2 => Gap {
+                gap: Some(hv - lv),
+                high: Some(h),
+                low: Some(l),
+            },
+            _ => Gap {
+                gap: None,
+                high: None,
+                low: None,
+            },
+        }
+    }
+
     /// True from [`BLIND_SPOT_GAP`].
     pub fn blind_spot(&self) -> bool {
         self.gap.is_some_and(|gap| gap >= BLIND_SPOT_GAP)
@@ -112,28 +197,85 @@ pub struct BlameLoop {
     pub second_on_other: f64,
 }
 
-/// The most common pick of each shown group for one definitions question.
+/// One group's picks on a choice question.
 #[derive(Clone, Debug, PartialEq)]
-pub struct DefinitionPicks {
-    pub question_id: String,
-    /// Per shown group that answered: its most common option and that option's share (0–1).
-    pub picks: Vec<(Group, String, f64)>,
+pub struct Picks {
+    pub group: Group,
+    /// Members who picked an option other than "I don't know".
+    pub known: usize,
+    /// Members who picked "I don't know".
+    pub unknown: usize,
+    /// Per option (instrument order), how many picked it; `None` below the anonymity minimum
+    /// of known picks.
+    pub counts: Option<Vec<usize>>,
 }
 
-impl DefinitionPicks {
-    /// True when the groups' most common picks differ.
-    pub fn mismatch(&self) -> bool {
-        self.picks.windows(2).any(|w| w[0].1 != w[1].1)
+impl Picks {
+    /// The share (0–1) of known picks per option.
+    pub fn shares(&self) -> Option<Vec<f64>> {
+        let counts = self.counts.as_ref()?;
+        Some(
+            counts
+                .iter()
+                .map(|c| *c as f64 / self.known as f64)
+                .collect(),
+        )
     }
+
+    /// The most picked option (ties go to the earlier one) and its share of known picks.
+    pub fn most_common(&self) -> Option<(usize, f64)> {
+        let shares = self.shares()?;
+        let mut best: Option<(usize, f64)> = None;
+        for (option, share) in shares.into_iter().enumerate() {
+            if share > best.map_or(0.0, |(_, s)| s) {
+                best = Some((option, share));
+            }
+        }
+        best
+    }
+}
+
+/// How the groups' picks on one choice question compare.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChoiceComparison {
+    pub question_id: String,
+    /// Per shown group that answered.
+    pub groups: Vec<Picks>,
+    /// The largest total variation distance between two groups' distributions, with the two.
+    pub distance: Option<(f64, Group, Group)>,
+    /// Share (0–1) of all shown known picks that chose a "none" option.
+    pub none_share: Option<f64>,
+}
+
+impl ChoiceComparison {
+    /// True when two groups' distributions are [`MISMATCH_DISTANCE`] or more apart.
+    pub fn mismatch(&self) -> bool {
+        self.distance
+            .is_some_and(|(d, _, _)| d >= MISMATCH_DISTANCE)
+    }
+
+    /// True when [`NONE_SHARE_FROM`] or more of the known picks say there is none.
+    pub fn none_shared(&self) -> bool {
+        self.none_share.is_some_and(|s| s >= NONE_SHARE_FROM)
+    }
+}
+
+/// Total variation distance between two distributions given as shares: half the sum of the
+/// absolute differences, 0 (identical) to 1 (no option in common).
+pub fn total_variation(a: &[f64], b: &[f64]) -> f64 {
+    a.iter().zip(b).map(|(x, y)| (x - y).abs()).sum::<f64>() / 2.0
 }
 
 /// How consistently a dimension's statements measure one thing.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Reliability {
-    /// Respondents who rated every statement of the dimension.
-    pub complete: usize,
-    /// Cronbach's alpha, once there are enough complete responses and any variance.
+    /// The fewest people who rated both statements of any pair in the dimension.
+    pub pairwise: usize,
+    /// Cronbach's alpha, once every pair reaches [`MIN_PAIRWISE_FOR_ALPHA`] and there is any
+    /// variance.
     pub alpha: Option<f64>,
+    /// The dimension is a checklist of separate practices: alpha means nothing there.
+    pub checklist: bool,
 }
 
 /// A plain reading of Cronbach's alpha.
@@ -164,14 +306,21 @@ impl AlphaReading {
 #[derive(Clone, Debug, PartialEq)]
 pub struct TeamScorecard {
     pub respondents: usize,
+    /// The anonymity minimum the figures were computed with (never below the floor).
+    pub minimum: usize,
     pub groups: Vec<GroupResult>,
     pub hidden: Vec<Hidden>,
-    /// Per dimension, instrument order.
-    pub gaps: Vec<DimensionGap>,
-    /// 100 minus the mean gap, over dimensions with a gap.
+    /// Per dimension, instrument order: the gap between the groups' dimension means.
+    pub gaps: Vec<Gap>,
+    /// Per statement, instrument order: the gap between the groups' statement means.
+    pub statement_gaps: Vec<Gap>,
+    /// 100 minus the cubic mean of the statement gaps, over statements with a gap.
     pub alignment: Option<f64>,
+    /// How well things go: the mean over dimensions of the shown groups' means.
+    pub level: Option<f64>,
     pub blame_loops: Vec<BlameLoop>,
-    pub definitions: Vec<DefinitionPicks>,
+    /// Per choice question, instrument order.
+    pub definitions: Vec<ChoiceComparison>,
     /// Per dimension, instrument order.
     pub reliability: Vec<Reliability>,
 }
@@ -182,8 +331,6 @@ impl TeamScorecard {
         let minimum = minimum.max(ANONYMITY_FLOOR);
         let layout = Layout::of(instrument);
         let (members, hidden) = shown_groups(responses, minimum);
-        let mut alpha_sums: Vec<AlphaSums> =
-            layout.spans.iter().map(|_| AlphaSums::default()).collect();
         let groups: Vec<GroupResult> = members
             .iter()
             .map(|(group, members)| GroupResult {
@@ -192,64 +339,78 @@ impl TeamScorecard {
                 dimensions: layout
                     .spans
                     .iter()
-                    .zip(alpha_sums.iter_mut())
-                    .map(|(span, alpha)| group_dimension(span.clone(), members, alpha))
+                    .map(|span| group_dimension(span.clone(), members, minimum))
+                    .collect(),
+                statements: (0..layout.statements)
+                    .map(|i| group_statement(i, members, minimum))
                     .collect(),
             })
             .collect();
-        let gaps: Vec<DimensionGap> = (0..instrument.dimensions.len())
-            .map(|i| {
+        let gaps: Vec<Gap> = (0..instrument.dimensions.len())
+            .map(|i| Gap::of(groups.iter().map(|g| (g.group, g.dimensions[i].mean))))
+            .collect();
+        let statement_gaps: Vec<Gap> = (0..layout.statements)
+            .map(|i| Gap::of(groups.iter().map(|g| (g.group, g.statements[i].points()))))
+            .collect();
+        let known_gaps: Vec<f64> = statement_gaps.iter().filter_map(|g| g.gap).collect();
+        let alignment = (!known_gaps.is_empty()).then(|| alignment_index(&known_gaps));
+        let levels: Vec<f64> = (0..instrument.dimensions.len())
+            .filter_map(|i| {
                 let means: Vec<f64> = groups.iter().filter_map(|g| g.dimensions[i].mean).collect();
-                DimensionGap {
-                    gap: (means.len() >= 2).then(|| {
-                        let max = means.iter().copied().fold(f64::MIN, f64::max);
-                        let min = means.iter().copied().fold(f64::MAX, f64::min);
-                        max - min
-                    }),
-                }
+                (!means.is_empty()).then(|| mean(&means))
             })
             .collect();
-        let known_gaps: Vec<f64> = gaps.iter().filter_map(|g| g.gap).collect();
-        let alignment = (!known_gaps.is_empty()).then(|| 100.0 - mean(&known_gaps));
+        let shown: Vec<&Answers> = members
+            .iter()
+            .flat_map(|(_, m)| m.iter().copied())
+            .collect();
         TeamScorecard {
             respondents: responses.len(),
+            minimum,
             blame_loops: instrument
                 .mirror_pairs
                 .iter()
-                .filter_map(|pair| blame_loop(pair, &layout, &members))
+                .filter_map(|pair| blame_loop(pair, &layout, &members, minimum))
                 .collect(),
             definitions: instrument
                 .definitions
                 .iter()
                 .enumerate()
-                .map(|(index, question)| DefinitionPicks {
-                    question_id: question.id.clone(),
-                    picks: members
-                        .iter()
-                        .filter_map(|(group, members)| {
-                            most_common_pick(question, index, members).map(|(o, s)| (*group, o, s))
-                        })
-                        .collect(),
-                })
+                .map(|(index, question)| compare_choices(question, index, &members, minimum))
                 .collect(),
-            reliability: layout
-                .spans
+            reliability: instrument
+                .dimensions
                 .iter()
-                .zip(&alpha_sums)
-                .map(|(span, sums)| sums.reliability(span.len()))
+                .zip(&layout.spans)
+                .map(|(dimension, span)| reliability(span.clone(), &shown, dimension.checklist))
                 .collect(),
+            level: (!levels.is_empty()).then(|| mean(&levels)),
             groups,
             hidden,
             gaps,
+            statement_gaps,
             alignment,
         }
     }
 }
 
+/// 100 minus the [`ALIGNMENT_POWER`] mean of `gaps` (points, 0–100, not empty).
+pub fn alignment_index(gaps: &[f64]) -> f64 {
+    let powered: Vec<f64> = gaps.iter().map(|g| g.powf(ALIGNMENT_POWER)).collect();
+    100.0 - mean(&powered).powf(1.0 / ALIGNMENT_POWER)
+}
+
 /// One respondent's answers laid out for team statistics: a cell per statement in instrument
-/// order and a pick (option index) per definitions question. Workshops keep responses in this
+/// order and a pick (option index) per choice question. Workshops keep responses in this
 /// form, so a team scorecard of 10,000 responses reads arrays instead of looking up ids.
+///
+/// Stored and exported compactly as `role/cells/picks`, for example `sales/45.0n3./3,-,1`: a
+/// character per statement (`.` unanswered, `0` "Can't judge", `1`–`5`, `n` "Not
+/// applicable") and the picked option indices separated by commas (`-`: unanswered). About
+/// 60 bytes a response (the text of one statement answer is one character). The laid-out JSON of files
+/// made with questionnaire 1.0.0 (`{"role", "cells", "picks"}`) is still read.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "AnswersRepr")]
 pub struct Answers {
     pub role: Role,
     /// One per statement, instrument order; `None` where unanswered.
@@ -305,10 +466,111 @@ impl Answers {
 
     /// The rating (1–5) at `index`, if the statement was rated.
     fn rating(&self, index: usize) -> Option<f64> {
-        match self.cells.get(index) {
-            Some(Some(Answer::Agreement(level))) => Some(f64::from(*level)),
-            _ => None,
+        let level = (*self.cells.get(index)?)?.level()?;
+        Some(f64::from(level))
+    }
+}
+
+/// The two stored forms of [`Answers`]: compact text, or the laid-out JSON of format 1.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum AnswersRepr {
+    Compact(String),
+    LaidOut {
+        role: Role,
+        cells: Vec<Option<Answer>>,
+        picks: Vec<Option<u8>>,
+    },
+}
+
+/// Why stored answers could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BadAnswers;
+
+impl std::fmt::Display for BadAnswers {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Only serde sees this; people see `workshop_file::Damage`, from the translation table.
+        f.write_str("bad answers")
+    }
+}
+
+impl TryFrom<AnswersRepr> for Answers {
+    type Error = BadAnswers;
+
+    fn try_from(repr: AnswersRepr) -> Result<Answers, BadAnswers> {
+        match repr {
+            AnswersRepr::LaidOut { role, cells, picks } => Ok(Answers { role, cells, picks }),
+            AnswersRepr::Compact(text) => Answers::from_compact(&text).ok_or(BadAnswers),
         }
+    }
+}
+
+impl From<Answers> for String {
+    fn from(answers: Answers) -> String {
+        answers.to_compact()
+    }
+}
+
+impl Answers {
+    /// The compact text form (see [`Answers`]).
+    pub fn to_compact(&self) -> String {
+        let mut text = String::with_capacity(self.cells.len() + 3 * self.picks.len() + 12);
+        text.push_str(self.role.id());
+        text.push('/');
+        for cell in &self.cells {
+            text.push(match cell {
+                None => '.',
+                Some(Answer::CantJudge) => '0',
+                Some(Answer::NotApplicable) => 'n',
+                Some(Answer::Agreement(level)) => char::from(b'0' + level),
+            });
+        }
+        text.push('/');
+        for (i, pick) in self.picks.iter().enumerate() {
+            if i > 0 {
+                text.push(',');
+            }
+            match pick {
+                Some(pick) => text.push_str(&pick.to_string()),
+                None => text.push('-'),
+            }
+        }
+        text
+    }
+
+    /// Reads the compact text form; `None` when it is not one.
+    pub fn from_compact(text: &str) -> Option<Answers> {
+        let mut parts = text.split('/');
+        let (role, cells, picks) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() {
+            return None;
+        }
+        let role = Role::ALL.into_iter().find(|r| r.id() == role)?;
+        let cells = cells
+            .chars()
+            .map(|c| match c {
+                '.' => Some(None),
+                '0' => Some(Some(Answer::CantJudge)),
+                'n' => Some(Some(Answer::NotApplicable)),
+                '1'..='5' => Some(Some(Answer::Agreement(c as u8 - b'0'))),
+                _ => None,
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let picks = if picks.is_empty() {
+            Vec::new()
+        } else {
+            picks
+                .split(',')
+                .map(|p| match p {
+                    "-" => Some(None),
+                    // Only canonical numbers: one form per value.
+                    _ if p.len() > 1 && p.starts_with('0') => None,
+                    _ if !p.bytes().all(|b| b.is_ascii_digit()) => None,
+                    _ => p.parse::<u8>().ok().map(Some),
+                })
+                .collect::<Option<Vec<_>>>()?
+        };
+        Some(Answers { role, cells, picks })
     }
 }
 
@@ -316,6 +578,7 @@ impl Answers {
 struct Layout<'a> {
     instrument: &'a Instrument,
     spans: Vec<Range<usize>>,
+    statements: usize,
 }
 
 impl<'a> Layout<'a> {
@@ -329,7 +592,11 @@ impl<'a> Layout<'a> {
                 start - d.statements.len()..start
             })
             .collect();
-        Layout { instrument, spans }
+        Layout {
+            instrument,
+            spans,
+            statements: start,
+        }
     }
 
     /// The index of `statement`, if the instrument has it.
@@ -374,87 +641,111 @@ fn shown_groups<'a>(rows: &[&'a Answers], minimum: usize) -> (Members<'a>, Vec<H
 }
 
 /// One group's figures for the dimension whose statements are at `span`, in one pass over
-/// its members' cells: per-member tallies, per-level counts for the average deviation, and
-/// the complete rows added to `alpha`. No ratings are copied, so 10,000 responses stay fast.
-fn group_dimension(
-    span: Range<usize>,
-    members: &[&Answers],
-    alpha: &mut AlphaSums,
-) -> GroupDimension {
+/// its members' cells; figures only from `minimum` scorers. No ratings are copied, so 10,000
+/// responses stay fast.
+fn group_dimension(span: Range<usize>, members: &[&Answers], minimum: usize) -> GroupDimension {
     let k = span.len();
     // Per statement, how many members gave each level, 1 to 5.
     let mut counts = vec![[0u32; 5]; k];
     let (mut scored, mut sum, mut squares, mut answered, mut cant_judge) = (0usize, 0.0, 0.0, 0, 0);
+    let mut answering = 0;
     for member in members {
         let Some(cells) = member.cells.get(span.clone()) else {
             continue;
         };
-        let (mut rated, mut level_sum, mut unsure) = (0, 0, 0);
+        let tally = Tally::of(cells.iter().copied());
         for (cell, levels) in cells.iter().zip(counts.iter_mut()) {
-            match cell {
-                Some(Answer::Agreement(level)) => {
-                    if let Some(count) = levels.get_mut(usize::from(*level).wrapping_sub(1)) {
-                        *count += 1;
-                        rated += 1;
-                        level_sum += u32::from(*level);
-                    }
+            if let Some(level) = cell.and_then(Answer::level) {
+                if let Some(count) = levels.get_mut(usize::from(level).wrapping_sub(1)) {
+                    *count += 1;
                 }
-                Some(Answer::CantJudge) => unsure += 1,
-                None => {}
             }
         }
-        answered += rated + unsure;
-        cant_judge += unsure;
-        if let Some(score) = Tally::from_counts(rated, level_sum, unsure, k - rated - unsure)
-            .score
-            .value()
-        {
+        answered += tally.scored + tally.cant_judge;
+        cant_judge += tally.cant_judge;
+        if tally.scored + tally.cant_judge > 0 {
+            answering += 1;
+        }
+        if let Some(score) = tally.score.value() {
             scored += 1;
             sum += score;
             squares += score * score;
         }
-        if rated == k {
-            alpha.add(cells);
-        }
     }
     let deviations: Vec<f64> = counts
         .iter()
-        .filter_map(|levels| {
-            let rated: u32 = levels.iter().sum();
-            (rated >= 2).then(|| {
-                let weighted = (1..=5).map(f64::from).zip(levels.map(f64::from));
-                let centre =
-                    weighted.clone().map(|(level, n)| level * n).sum::<f64>() / f64::from(rated);
-                weighted
-                    .map(|(level, n)| (level - centre).abs() * n)
-                    .sum::<f64>()
-                    / f64::from(rated)
-            })
-        })
+        .filter_map(|levels| average_deviation(levels, minimum as u32))
         .collect();
     let n = scored as f64;
+    let shown = scored >= minimum;
     GroupDimension {
         scored,
-        mean: (scored > 0).then(|| sum / n),
+        mean: shown.then(|| sum / n),
         // Sample standard deviation from the sums (clamped: rounding can dip below zero).
-        spread: (scored >= 2).then(|| ((squares - sum * sum / n) / (n - 1.0)).max(0.0).sqrt()),
-        average_deviation: (!deviations.is_empty()).then(|| mean(&deviations)),
-        cant_judge_share: if answered == 0 {
-            0.0
-        } else {
-            cant_judge as f64 / answered as f64
-        },
+        spread: shown.then(|| ((squares - sum * sum / n) / (n - 1.0)).max(0.0).sqrt()),
+        average_deviation: (shown && !deviations.is_empty()).then(|| mean(&deviations)),
+        cant_judge_share: (answering > 0 && answering >= minimum)
+            .then(|| cant_judge as f64 / answered as f64),
     }
 }
 
-/// The mean rating (1–5) of the statement at `index` among `members`, if any rated it.
-fn mean_rating(index: usize, members: &[&Answers]) -> Option<f64> {
+/// The average deviation from their mean of ratings counted per level (1 to 5), from
+/// `from` ratings on.
+fn average_deviation(levels: &[u32; 5], from: u32) -> Option<f64> {
+    let rated: u32 = levels.iter().sum();
+    (rated >= from && rated > 0).then(|| {
+        let weighted = (1..=5).map(f64::from).zip(levels.map(f64::from));
+        let centre = weighted.clone().map(|(level, n)| level * n).sum::<f64>() / f64::from(rated);
+        weighted
+            .map(|(level, n)| (level - centre).abs() * n)
+            .sum::<f64>()
+            / f64::from(rated)
+    })
+}
+
+/// One group's figures for the statement at `index`; the mean only from `minimum` raters.
+fn group_statement(index: usize, members: &[&Answers], minimum: usize) -> GroupStatement {
+    let mut levels = [0u32; 5];
+    let (mut cant_judge, mut not_applicable) = (0, 0);
+    for member in members {
+        match member.cells.get(index).copied().flatten() {
+            Some(Answer::Agreement(level)) => {
+                if let Some(count) = levels.get_mut(usize::from(level).wrapping_sub(1)) {
+                    *count += 1;
+                }
+            }
+            Some(Answer::CantJudge) => cant_judge += 1,
+            Some(Answer::NotApplicable) => not_applicable += 1,
+            None => {}
+        }
+    }
+    let rated: u32 = levels.iter().sum();
+    let shown = rated as usize >= minimum;
+    let level_sum: u32 = (1..=5).zip(levels).map(|(l, n)| l * n).sum();
+    GroupStatement {
+        rated: rated as usize,
+        cant_judge,
+        not_applicable,
+        mean: shown.then(|| f64::from(level_sum) / f64::from(rated)),
+        average_deviation: average_deviation(&levels, 1).filter(|_| shown),
+    }
+}
+
+/// The mean rating (1–5) of the statement at `index` among `members`, when at least
+/// `minimum` rated it, and how many did.
+fn mean_rating(index: usize, members: &[&Answers], minimum: usize) -> (Option<f64>, usize) {
     let ratings: Vec<f64> = members.iter().filter_map(|r| r.rating(index)).collect();
-    (!ratings.is_empty()).then(|| mean(&ratings))
+    let shown = !ratings.is_empty() && ratings.len() >= minimum;
+    (shown.then(|| mean(&ratings)), ratings.len())
 }
 
 /// The blame loop on `pair`, when both sides' groups are shown and blame each other.
-fn blame_loop(pair: &MirrorPair, layout: &Layout, groups: &Members) -> Option<BlameLoop> {
+fn blame_loop(
+    pair: &MirrorPair,
+    layout: &Layout,
+    groups: &Members,
+    minimum: usize,
+) -> Option<BlameLoop> {
     let members_of = |side| {
         groups
             .iter()
@@ -469,10 +760,10 @@ fn blame_loop(pair: &MirrorPair, layout: &Layout, groups: &Members) -> Option<Bl
     );
     let found = BlameLoop {
         pair_id: pair.id.clone(),
-        first_on_self: mean_rating(a, first)?,
-        first_on_other: mean_rating(b, first)?,
-        second_on_self: mean_rating(b, second)?,
-        second_on_other: mean_rating(a, second)?,
+        first_on_self: mean_rating(a, first, minimum).0?,
+        first_on_other: mean_rating(b, first, minimum).0?,
+        second_on_self: mean_rating(b, second, minimum).0?,
+        second_on_other: mean_rating(a, second, minimum).0?,
     };
     let blames = |own: f64, other: f64| own >= SELF_WORKING_FROM && other <= OTHER_FAILING_UP_TO;
     (blames(found.first_on_self, found.first_on_other)
@@ -480,103 +771,143 @@ fn blame_loop(pair: &MirrorPair, layout: &Layout, groups: &Members) -> Option<Bl
     .then_some(found)
 }
 
-/// The option most members picked for `question` (ties go to the earlier option), with its
-/// share among the members who answered.
-fn most_common_pick(
+/// Each shown group's picks on the choice question at `index`, and how far apart they are.
+fn compare_choices(
     question: &DefinitionQuestion,
     index: usize,
-    members: &[&Answers],
-) -> Option<(String, f64)> {
-    let mut counts = vec![0usize; question.options.len()];
-    let mut answered = 0;
-    for pick in members
+    groups: &Members,
+    minimum: usize,
+) -> ChoiceComparison {
+    let mut all_known = 0;
+    let mut all_none = 0;
+    let picks: Vec<Picks> = groups
         .iter()
-        .filter_map(|r| r.picks.get(index).copied().flatten())
-    {
-        if let Some(count) = counts.get_mut(usize::from(pick)) {
-            *count += 1;
-            answered += 1;
-        }
-    }
-    let mut best: Option<(usize, usize)> = None;
-    for (option, count) in counts.into_iter().enumerate() {
-        if count > best.map_or(0, |(_, c)| c) {
-            best = Some((option, count));
-        }
-    }
-    best.map(|(option, count)| {
-        (
-            question.options[option].id.clone(),
-            count as f64 / answered as f64,
-        )
-    })
-}
-
-/// The most statements a dimension may have for its alpha to be computed.
-const MAX_ITEMS_FOR_ALPHA: usize = 16;
-
-/// Running sums for Cronbach's alpha of one dimension, over the rows that rated all its
-/// statements. Dimensions of more than [`MAX_ITEMS_FOR_ALPHA`] statements get no alpha.
-#[derive(Default)]
-struct AlphaSums {
-    complete: usize,
-    sums: [f64; MAX_ITEMS_FOR_ALPHA],
-    squares: [f64; MAX_ITEMS_FOR_ALPHA],
-    total: f64,
-    total_squares: f64,
-}
-
-impl AlphaSums {
-    /// Adds one complete row (every cell rated).
-    fn add(&mut self, cells: &[Option<Answer>]) {
-        self.complete += 1;
-        let mut row_total = 0.0;
-        for (i, cell) in cells.iter().enumerate().take(MAX_ITEMS_FOR_ALPHA) {
-            if let Some(Answer::Agreement(level)) = cell {
-                let level = f64::from(*level);
-                row_total += level;
-                self.sums[i] += level;
-                self.squares[i] += level * level;
+        .filter_map(|(group, members)| {
+            let mut counts = vec![0usize; question.options.len()];
+            let (mut known, mut unknown) = (0, 0);
+            for pick in members
+                .iter()
+                .filter_map(|r| r.picks.get(index).copied().flatten())
+            {
+                match question.options.get(usize::from(pick)) {
+                    Some(option) if option.unknown => unknown += 1,
+                    Some(_) => {
+                        counts[usize::from(pick)] += 1;
+                        known += 1;
+                    }
+                    None => {}
+                }
+            }
+            if known + unknown == 0 {
+                return None;
+            }
+            let shown = known >= minimum;
+            if shown {
+                all_known += known;
+                all_none += question
+                    .options
+                    .iter()
+                    .zip(&counts)
+                    .filter(|(o, _)| o.none)
+                    .map(|(_, c)| c)
+                    .sum::<usize>();
+            }
+            Some(Picks {
+                group: *group,
+                known,
+                unknown,
+                counts: shown.then_some(counts),
+            })
+        })
+        .collect();
+    let mut distance: Option<(f64, Group, Group)> = None;
+    for (i, a) in picks.iter().enumerate() {
+        for b in &picks[i + 1..] {
+            if let (Some(x), Some(y)) = (a.shares(), b.shares()) {
+                let d = total_variation(&x, &y);
+                if distance.is_none_or(|(best, _, _)| d > best) {
+                    distance = Some((d, a.group, b.group));
+                }
             }
         }
-        self.total += row_total;
-        self.total_squares += row_total * row_total;
     }
+    ChoiceComparison {
+        question_id: question.id.clone(),
+        groups: picks,
+        distance,
+        none_share: (all_known > 0).then(|| all_none as f64 / all_known as f64),
+    }
+}
 
-    /// Alpha for `k` statements: k / (k − 1) × (1 − Σ item variances / variance of totals).
-    fn reliability(&self, k: usize) -> Reliability {
-        let n = self.complete as f64;
-        let variance = |sum: f64, squares: f64| (squares - sum * sum / n) / (n - 1.0);
-        let alpha = (self.complete >= MIN_COMPLETE_FOR_ALPHA
-            && (2..=MAX_ITEMS_FOR_ALPHA).contains(&k))
+/// Cronbach's alpha of the dimension at `span` over `rows`, pairwise: each item's variance
+/// from everyone who rated it, each pair's covariance from everyone who rated both.
+fn reliability(span: Range<usize>, rows: &[&Answers], checklist: bool) -> Reliability {
+    let k = span.len();
+    let pair_count = k * k.saturating_sub(1) / 2;
+    // Per item: n, Σx, Σx²; per pair (i < j): n, Σxi, Σxj, Σxi·xj.
+    let mut items = vec![[0.0f64; 3]; k];
+    let mut pairs = vec![[0.0f64; 4]; pair_count];
+    let mut ratings = vec![None; k];
+    for row in rows {
+        for (slot, index) in ratings.iter_mut().zip(span.clone()) {
+            *slot = row.rating(index);
+        }
+        let mut p = 0;
+        for i in 0..k {
+            if let Some(x) = ratings[i] {
+                items[i][0] += 1.0;
+                items[i][1] += x;
+                items[i][2] += x * x;
+            }
+            for j in i + 1..k {
+                if let (Some(x), Some(y)) = (ratings[i], ratings[j]) {
+                    let sums = &mut pairs[p];
+                    sums[0] += 1.0;
+                    sums[1] += x;
+                    sums[2] += y;
+                    sums[3] += x * y;
+                }
+                p += 1;
+            }
+        }
+    }
+    let pairwise = pairs.iter().map(|p| p[0] as usize).min().unwrap_or(0);
+    let alpha = (!checklist && k >= 2 && pairwise >= MIN_PAIRWISE_FOR_ALPHA)
         .then(|| {
-            let items: f64 = (0..k)
-                .map(|i| variance(self.sums[i], self.squares[i]))
+            let variances: f64 = items
+                .iter()
+                .map(|[n, sum, squares]| (squares - sum * sum / n) / (n - 1.0))
                 .sum();
-            let totals = variance(self.total, self.total_squares);
-            (totals > 0.0).then(|| k as f64 / (k as f64 - 1.0) * (1.0 - items / totals))
+            let covariances: f64 = pairs
+                .iter()
+                .map(|[n, x, y, xy]| (xy - x * y / n) / (n - 1.0))
+                .sum();
+            let total = variances + 2.0 * covariances;
+            (total > 0.0).then(|| k as f64 / (k as f64 - 1.0) * (1.0 - variances / total))
         })
         .flatten();
-        Reliability {
-            complete: self.complete,
-            alpha,
-        }
+    Reliability {
+        pairwise,
+        alpha,
+        checklist,
     }
 }
 
 /// Per shown group (anonymity applied as in [`TeamScorecard::of`]), the mean rating (1–5) of
-/// the statement at `statement` (its index in instrument order), and how many rated it.
+/// the statement at `statement` (its index in instrument order), shown only when at least the
+/// minimum rated it, and how many rated it.
 pub fn statement_beliefs(
     responses: &[&Answers],
     minimum: usize,
     statement: usize,
 ) -> Vec<(Group, Option<f64>, usize)> {
-    let (members, _) = shown_groups(responses, minimum.max(ANONYMITY_FLOOR));
+    let minimum = minimum.max(ANONYMITY_FLOOR);
+    let (members, _) = shown_groups(responses, minimum);
     members
         .iter()
         .map(|(group, members)| {
-            let rated = members.iter().filter(|a| a.rating(statement).is_some());
-            (*group, mean_rating(statement, members), rated.count())
+            let (mean, rated) = mean_rating(statement, members, minimum);
+            (*group, mean, rated)
         })
         .collect()
 }
@@ -623,20 +954,41 @@ pub fn shown_responses<'a>(rows: &[&'a Answers], minimum: usize) -> Vec<&'a Answ
 
 /// Severity of a blame loop: the articles' defining dysfunction ranks near the top.
 pub const BLAME_LOOP_SEVERITY: f64 = 90.0;
-/// Severity of roles meaning different things by the same word.
-pub const DEFINITIONS_SEVERITY: f64 = 60.0;
+/// Opposite views rank above any single statement gap of the same size: the mean of their
+/// gaps plus this.
+pub const OPPOSITE_VIEWS_BONUS: f64 = 10.0;
+/// Severity of a choice question on which groups' picks differ completely (distance 1) or
+/// everyone says there is none; less complete findings scale down from it.
+pub const CHOICE_SEVERITY: f64 = 60.0;
 /// A team mean below this (Siloed) is a finding even when the roles agree.
 pub const LOW_SCORE_BELOW: f64 = 40.0;
 /// Severity per point of average deviation when a group disagrees with itself.
 pub const DISAGREEMENT_SEVERITY_PER_POINT: f64 = 40.0;
 
-/// What a finding is about.
+/// What a finding is about. Statements are indices in questionnaire order.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FindingKind {
-    /// Roles see a dimension a third of the scale or more apart.
-    BlindSpot { gap: f64 },
-    /// The shown groups together rate a dimension as siloed.
-    LowScore { mean: f64 },
+    /// Within one dimension, `first` rates the statements in `first_higher` a blind spot
+    /// higher than `second`, and those in `second_higher` a blind spot lower (each with its
+    /// gap in points): the dimension's means can hide it. Reported instead of the
+    /// dimension's blind spot when both apply.
+    OppositeViews {
+        first: Group,
+        second: Group,
+        first_higher: Vec<(usize, f64)>,
+        second_higher: Vec<(usize, f64)>,
+    },
+    /// Groups see one statement a third of the scale or more apart.
+    StatementGap {
+        statement: usize,
+        gap: f64,
+        high: Group,
+        low: Group,
+    },
+    /// Groups see a dimension, on average, a third of the scale or more apart.
+    BlindSpot { gap: f64, high: Group, low: Group },
+    /// The shown groups together rate a dimension as siloed, in every group or not.
+    LowScore { mean: f64, every_group: bool },
     /// A group's own ratings spread widely.
     Disagreement {
         group: Group,
@@ -644,34 +996,99 @@ pub enum FindingKind {
     },
     /// Each side blames the other on a mirror pair.
     BlameLoop { pair_id: String },
-    /// Roles' most common definitions differ.
-    DefinitionsMismatch { question_id: String },
+    /// Two groups' picks on a choice question differ (total variation distance).
+    ChoiceMismatch {
+        question_id: String,
+        distance: f64,
+        first: Group,
+        second: Group,
+    },
+    /// Many say there is no definition, or nobody owns it.
+    NoneShared { question_id: String, share: f64 },
 }
 
-/// One misalignment, ranked, with the dimension whose explanation, plays and questions apply.
+/// One misalignment, ranked, with the dimension whose explanation and questions apply.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Finding {
     pub kind: FindingKind,
     /// Index of the dimension in the instrument.
     pub dimension: usize,
-    /// Higher is more urgent: blame loop 90; blind spot its gap (33–100); low score 100 minus
-    /// the team mean (above 60); definitions mismatch 60; disagreement 40 per point of
-    /// average deviation (above 32).
+    /// Higher is more urgent: opposite views the mean of their gaps plus 10; a statement gap
+    /// or blind spot its gap (33–100); blame loop 90; low score 100 minus the team mean
+    /// (above 60); a choice mismatch 60 × its distance (30–60); a shared "none" 60 × its
+    /// share (20–60); disagreement 40 per point of average deviation (above 32).
     pub severity: f64,
 }
 
 impl TeamScorecard {
     /// Every finding, most severe first (ties keep the order found: dimensions in instrument
-    /// order, then blame loops, then definitions).
+    /// order with their statements, then blame loops, then choice questions).
     pub fn diagnosis(&self, instrument: &Instrument) -> Vec<Finding> {
         let mut found = Vec::new();
-        for (i, gap) in self.gaps.iter().enumerate() {
-            if let Some(gap) = gap.gap.filter(|_| gap.blind_spot()) {
+        let layout = Layout::of(instrument);
+        let blamed: Vec<usize> = self
+            .blame_loops
+            .iter()
+            .filter_map(|b| instrument.mirror_pair(&b.pair_id))
+            .flat_map(|p| [&p.first.statement, &p.second.statement])
+            .filter_map(|id| layout.index_of(id))
+            .collect();
+        for (i, span) in layout.spans.iter().enumerate() {
+            let mut push = |kind, severity| {
                 found.push(Finding {
-                    kind: FindingKind::BlindSpot { gap },
+                    kind,
                     dimension: i,
-                    severity: gap,
-                });
+                    severity,
+                })
+            };
+            let opposite = self.opposite_views(span.clone(), &blamed);
+            // Statements a blame loop already names are not listed again.
+            let mut named: Vec<usize> = blamed.clone();
+            let opposite_found = opposite.is_some();
+            if let Some((first, second, first_higher, second_higher)) = opposite {
+                let gaps: Vec<f64> = first_higher
+                    .iter()
+                    .chain(&second_higher)
+                    .map(|(_, g)| *g)
+                    .collect();
+                named.extend(first_higher.iter().chain(&second_higher).map(|(s, _)| *s));
+                push(
+                    FindingKind::OppositeViews {
+                        first,
+                        second,
+                        first_higher,
+                        second_higher,
+                    },
+                    mean(&gaps) + OPPOSITE_VIEWS_BONUS,
+                );
+            }
+            // A blind-spot area names its statements itself (unless opposite views already
+            // name them); elsewhere each statement whose groups are a blind spot apart is a
+            // finding of its own.
+            let gap = &self.gaps[i];
+            if let (true, Some(g), Some(high), Some(low)) =
+                (gap.blind_spot(), gap.gap, gap.high, gap.low)
+            {
+                if !opposite_found {
+                    push(FindingKind::BlindSpot { gap: g, high, low }, g);
+                }
+            } else {
+                for statement in span.clone().filter(|s| !named.contains(s)) {
+                    let gap = &self.statement_gaps[statement];
+                    if let (true, Some(g), Some(high), Some(low)) =
+                        (gap.blind_spot(), gap.gap, gap.high, gap.low)
+                    {
+                        push(
+                            FindingKind::StatementGap {
+                                statement,
+                                gap: g,
+                                high,
+                                low,
+                            },
+                            g,
+                        );
+                    }
+                }
             }
             let means: Vec<f64> = self
                 .groups
@@ -680,57 +1097,71 @@ impl TeamScorecard {
                 .collect();
             if !means.is_empty() && mean(&means) < LOW_SCORE_BELOW {
                 let team_mean = mean(&means);
-                found.push(Finding {
-                    kind: FindingKind::LowScore { mean: team_mean },
-                    dimension: i,
-                    severity: 100.0 - team_mean,
-                });
+                let every_group = self
+                    .groups
+                    .iter()
+                    .all(|g| g.dimensions[i].mean.is_some_and(|m| m < LOW_SCORE_BELOW));
+                push(
+                    FindingKind::LowScore {
+                        mean: team_mean,
+                        every_group,
+                    },
+                    100.0 - team_mean,
+                );
             }
             for group in &self.groups {
                 let figures = &group.dimensions[i];
                 if let (true, Some(ad)) = (figures.disagrees(), figures.average_deviation) {
-                    found.push(Finding {
-                        kind: FindingKind::Disagreement {
+                    push(
+                        FindingKind::Disagreement {
                             group: group.group,
                             average_deviation: ad,
                         },
-                        dimension: i,
-                        severity: ad * DISAGREEMENT_SEVERITY_PER_POINT,
-                    });
+                        ad * DISAGREEMENT_SEVERITY_PER_POINT,
+                    );
                 }
             }
         }
-        let dimension_of = |statement: &str| {
-            instrument
-                .dimensions
-                .iter()
-                .position(|d| d.statements.iter().any(|s| s.id == statement))
-                .unwrap_or(0)
-        };
         for blame in &self.blame_loops {
-            if let Some(pair) = instrument.mirror_pair(&blame.pair_id) {
+            if let Some(index) = instrument
+                .mirror_pair(&blame.pair_id)
+                .and_then(|pair| layout.index_of(&pair.first.statement))
+            {
                 found.push(Finding {
                     kind: FindingKind::BlameLoop {
                         pair_id: blame.pair_id.clone(),
                     },
-                    dimension: dimension_of(&pair.first.statement),
+                    dimension: instrument.dimension_of_statement(index).unwrap_or(0),
                     severity: BLAME_LOOP_SEVERITY,
                 });
             }
         }
-        let language = instrument
-            .dimensions
-            .iter()
-            .position(|d| d.id == "language")
-            .unwrap_or(0);
-        for picks in self.definitions.iter().filter(|p| p.mismatch()) {
-            found.push(Finding {
-                kind: FindingKind::DefinitionsMismatch {
-                    question_id: picks.question_id.clone(),
-                },
-                dimension: language,
-                severity: DEFINITIONS_SEVERITY,
-            });
+        for (question, comparison) in instrument.definitions.iter().zip(&self.definitions) {
+            let dimension = instrument.dimension_of_choice(question);
+            if let (true, Some((distance, first, second))) =
+                (comparison.mismatch(), comparison.distance)
+            {
+                found.push(Finding {
+                    kind: FindingKind::ChoiceMismatch {
+                        question_id: question.id.clone(),
+                        distance,
+                        first,
+                        second,
+                    },
+                    dimension,
+                    severity: CHOICE_SEVERITY * distance,
+                });
+            }
+            if let (true, Some(share)) = (comparison.none_shared(), comparison.none_share) {
+                found.push(Finding {
+                    kind: FindingKind::NoneShared {
+                        question_id: question.id.clone(),
+                        share,
+                    },
+                    dimension,
+                    severity: CHOICE_SEVERITY * share,
+                });
+            }
         }
         // A stable insertion by severity: lists are short, and no sort routine reaches the wasm.
         let mut ranked: Vec<Finding> = Vec::with_capacity(found.len());
@@ -743,4 +1174,41 @@ impl TeamScorecard {
         }
         ranked
     }
+
+    /// Opposite views in the dimension whose statements are at `span` (leaving out the
+    /// statements of blame loops, which those findings name): the pair of groups with the
+    /// most statements a blind spot apart in both directions, if any, with the statements
+    /// (and gaps) where the first rates higher and where the second does.
+    fn opposite_views(&self, span: Range<usize>, blamed: &[usize]) -> Option<OppositeViews> {
+        let mut best: Option<OppositeViews> = None;
+        for (a, first) in self.groups.iter().enumerate() {
+            for second in &self.groups[a + 1..] {
+                let (mut up, mut down) = (Vec::new(), Vec::new());
+                for statement in span.clone().filter(|s| !blamed.contains(s)) {
+                    let (Some(x), Some(y)) = (
+                        first.statements[statement].points(),
+                        second.statements[statement].points(),
+                    ) else {
+                        continue;
+                    };
+                    if x - y >= BLIND_SPOT_GAP {
+                        up.push((statement, x - y));
+                    } else if y - x >= BLIND_SPOT_GAP {
+                        down.push((statement, y - x));
+                    }
+                }
+                let count = up.len() + down.len();
+                let better = best
+                    .as_ref()
+                    .is_none_or(|(_, _, u, d)| count > u.len() + d.len());
+                if !up.is_empty() && !down.is_empty() && better {
+                    best = Some((first.group, second.group, up, down));
+                }
+            }
+        }
+        best
+    }
 }
+
+/// Two groups and the statements (with gaps) where each rates a blind spot higher.
+type OppositeViews = (Group, Group, Vec<(usize, f64)>, Vec<(usize, f64)>);

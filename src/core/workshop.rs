@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::code::{find_codes, CodeError, CodedResponse, Decoder};
-use super::instrument::Instrument;
+use super::instrument::{Catalogue, Instrument, FIRST_VERSION};
 use super::scoring::{mean, Tally};
 use super::team::{shown_responses, Answers, ANONYMITY_FLOOR};
 
@@ -43,12 +43,26 @@ impl Fact {
     /// Every fact, in the order the form and the report show them.
     pub const ALL: [Fact; 3] = [Fact::FollowUpHours, Fact::AcceptedShare, Fact::Conversion];
 
-    /// The statement whose ratings are the roles' belief about this fact.
-    pub fn statement(self) -> &'static str {
+    /// The id an instrument's fact links use for this fact (see `Instrument::fact_link`).
+    pub fn id(self) -> &'static str {
         match self {
-            Fact::FollowUpHours => "handoff.sales_works_leads",
-            Fact::AcceptedShare | Fact::Conversion => "handoff.leads_worth_working",
+            Fact::FollowUpHours => "follow_up_hours",
+            Fact::AcceptedShare => "accepted_share",
+            Fact::Conversion => "conversion_share",
         }
+    }
+
+    /// The largest value the facilitator may enter (hours, or a share 0–1).
+    pub fn maximum(self) -> f64 {
+        match self {
+            Fact::FollowUpHours => MAX_FOLLOW_UP_HOURS,
+            Fact::AcceptedShare | Fact::Conversion => 1.0,
+        }
+    }
+
+    /// True when `value` is a figure this fact can have: finite, from 0 to [`Fact::maximum`].
+    pub fn in_range(self, value: f64) -> bool {
+        value.is_finite() && (0.0..=self.maximum()).contains(&value)
     }
 
     /// This fact's figure in `facts` (hours, or a share 0–1).
@@ -70,11 +84,22 @@ impl Fact {
     }
 }
 
+/// The longest follow-up time a facilitator may enter: a year, in hours.
+pub const MAX_FOLLOW_UP_HOURS: f64 = 8_760.0;
+
+/// The questionnaire version of rounds stored before rounds named theirs.
+fn first_version() -> String {
+    FIRST_VERSION.to_owned()
+}
+
 /// One collection of answers: a workshop, or the same team again next quarter.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Round {
     /// When it started, as the facilitator's device gave it (`YYYY-MM-DD`).
     pub started: String,
+    /// The questionnaire version every response of this round answers.
+    #[serde(default = "first_version")]
+    pub questionnaire: String,
     pub responses: Vec<Collected>,
     pub facts: Facts,
 }
@@ -120,13 +145,14 @@ impl ImportReport {
 }
 
 impl Workshop {
-    /// A new workshop with one empty round started on `today`.
+    /// A new workshop with one empty round of `questionnaire` (a version) started on `today`.
     pub fn new(
         id: u32,
         name: &str,
         team_labels: Vec<String>,
         minimum: usize,
         today: &str,
+        questionnaire: &str,
     ) -> Workshop {
         Workshop {
             id,
@@ -136,6 +162,7 @@ impl Workshop {
             archived: false,
             rounds: vec![Round {
                 started: today.to_owned(),
+                questionnaire: questionnaire.to_owned(),
                 responses: Vec::new(),
                 facts: Facts::default(),
             }],
@@ -147,10 +174,12 @@ impl Workshop {
         self.rounds.last().expect("a workshop always has a round")
     }
 
-    /// Starts a new round of the same workshop (same settings, no answers yet).
-    pub fn start_round(&mut self, today: &str) {
+    /// Starts a new round of the same workshop (same settings, no answers yet) collecting
+    /// `questionnaire` (the current version).
+    pub fn start_round(&mut self, today: &str, questionnaire: &str) {
         self.rounds.push(Round {
             started: today.to_owned(),
+            questionnaire: questionnaire.to_owned(),
             responses: Vec::new(),
             facts: Facts::default(),
         });
@@ -180,10 +209,24 @@ impl Workshop {
     }
 
     /// Imports every code in `text` (one per line, or mixed into other text) into the current
-    /// round. Good codes go in, duplicates count once, bad ones are named with their reason
-    /// and change nothing.
-    pub fn import_codes(&mut self, instrument: &Instrument, text: &str) -> ImportReport {
-        let decoder = Decoder::new(instrument, self.id);
+    /// round, decoded against that round's questionnaire version in `catalogue`. Good codes go
+    /// in, duplicates count once, bad ones are named with their reason (a code made with
+    /// another version says which) and change nothing.
+    pub fn import_codes(&mut self, catalogue: &Catalogue, text: &str) -> ImportReport {
+        let Some(instrument) = catalogue.version(&self.current_round().questionnaire) else {
+            let outcomes = find_codes(text)
+                .into_iter()
+                .map(|c| {
+                    (
+                        c.to_owned(),
+                        CodeOutcome::Refused(CodeError::OtherInstrument(None)),
+                    )
+                })
+                .collect();
+            return ImportReport { outcomes };
+        };
+        let others: Vec<&Instrument> = catalogue.all().iter().collect();
+        let decoder = Decoder::new(instrument, self.id).knowing(&others);
         let outcomes = find_codes(text)
             .into_iter()
             .map(|code| {
@@ -210,20 +253,36 @@ impl Workshop {
         ImportReport { outcomes }
     }
 
-    /// Per dimension, the change of the mean over every shown respondent from the previous
-    /// round to the current one; `None` where either round has no mean or fewer respondents
-    /// than the minimum. Respondents whose role is hidden count in neither round, so a trend
-    /// never reveals what the team report keeps back.
-    pub fn trend(&self, instrument: &Instrument) -> Vec<Option<f64>> {
+    /// Per dimension of the current round's questionnaire, the change of the mean over every
+    /// shown respondent from the previous round to the current one, on the statements both
+    /// rounds' questionnaires share (by id: a changed statement has a new id); `None` where
+    /// either round has no mean or fewer respondents than the minimum. Respondents whose role
+    /// is hidden count in neither round, so a trend never reveals what the team report keeps
+    /// back.
+    pub fn trend(&self, catalogue: &Catalogue) -> Vec<Option<f64>> {
+        let current_instrument = catalogue
+            .version(&self.current_round().questionnaire)
+            .unwrap_or(catalogue.current());
         let [.., previous, current] = self.rounds.as_slice() else {
-            return vec![None; instrument.dimensions.len()];
+            return vec![None; current_instrument.dimensions.len()];
         };
-        let before = round_means(instrument, previous, self.minimum);
-        let now = round_means(instrument, current, self.minimum);
-        before
-            .into_iter()
-            .zip(now)
-            .map(|(b, n)| Some(n? - b?))
+        let Some(previous_instrument) = catalogue.version(&previous.questionnaire) else {
+            return vec![None; current_instrument.dimensions.len()];
+        };
+        current_instrument
+            .dimensions
+            .iter()
+            .map(|dimension| {
+                let shared: Vec<&str> = dimension
+                    .statements
+                    .iter()
+                    .map(|s| s.id.as_str())
+                    .filter(|id| previous_instrument.statement_index(id).is_some())
+                    .collect();
+                let before = round_mean(previous_instrument, previous, &shared, self.minimum)?;
+                let now = round_mean(current_instrument, current, &shared, self.minimum)?;
+                Some(now - before)
+            })
             .collect()
     }
 }
@@ -239,29 +298,26 @@ pub fn parse_team_labels(text: &str) -> Vec<String> {
     labels
 }
 
-/// Per dimension, the mean score of the shown respondents of `round`, when the round reaches
-/// `minimum` respondents.
-fn round_means(instrument: &Instrument, round: &Round, minimum: usize) -> Vec<Option<f64>> {
-    let all: Vec<&Answers> = round.responses.iter().map(|c| &c.answers).collect();
-    let shown = shown_responses(&all, minimum);
-    let mut start = 0;
-    instrument
-        .dimensions
+/// The mean score, over the shown respondents of `round` (answering `instrument`), of the
+/// statements `ids`, when the round reaches `minimum` respondents and `minimum` of them scored.
+fn round_mean(instrument: &Instrument, round: &Round, ids: &[&str], minimum: usize) -> Option<f64> {
+    if round.responses.len() < minimum || ids.is_empty() {
+        return None;
+    }
+    let indices: Vec<usize> = ids
         .iter()
-        .map(|dimension| {
-            let span = start..start + dimension.statements.len();
-            start = span.end;
-            if round.responses.len() < minimum {
-                return None;
-            }
-            let scores: Vec<f64> = shown
+        .filter_map(|id| instrument.statement_index(id))
+        .collect();
+    let all: Vec<&Answers> = round.responses.iter().map(|c| &c.answers).collect();
+    let scores: Vec<f64> = shown_responses(&all, minimum)
+        .iter()
+        .filter_map(|answers| {
+            let cells = indices
                 .iter()
-                .filter_map(|answers| {
-                    let cells = answers.cells.get(span.clone())?;
-                    Tally::of(cells.iter().copied()).score.value()
-                })
-                .collect();
-            (!scores.is_empty()).then(|| mean(&scores))
+                .map(|i| answers.cells.get(*i).copied().flatten());
+            Tally::of(cells).score.value()
         })
-        .collect()
+        .collect();
+    // Like every figure, a round's mean only from `minimum` people who scored it.
+    (!scores.is_empty() && scores.len() >= minimum).then(|| mean(&scores))
 }

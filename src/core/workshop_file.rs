@@ -1,33 +1,40 @@
 //! A workshop as a JSON file: exported whole, imported back exactly, and validated on the way
-//! in so a damaged or foreign file is refused with the reason and changes nothing.
+//! in so a damaged or foreign file is refused with the reason and changes nothing. The stored
+//! form of a workshop is the same format.
 //!
 //! ```text
-//! { "format": "samepage-workshop", "version": 1,
-//!   "instrument": { "id": "samepage-core", "version": "1.0.0", "fingerprint": 123 },
+//! { "format": "samepage-workshop", "version": 2,
+//!   "instrument": { "id": "samepage-core", "version": "2.0.0", "fingerprint": 123 },
 //!   "workshop": { "id": …, "name": …, "team_labels": […], "minimum": 3, "archived": false,
-//!                 "rounds": [ { "started": "2026-11-23", "facts": {…},
+//!                 "rounds": [ { "started": "2026-11-23", "questionnaire": "2.0.0",
+//!                               "facts": {…},
 //!                               "responses": [ { "nonce": …, "team": null,
-//!                                                "answers": { "role": "sales",
-//!                                                             "cells": [4, 0, null, …],
-//!                                                             "picks": [2, null] } } ] } ] } }
+//!                                                "answers": "sales/45.0n3…/2,-" } ] } ] } }
 //! ```
 //!
-//! A cell is 1–5, 0 for "Can't judge", `null` when unanswered; a pick is an option index.
+//! Version 2 names each round's questionnaire version (rounds collected with 1.0.0 keep it)
+//! and writes answers compactly (see `team::Answers`). Version 1 files (questionnaire 1.0.0,
+//! answers laid out as `{"role", "cells", "picks"}`) are still read: that is the one migration
+//! from 1.0.0, for stored workshops and files alike.
 
 use std::collections::HashSet;
-use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
 use super::code::fingerprint;
-use super::instrument::Instrument;
+use super::instrument::{Catalogue, Instrument};
 use super::team::ANONYMITY_FLOOR;
-use super::workshop::Workshop;
+use super::workshop::{Fact, Workshop};
 
 /// What the `format` field of every workshop file says.
 pub const FORMAT: &str = "samepage-workshop";
-/// The file version this build writes and reads.
-pub const FILE_VERSION: u32 = 1;
+/// The file version this build writes; it reads this one and every earlier one.
+pub const FILE_VERSION: u32 = 2;
+/// The longest workshop name and team label, in characters.
+pub const MAX_NAME_CHARS: usize = 80;
+pub const MAX_LABEL_CHARS: usize = 40;
+/// The most team labels a workshop may have (a code carries a label's index in one byte).
+pub const MAX_LABELS: usize = 50;
 
 /// The questionnaire a file's answers belong to.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,6 +52,41 @@ struct WorkshopFile {
     workshop: Workshop,
 }
 
+/// Where in a file something is wrong: a round and a response, counted from 1.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Place {
+    pub round: Option<usize>,
+    pub response: Option<usize>,
+}
+
+/// What is wrong with a damaged file. The words for each are in the translation table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Damage {
+    /// A field is missing or has the wrong kind of value.
+    Shape,
+    /// The workshop has no round.
+    NoRound,
+    /// The name is empty or longer than [`MAX_NAME_CHARS`].
+    BadName,
+    /// A team label is empty, repeated or longer than [`MAX_LABEL_CHARS`], or there are more
+    /// than [`MAX_LABELS`].
+    BadLabels,
+    /// A date is not `YYYY-MM-DD`.
+    BadDate,
+    /// A fact is out of its range.
+    FactOutOfRange,
+    /// The same respondent appears twice in a round.
+    DuplicateRespondent,
+    /// A response has `found` statement answers where its questionnaire has `expected`.
+    AnswerCount { found: usize, expected: usize },
+    /// A response has `found` choice answers where its questionnaire has `expected`.
+    ChoiceCount { found: usize, expected: usize },
+    /// A choice answer names no option, or "Not applicable" stands where it is not offered.
+    BadAnswer,
+    /// A response names a team label that does not exist.
+    UnknownTeam,
+}
+
 /// Why a file was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FileError {
@@ -52,50 +94,27 @@ pub enum FileError {
     NotAWorkshop,
     /// Written by a newer version of SamePage.
     NewerVersion(u32),
-    /// A workshop file, but its content does not fit: the reason names the place.
-    Damaged(String),
-    /// Its answers belong to another questionnaire or version of it.
+    /// A workshop file, but its content does not fit.
+    Damaged(Place, Damage),
+    /// Its answers belong to a questionnaire, or a version of it, that this build lacks.
     OtherInstrument { id: String, version: String },
     /// It asks for an anonymity minimum below the floor of three.
     MinimumTooLow(usize),
 }
 
-impl fmt::Display for FileError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            FileError::NotAWorkshop => write!(f, "this is not a SamePage workshop file"),
-            FileError::NewerVersion(v) => {
-                write!(
-                    f,
-                    "this file was made by a newer version of SamePage (file version {v})"
-                )
-            }
-            FileError::Damaged(why) => write!(f, "this file is damaged: {why}"),
-            FileError::OtherInstrument { id, version } => write!(
-                f,
-                "this file's answers belong to another questionnaire ({id} {version})"
-            ),
-            FileError::MinimumTooLow(minimum) => write!(
-                f,
-                "this file shows groups from {minimum} people; the minimum is {ANONYMITY_FLOOR}"
-            ),
-        }
-    }
-}
-
-/// The workshop as a JSON file's text.
-pub fn export_json(instrument: &Instrument, workshop: &Workshop) -> String {
+/// The workshop as a JSON file's text (compact, as it is also stored).
+pub fn export_json(catalogue: &Catalogue, workshop: &Workshop) -> String {
     let file = WorkshopFile {
         format: FORMAT.to_owned(),
         version: FILE_VERSION,
-        instrument: stamp(instrument),
+        instrument: stamp(catalogue.current()),
         workshop: workshop.clone(),
     };
-    serde_json::to_string_pretty(&file).expect("a workshop always serialises")
+    serde_json::to_string(&file).expect("a workshop always serialises")
 }
 
-/// Reads a workshop file made for `instrument`, or says why not.
-pub fn import_json(instrument: &Instrument, text: &str) -> Result<Workshop, FileError> {
+/// Reads a workshop file whose rounds use questionnaires of `catalogue`, or says why not.
+pub fn import_json(catalogue: &Catalogue, text: &str) -> Result<Workshop, FileError> {
     #[derive(Deserialize)]
     struct Header {
         format: String,
@@ -108,15 +127,21 @@ pub fn import_json(instrument: &Instrument, text: &str) -> Result<Workshop, File
     if header.version > FILE_VERSION {
         return Err(FileError::NewerVersion(header.version));
     }
-    let file: WorkshopFile =
-        serde_json::from_str(text).map_err(|e| FileError::Damaged(e.to_string()))?;
-    if file.instrument != stamp(instrument) {
+    if header.version == 0 {
+        return Err(FileError::NotAWorkshop);
+    }
+    let file: WorkshopFile = serde_json::from_str(text)
+        .map_err(|_| FileError::Damaged(Place::default(), Damage::Shape))?;
+    let known = catalogue
+        .version(&file.instrument.version)
+        .is_some_and(|i| stamp(i) == file.instrument);
+    if !known {
         return Err(FileError::OtherInstrument {
             id: file.instrument.id,
             version: file.instrument.version,
         });
     }
-    check(instrument, &file.workshop)?;
+    check(catalogue, &file.workshop)?;
     Ok(file.workshop)
 }
 
@@ -128,60 +153,112 @@ fn stamp(instrument: &Instrument) -> InstrumentStamp {
     }
 }
 
-/// Everything serde cannot check: sizes, ranges and uniqueness.
-fn check(instrument: &Instrument, workshop: &Workshop) -> Result<(), FileError> {
+/// True for a `YYYY-MM-DD` date with a month 1–12 and a day 1–31.
+pub fn is_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(0..4) {
+        return false;
+    }
+    let number = |r: std::ops::Range<usize>| {
+        digits(r.clone())
+            .then(|| text[r].parse::<u32>().ok())
+            .flatten()
+    };
+    matches!((number(5..7), number(8..10)), (Some(1..=12), Some(1..=31)))
+}
+
+/// Everything serde cannot check: sizes, ranges and uniqueness, each round against its own
+/// questionnaire version.
+fn check(catalogue: &Catalogue, workshop: &Workshop) -> Result<(), FileError> {
+    let whole = |damage| Err(FileError::Damaged(Place::default(), damage));
     if workshop.minimum < ANONYMITY_FLOOR {
         return Err(FileError::MinimumTooLow(workshop.minimum));
     }
     if workshop.rounds.is_empty() {
-        return Err(FileError::Damaged("the workshop has no round".to_owned()));
+        return whole(Damage::NoRound);
     }
-    let statements = instrument.statement_count();
+    let name = workshop.name.trim();
+    if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
+        return whole(Damage::BadName);
+    }
+    let mut labels = HashSet::new();
+    let labels_ok = workshop.team_labels.len() <= MAX_LABELS
+        && workshop.team_labels.iter().all(|l| {
+            !l.trim().is_empty() && l.chars().count() <= MAX_LABEL_CHARS && labels.insert(l)
+        });
+    if !labels_ok {
+        return whole(Damage::BadLabels);
+    }
     for (r, round) in (1..).zip(&workshop.rounds) {
-        let facts = &round.facts;
-        let share_ok = |share: Option<f64>| share.is_none_or(|s| (0.0..=1.0).contains(&s));
-        let hours_ok = facts
-            .follow_up_hours
-            .is_none_or(|h| h.is_finite() && h >= 0.0);
-        if !(hours_ok && share_ok(facts.accepted_share) && share_ok(facts.conversion)) {
-            return Err(FileError::Damaged(format!(
-                "round {r}: a fact is out of range"
-            )));
+        let in_round = |damage| {
+            Err(FileError::Damaged(
+                Place {
+                    round: Some(r),
+                    response: None,
+                },
+                damage,
+            ))
+        };
+        let Some(instrument) = catalogue.version(&round.questionnaire) else {
+            return Err(FileError::OtherInstrument {
+                id: catalogue.current().id.clone(),
+                version: round.questionnaire.clone(),
+            });
+        };
+        if !is_date(&round.started) {
+            return in_round(Damage::BadDate);
         }
+        let facts_ok = Fact::ALL
+            .iter()
+            .all(|f| f.value(&round.facts).is_none_or(|v| f.in_range(v)));
+        if !facts_ok {
+            return in_round(Damage::FactOutOfRange);
+        }
+        let statements = instrument.statement_count();
         let mut nonces = HashSet::new();
         for (n, collected) in (1..).zip(&round.responses) {
-            let place = format!("round {r}, response {n}");
-            let damaged = |what: String| Err(FileError::Damaged(format!("{place}: {what}")));
+            let damaged = |damage| {
+                Err(FileError::Damaged(
+                    Place {
+                        round: Some(r),
+                        response: Some(n),
+                    },
+                    damage,
+                ))
+            };
             let answers = &collected.answers;
             if !nonces.insert(collected.nonce) {
-                return damaged("the same respondent appears twice".to_owned());
+                return damaged(Damage::DuplicateRespondent);
             }
             if answers.cells.len() != statements {
-                return damaged(format!(
-                    "{} answers, expected {statements}",
-                    answers.cells.len()
-                ));
+                return damaged(Damage::AnswerCount {
+                    found: answers.cells.len(),
+                    expected: statements,
+                });
             }
             if answers.picks.len() != instrument.definitions.len() {
-                return damaged(format!(
-                    "{} definitions, expected {}",
-                    answers.picks.len(),
-                    instrument.definitions.len()
-                ));
+                return damaged(Damage::ChoiceCount {
+                    found: answers.picks.len(),
+                    expected: instrument.definitions.len(),
+                });
             }
             let bad_pick = instrument
                 .definitions
                 .iter()
                 .zip(&answers.picks)
                 .any(|(q, pick)| pick.is_some_and(|i| usize::from(i) >= q.options.len()));
-            if bad_pick {
-                return damaged("a definitions answer names no option".to_owned());
+            let bad_not_applicable = instrument.statements().zip(&answers.cells).any(|(s, c)| {
+                *c == Some(super::response::Answer::NotApplicable) && !s.not_applicable
+            });
+            if bad_pick || bad_not_applicable {
+                return damaged(Damage::BadAnswer);
             }
             if collected
                 .team
                 .is_some_and(|t| usize::from(t) >= workshop.team_labels.len())
             {
-                return damaged("the team label does not exist".to_owned());
+                return damaged(Damage::UnknownTeam);
             }
         }
     }

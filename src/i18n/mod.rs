@@ -9,8 +9,11 @@
 
 mod en;
 
+use crate::core::code::CodeError;
 use crate::core::response::{Answer, Role};
 use crate::core::scoring::Stage;
+use crate::core::team::ANONYMITY_FLOOR;
+use crate::core::workshop_file::{Damage, FileError, MAX_LABELS, MAX_LABEL_CHARS, MAX_NAME_CHARS};
 
 /// A language the interface is available in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -122,6 +125,43 @@ pub struct TeamStrings {
     pub trend_caption: &'static str,
     pub trend_column_change: &'static str,
     pub trend_unknown: &'static str,
+    pub team_level_label: &'static str,
+    pub team_level_hint: &'static str,
+    pub finding_opposite_views: &'static str,
+    pub finding_statement_gap: &'static str,
+    pub finding_every_group_low: &'static str,
+    pub finding_team_low: &'static str,
+    pub finding_choice_mismatch: &'static str,
+    pub finding_none_shared: &'static str,
+    pub finding_blind_spot_high_low: &'static str,
+    pub detail_higher: &'static str,
+    pub detail_statement: &'static str,
+    pub detail_group_points: &'static str,
+    pub detail_group_too_few: &'static str,
+    pub detail_cant_judge: &'static str,
+    pub detail_blame_side: &'static str,
+    pub detail_picks: &'static str,
+    pub detail_pick: &'static str,
+    pub detail_picks_too_few: &'static str,
+    pub detail_unknown: &'static str,
+    pub statements_title: &'static str,
+    pub statements_caption: &'static str,
+    pub column_statement: &'static str,
+    pub choices_title: &'static str,
+    pub choices_caption: &'static str,
+    pub column_question: &'static str,
+    pub column_distance: &'static str,
+    pub reliability_checklist: &'static str,
+    pub notes_title: &'static str,
+    pub note_alignment: &'static str,
+    pub note_stages: &'static str,
+    pub note_gaps: &'static str,
+    pub note_agreement: &'static str,
+    pub note_anonymity: &'static str,
+    pub note_choices: &'static str,
+    pub note_alpha: &'static str,
+    pub detail_cant_judge_too_few: &'static str,
+    pub reliability_no_variance: &'static str,
 }
 
 /// The workshop page's own strings in one language (lists, forms, collecting answers,
@@ -257,6 +297,25 @@ pub struct WorkshopStrings {
     pub link_bad_title: &'static str,
     pub link_damaged: &'static str,
     pub link_other_version: &'static str,
+    pub code_other_version: &'static str,
+    pub file_not_a_workshop: &'static str,
+    pub file_newer: &'static str,
+    pub file_damaged: &'static str,
+    pub file_damaged_round: &'static str,
+    pub file_damaged_response: &'static str,
+    pub file_other_instrument: &'static str,
+    pub file_minimum: &'static str,
+    pub damage_shape: &'static str,
+    pub damage_no_round: &'static str,
+    pub damage_name: &'static str,
+    pub damage_labels: &'static str,
+    pub damage_date: &'static str,
+    pub damage_fact: &'static str,
+    pub damage_duplicate: &'static str,
+    pub damage_answer_count: &'static str,
+    pub damage_choice_count: &'static str,
+    pub damage_answer: &'static str,
+    pub damage_team: &'static str,
 }
 
 /// Every string of the interface in one language. `{name}` marks a value filled in by [`fill`].
@@ -353,10 +412,27 @@ pub struct Strings {
     pub unreadable_reason_newer: &'static str,
     pub unreadable_reason_damaged: &'static str,
     pub dismiss: &'static str,
+    pub answer_not_applicable: &'static str,
+    pub play_who: &'static str,
+    pub play_first_step: &'static str,
+    pub play_signal: &'static str,
+    pub welcome_estimate: &'static str,
+    pub choices_meaning_title: &'static str,
+    pub choices_owner_title: &'static str,
 }
 
 impl Strings {
-    /// The name of a role.
+    /// The name of the role a mirror pair's side speaks for.
+    pub fn side(&self, side: crate::core::instrument::Side) -> &'static str {
+        use crate::core::instrument::Side;
+        self.role(match side {
+            Side::Sales => Role::Sales,
+            Side::Marketing => Role::Marketing,
+            Side::Leadership => Role::Leadership,
+        })
+    }
+
+    /// The name of a role, as a group of people.
     pub fn role(&self, role: Role) -> &'static str {
         match role {
             Role::Sales => self.role_sales,
@@ -385,6 +461,7 @@ impl Strings {
             Answer::Agreement(4) => self.answer_4,
             Answer::Agreement(_) => self.answer_5,
             Answer::CantJudge => self.answer_cant_judge,
+            Answer::NotApplicable => self.answer_not_applicable,
         }
     }
 
@@ -405,6 +482,79 @@ impl Strings {
             Stage::Connected => self.stage_connected_hint,
             Stage::Aligned => self.stage_aligned_hint,
             Stage::Integrated => self.stage_integrated_hint,
+        }
+    }
+}
+
+impl WorkshopStrings {
+    /// Why a response code was refused; `current` is the version the round collects.
+    pub fn code_error(&self, error: &CodeError, current: &str) -> String {
+        match error {
+            CodeError::NotACode => self.code_not_a_code.to_owned(),
+            CodeError::Corrupted => self.code_corrupted.to_owned(),
+            CodeError::NewerVersion(_) => self.code_newer.to_owned(),
+            CodeError::OtherWorkshop => self.code_other_workshop.to_owned(),
+            CodeError::OtherInstrument(Some(version)) => fill(
+                self.code_other_version,
+                &[("version", version), ("current", &current)],
+            ),
+            CodeError::OtherInstrument(None) => self.code_other_instrument.to_owned(),
+            CodeError::Invalid => self.code_invalid.to_owned(),
+        }
+    }
+
+    /// Why a workshop file was refused, naming the place.
+    pub fn file_error(&self, error: &FileError) -> String {
+        match error {
+            FileError::NotAWorkshop => self.file_not_a_workshop.to_owned(),
+            FileError::NewerVersion(version) => fill(self.file_newer, &[("version", version)]),
+            FileError::OtherInstrument { id, version } => fill(
+                self.file_other_instrument,
+                &[("id", id), ("version", version)],
+            ),
+            FileError::MinimumTooLow(minimum) => fill(
+                self.file_minimum,
+                &[("minimum", minimum), ("floor", &ANONYMITY_FLOOR)],
+            ),
+            FileError::Damaged(place, damage) => {
+                let what = self.damage(damage);
+                match (place.round, place.response) {
+                    (Some(round), Some(response)) => fill(
+                        self.file_damaged_response,
+                        &[("round", &round), ("response", &response), ("what", &what)],
+                    ),
+                    (Some(round), None) => fill(
+                        self.file_damaged_round,
+                        &[("round", &round), ("what", &what)],
+                    ),
+                    _ => fill(self.file_damaged, &[("what", &what)]),
+                }
+            }
+        }
+    }
+
+    fn damage(&self, damage: &Damage) -> String {
+        match damage {
+            Damage::Shape => self.damage_shape.to_owned(),
+            Damage::NoRound => self.damage_no_round.to_owned(),
+            Damage::BadName => fill(self.damage_name, &[("max", &MAX_NAME_CHARS)]),
+            Damage::BadLabels => fill(
+                self.damage_labels,
+                &[("length", &MAX_LABEL_CHARS), ("max", &MAX_LABELS)],
+            ),
+            Damage::BadDate => self.damage_date.to_owned(),
+            Damage::FactOutOfRange => self.damage_fact.to_owned(),
+            Damage::DuplicateRespondent => self.damage_duplicate.to_owned(),
+            Damage::AnswerCount { found, expected } => fill(
+                self.damage_answer_count,
+                &[("found", found), ("expected", expected)],
+            ),
+            Damage::ChoiceCount { found, expected } => fill(
+                self.damage_choice_count,
+                &[("found", found), ("expected", expected)],
+            ),
+            Damage::BadAnswer => self.damage_answer.to_owned(),
+            Damage::UnknownTeam => self.damage_team.to_owned(),
         }
     }
 }

@@ -3,7 +3,7 @@
 //! reads the file as UTF-8 only with it), ends lines with CRLF, quotes every text field, and
 //! defuses text that a spreadsheet would run as a formula.
 
-use crate::core::instrument::Instrument;
+use crate::core::instrument::{Catalogue, Instrument};
 use crate::core::response::Answer;
 use crate::core::workshop::Workshop;
 
@@ -21,21 +21,52 @@ pub fn quote(text: &str) -> String {
     format!("\"{}\"", defused.replace('"', "\"\""))
 }
 
-/// Every response of every round of `workshop`.
-pub fn responses_csv(instrument: &Instrument, workshop: &Workshop) -> String {
+/// What a "Not applicable" answer is written as.
+pub const NOT_APPLICABLE: &str = "not_applicable";
+
+/// Every response of every round of `workshop`. The columns are the statements and choice
+/// questions of every questionnaire version its rounds used (current version first, then
+/// what only earlier versions asked); a round leaves the columns its version lacks empty.
+pub fn responses_csv(catalogue: &Catalogue, workshop: &Workshop) -> String {
+    let mut versions: Vec<&Instrument> = vec![catalogue.current()];
+    for round in &workshop.rounds {
+        if let Some(instrument) = catalogue.version(&round.questionnaire) {
+            if !versions.iter().any(|v| v.version == instrument.version) {
+                versions.push(instrument);
+            }
+        }
+    }
+    let mut statements: Vec<&str> = Vec::new();
+    let mut questions: Vec<&str> = Vec::new();
+    for instrument in &versions {
+        for statement in instrument.statements() {
+            if !statements.contains(&statement.id.as_str()) {
+                statements.push(&statement.id);
+            }
+        }
+        for question in &instrument.definitions {
+            if !questions.contains(&question.id.as_str()) {
+                questions.push(&question.id);
+            }
+        }
+    }
     let mut out = String::from("\u{feff}");
     let mut header = vec![
         quote("round"),
         quote("started"),
+        quote("questionnaire"),
         quote("respondent"),
         quote("role"),
         quote("team"),
     ];
-    header.extend(instrument.statements().map(|s| quote(&s.id)));
-    header.extend(instrument.definitions.iter().map(|q| quote(&q.id)));
+    header.extend(statements.iter().map(|id| quote(id)));
+    header.extend(questions.iter().map(|id| quote(id)));
     out.push_str(&header.join(","));
     out.push_str("\r\n");
     for (round_number, round) in (1..).zip(&workshop.rounds) {
+        let Some(instrument) = catalogue.version(&round.questionnaire) else {
+            continue;
+        };
         for (respondent, collected) in (1..).zip(&round.responses) {
             let answers = &collected.answers;
             let team = collected
@@ -45,25 +76,31 @@ pub fn responses_csv(instrument: &Instrument, workshop: &Workshop) -> String {
             let mut row = vec![
                 round_number.to_string(),
                 quote(&round.started),
+                quote(&round.questionnaire),
                 respondent.to_string(),
                 quote(answers.role.id()),
                 quote(team),
             ];
-            row.extend(answers.cells.iter().map(|cell| match cell {
-                Some(Answer::Agreement(level)) => level.to_string(),
-                Some(Answer::CantJudge) => quote(CANT_JUDGE),
-                None => String::new(),
+            row.extend(statements.iter().map(|id| {
+                let cell = instrument
+                    .statement_index(id)
+                    .and_then(|i| answers.cells.get(i).copied().flatten());
+                match cell {
+                    Some(Answer::Agreement(level)) => level.to_string(),
+                    Some(Answer::CantJudge) => quote(CANT_JUDGE),
+                    Some(Answer::NotApplicable) => quote(NOT_APPLICABLE),
+                    None => String::new(),
+                }
             }));
-            row.extend(
-                instrument
-                    .definitions
-                    .iter()
-                    .zip(&answers.picks)
-                    .map(|(q, pick)| {
-                        pick.and_then(|i| q.options.get(usize::from(i)))
-                            .map_or_else(String::new, |o| quote(&o.id))
-                    }),
-            );
+            row.extend(questions.iter().map(|id| {
+                let index = instrument.definitions.iter().position(|q| q.id == *id);
+                index
+                    .and_then(|i| {
+                        let pick = answers.picks.get(i).copied().flatten()?;
+                        instrument.definitions[i].options.get(usize::from(pick))
+                    })
+                    .map_or_else(String::new, |o| quote(&o.id))
+            }));
             out.push_str(&row.join(","));
             out.push_str("\r\n");
         }

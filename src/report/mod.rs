@@ -10,22 +10,63 @@ pub mod qr;
 pub mod scorecard;
 pub mod team;
 
-use crate::core::instrument::{Dimension, Text};
-use crate::i18n::Strings;
+use crate::core::instrument::{Dimension, Play, Text};
+use crate::i18n::{fill, Strings};
 
-/// A dimension's explanation, plays and discussion questions: the advice under every weak
-/// area of a personal scorecard and every finding of a team's. `heading` is the element of
-/// the lists' titles (`h5` in a report, `h4` on a presentation slide).
-fn advice(html: &mut String, t: &Strings, dimension: &Dimension, locale: &str, heading: &str) {
+/// A dimension's explanation, the plays written for what was found (each with who acts, a
+/// first step and how the team will know it worked) and the dimension's discussion
+/// questions: the advice under every weak area of a personal scorecard and every finding of a
+/// team's. `heading` is the element of the lists' titles (`h5` in a report, `h4` on a slide).
+fn advice(
+    html: &mut String,
+    t: &Strings,
+    dimension: &Dimension,
+    plays: &[&Play],
+    locale: &str,
+    heading: &str,
+) {
     html.push_str("<p>");
     html.push_str(&escape(dimension.explanation.get(locale)));
     html.push_str("</p>");
-    for (title, items) in [
-        (t.plays_title, &dimension.plays),
-        (t.questions_title, &dimension.questions),
+    for part in [
+        "<",
+        heading,
+        ">",
+        &escape(t.plays_title),
+        "</",
+        heading,
+        ">",
     ] {
-        list(html, title, items, locale, heading);
+        html.push_str(part);
     }
+    html.push_str(r#"<ul class="samepage__plays">"#);
+    for play in plays {
+        html.push_str("<li><p>");
+        html.push_str(&escape(play.text.get(locale)));
+        html.push_str("</p>");
+        let details = [
+            (t.play_who, "who", &play.who),
+            (t.play_first_step, "step", &play.first_step),
+            (t.play_signal, "signal", &play.signal),
+        ];
+        for (template, key, text) in details {
+            let text = text.get(locale);
+            if !text.is_empty() {
+                html.push_str(r#"<p class="samepage__play-detail">"#);
+                html.push_str(&escape(&fill(template, &[(key, &text)])));
+                html.push_str("</p>");
+            }
+        }
+        html.push_str("</li>");
+    }
+    html.push_str("</ul>");
+    list(
+        html,
+        t.questions_title,
+        &dimension.questions,
+        locale,
+        heading,
+    );
 }
 
 /// Opens a report card: `<section class="samepage__card">` with its `<h3>` title. The caller

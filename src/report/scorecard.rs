@@ -6,9 +6,9 @@ use std::fmt::Write as _;
 
 use super::chart::{score_bars, Bar};
 use super::{advice, escape, open_card};
-use crate::core::instrument::Instrument;
-use crate::core::response::Response;
-use crate::core::scoring::{one_sided_pairs, Score, Scorecard, Stage};
+use crate::core::instrument::{Dimension, Instrument, Play};
+use crate::core::response::{Answer, Response};
+use crate::core::scoring::{one_sided_pairs, Score, Scorecard, Stage, DISAGREES_UP_TO};
 use crate::i18n::{fill, Strings};
 
 /// How many weak dimensions the scorecard explains in full.
@@ -158,10 +158,34 @@ fn weakest(html: &mut String, input: &ScorecardInput, card: &Scorecard) {
             escape(&score),
             escape(stage)
         );
-        advice(html, t, dimension, locale, "h5");
+        let plays = personal_plays(input, dimension);
+        advice(html, t, dimension, &plays, locale, "h5");
         html.push_str("</article>");
     }
     html.push_str("</section>");
+}
+
+/// The plays for a weak dimension of one respondent: those written for the statements they
+/// disagreed with (rated 1 or 2), or the dimension's own plays when there are none.
+fn personal_plays<'a>(input: &ScorecardInput<'a>, dimension: &'a Dimension) -> Vec<&'a Play> {
+    let mut ids: Vec<String> = Vec::new();
+    for statement in &dimension.statements {
+        let level = input.response.answer(&statement.id).and_then(Answer::level);
+        if level.is_some_and(|l| l <= DISAGREES_UP_TO) {
+            for play in &statement.plays {
+                if !ids.contains(play) {
+                    ids.push(play.clone());
+                }
+            }
+        }
+    }
+    let index = input
+        .instrument
+        .dimensions
+        .iter()
+        .position(|d| d.id == dimension.id)
+        .unwrap_or(0);
+    input.instrument.plays_for(&ids, index)
 }
 
 /// Mirror pairs where the respondent rates their own side well and the other side badly.
@@ -202,7 +226,7 @@ fn definitions(html: &mut String, input: &ScorecardInput) {
             escape(question.prompt.get(locale)),
             escape(answer)
         );
-        if picked.is_some_and(|o| o.undefined) {
+        if picked.is_some_and(|o| o.none) {
             let _ = write!(
                 html,
                 r#"<p class="samepage__flag">{}</p>"#,

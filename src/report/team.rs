@@ -7,11 +7,11 @@
 use std::fmt::Write as _;
 
 use super::{advice, escape, open_card};
-use crate::core::instrument::Instrument;
+use crate::core::instrument::{Instrument, Play};
 use crate::core::scoring::Stage;
 use crate::core::team::{
     statement_beliefs, AlphaReading, Answers, Finding, FindingKind, Group, Hidden, TeamScorecard,
-    MIN_COMPLETE_FOR_ALPHA,
+    MIN_PAIRWISE_FOR_ALPHA,
 };
 use crate::core::workshop::{Fact, Facts};
 use crate::i18n::{fill, Strings, TeamStrings};
@@ -61,7 +61,10 @@ pub fn team_report(input: &TeamInput) -> String {
     gap_lines(&mut html, input);
     figures(&mut html, input);
     findings(&mut html, input);
+    statements_table(&mut html, input);
+    choices_table(&mut html, input);
     reliability(&mut html, input);
+    notes(&mut html, input);
     html
 }
 
@@ -103,15 +106,27 @@ fn summary(html: &mut String, input: &TeamInput) {
         Some(alignment) => {
             let _ = write!(
                 html,
-                r#"<p class="samepage__overall-figure"><span class="samepage__overall-number">{}</span><span class="samepage__overall-scale">{}</span></p><p class="samepage__hint">{}</p>"#,
+                r#"<p class="samepage__overall-figure"><span class="samepage__overall-number">{}</span><span class="samepage__overall-scale">{} · {}</span></p><p class="samepage__hint">{}</p>"#,
                 decimal(alignment, 0),
                 escape(t.out_of_100),
+                escape(t.stage(Stage::of(alignment))),
                 escape(tt.team_alignment_hint)
             );
         }
         None => {
             let _ = write!(html, "<p>{}</p>", escape(tt.team_no_alignment));
         }
+    }
+    if let Some(level) = card.level {
+        let _ = write!(
+            html,
+            r#"<h3>{}</h3><p class="samepage__overall-figure samepage__level"><span class="samepage__overall-number">{}</span><span class="samepage__overall-scale">{} · {}</span></p><p class="samepage__hint">{}</p>"#,
+            escape(tt.team_level_label),
+            decimal(level, 0),
+            escape(t.out_of_100),
+            escape(t.stage(Stage::of(level))),
+            escape(tt.team_level_hint)
+        );
     }
     if !card.hidden.is_empty() {
         html.push_str(r#"<ul class="samepage__hidden">"#);
@@ -358,41 +373,108 @@ fn figures(html: &mut String, input: &TeamInput) {
             );
             let _ = write!(
                 html,
-                r#"<tr><th scope="row">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}%</td></tr>"#,
+                r#"<tr><th scope="row">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>"#,
                 escape(area(input, row)),
                 escape(group_name(input, group.group)),
                 figures.scored,
                 whole_or_dash(figures.mean),
                 whole_or_dash(figures.spread),
                 escape(&agreement),
-                decimal(figures.cant_judge_share * 100.0, 0)
+                figures
+                    .cant_judge_share
+                    .map_or_else(|| "–".to_owned(), |share| decimal(share * 100.0, 0) + "%")
             );
         }
     }
     html.push_str("</tbody></table></div></section>");
 }
 
+/// The text of the statement at `index` (questionnaire order).
+fn statement_text<'a>(input: &TeamInput<'a>, index: usize) -> &'a str {
+    input
+        .instrument
+        .statements()
+        .nth(index)
+        .map_or("", |s| s.text.get(input.locale))
+}
+
+/// The prompt of the choice question `id`.
+fn question_prompt<'a>(input: &TeamInput<'a>, id: &str) -> &'a str {
+    input
+        .instrument
+        .definitions
+        .iter()
+        .find(|q| q.id == id)
+        .map_or("", |q| q.prompt.get(input.locale))
+}
+
+/// A group's points on the statement at `index`, as shown (a dash below the minimum).
+fn statement_points(input: &TeamInput, group: Group, index: usize) -> String {
+    let figure = input
+        .card
+        .groups
+        .iter()
+        .find(|g| g.group == group)
+        .and_then(|g| g.statements.get(index))
+        .and_then(|s| s.points());
+    whole_or_dash(figure)
+}
+
 /// What one finding says, in plain words.
 fn finding_text(input: &TeamInput, finding: &Finding) -> String {
     let tt = input.team_strings;
     let name = area(input, finding.dimension);
+    let group = |g: &Group| group_name(input, *g);
     match &finding.kind {
-        FindingKind::BlindSpot { gap } => fill(
-            tt.finding_blind_spot,
-            &[("area", &name), ("gap", &decimal(*gap, 0))],
+        FindingKind::OppositeViews { first, second, .. } => fill(
+            tt.finding_opposite_views,
+            &[
+                ("area", &name),
+                ("first", &group(first)),
+                ("second", &group(second)),
+            ],
         ),
-        FindingKind::LowScore { mean } => fill(
-            tt.finding_low_score,
+        FindingKind::StatementGap {
+            statement,
+            gap,
+            high,
+            low,
+        } => fill(
+            tt.finding_statement_gap,
+            &[
+                ("statement", &statement_text(input, *statement)),
+                ("high", &group(high)),
+                ("high_points", &statement_points(input, *high, *statement)),
+                ("low", &group(low)),
+                ("low_points", &statement_points(input, *low, *statement)),
+                ("gap", &decimal(*gap, 0)),
+            ],
+        ),
+        FindingKind::BlindSpot { gap, high, low } => fill(
+            tt.finding_blind_spot_high_low,
+            &[
+                ("area", &name),
+                ("high", &group(high)),
+                ("low", &group(low)),
+                ("gap", &decimal(*gap, 0)),
+            ],
+        ),
+        FindingKind::LowScore { mean, every_group } => fill(
+            if *every_group {
+                tt.finding_every_group_low
+            } else {
+                tt.finding_team_low
+            },
             &[("area", &name), ("mean", &decimal(*mean, 0))],
         ),
         FindingKind::Disagreement {
-            group,
+            group: g,
             average_deviation,
         } => fill(
             tt.finding_disagreement,
             &[
                 ("area", &name),
-                ("group", &group_name(input, *group)),
+                ("group", &group(g)),
                 ("deviation", &decimal(*average_deviation, 1)),
             ],
         ),
@@ -403,22 +485,319 @@ fn finding_text(input: &TeamInput, finding: &Finding) -> String {
                 .map_or("", |p| p.topic.get(input.locale));
             fill(tt.finding_blame_loop, &[("topic", &topic)])
         }
-        FindingKind::DefinitionsMismatch { question_id } => {
-            let question = input
-                .instrument
-                .definitions
-                .iter()
-                .find(|q| &q.id == question_id)
-                .map_or("", |q| q.prompt.get(input.locale));
-            fill(tt.finding_definitions, &[("question", &question)])
-        }
+        FindingKind::ChoiceMismatch {
+            question_id,
+            distance,
+            first,
+            second,
+        } => fill(
+            tt.finding_choice_mismatch,
+            &[
+                ("question", &question_prompt(input, question_id)),
+                ("first", &group(first)),
+                ("second", &group(second)),
+                ("distance", &decimal(*distance, 2)),
+            ],
+        ),
+        FindingKind::NoneShared { question_id, share } => fill(
+            tt.finding_none_shared,
+            &[
+                ("question", &question_prompt(input, question_id)),
+                ("percent", &decimal(share * 100.0, 0)),
+            ],
+        ),
     }
 }
 
-/// The ranked findings, each with its area's explanation, plays and questions.
+/// The evidence under a finding: which statements, which group high and which low, by how
+/// much, and how many could not judge; or each group's picks.
+fn finding_details(input: &TeamInput, finding: &Finding) -> Vec<String> {
+    let tt = input.team_strings;
+    let group = |g: Group| group_name(input, g);
+    match &finding.kind {
+        FindingKind::OppositeViews {
+            first,
+            second,
+            first_higher,
+            second_higher,
+        } => {
+            let side = |high: Group, low: Group, statements: &[(usize, f64)]| {
+                statements
+                    .iter()
+                    .map(|(index, _)| {
+                        fill(
+                            tt.detail_higher,
+                            &[
+                                ("group", &group(high)),
+                                ("high", &statement_points(input, high, *index)),
+                                ("low", &statement_points(input, low, *index)),
+                                ("statement", &statement_text(input, *index)),
+                                ("cant_judge", &cant_judge_line(input, *index)),
+                            ],
+                        )
+                    })
+                    .collect::<Vec<String>>()
+            };
+            let mut lines = side(*first, *second, first_higher);
+            lines.extend(side(*second, *first, second_higher));
+            lines
+        }
+        FindingKind::StatementGap { statement, .. } => vec![cant_judge_line(input, *statement)],
+        FindingKind::BlindSpot { .. } | FindingKind::LowScore { .. } => {
+            let span = statement_span(input, finding.dimension);
+            span.map(|index| statement_line(input, index)).collect()
+        }
+        FindingKind::Disagreement { .. } => Vec::new(),
+        FindingKind::BlameLoop { pair_id } => {
+            let (Some(pair), Some(found)) = (
+                input.instrument.mirror_pair(pair_id),
+                input
+                    .card
+                    .blame_loops
+                    .iter()
+                    .find(|b| &b.pair_id == pair_id),
+            ) else {
+                return Vec::new();
+            };
+            let text = |id: &str| {
+                input
+                    .instrument
+                    .statement(id)
+                    .map_or("", |s| s.text.get(input.locale))
+            };
+            let line = |side, own: f64, other: f64, own_id: &str, other_id: &str| {
+                fill(
+                    tt.detail_blame_side,
+                    &[
+                        ("side", &input.strings.side(side)),
+                        ("own", &decimal(own, 1)),
+                        ("other", &decimal(other, 1)),
+                        ("own_statement", &text(own_id)),
+                        ("other_statement", &text(other_id)),
+                    ],
+                )
+            };
+            vec![
+                line(
+                    pair.first.side,
+                    found.first_on_self,
+                    found.first_on_other,
+                    &pair.first.statement,
+                    &pair.second.statement,
+                ),
+                line(
+                    pair.second.side,
+                    found.second_on_self,
+                    found.second_on_other,
+                    &pair.second.statement,
+                    &pair.first.statement,
+                ),
+            ]
+        }
+        FindingKind::ChoiceMismatch { question_id, .. }
+        | FindingKind::NoneShared { question_id, .. } => picks_lines(input, question_id),
+    }
+}
+
+/// The statement indices of the dimension at `dimension`.
+fn statement_span(input: &TeamInput, dimension: usize) -> std::ops::Range<usize> {
+    let start: usize = input.instrument.dimensions[..dimension]
+        .iter()
+        .map(|d| d.statements.len())
+        .sum();
+    let len = input
+        .instrument
+        .dimensions
+        .get(dimension)
+        .map_or(0, |d| d.statements.len());
+    start..start + len
+}
+
+/// One statement with every group's points and the gap.
+fn statement_line(input: &TeamInput, index: usize) -> String {
+    let tt = input.team_strings;
+    let groups: Vec<String> = input
+        .card
+        .groups
+        .iter()
+        .map(|g| match g.statements.get(index).and_then(|s| s.points()) {
+            Some(points) => fill(
+                tt.detail_group_points,
+                &[
+                    ("group", &group_name(input, g.group)),
+                    ("points", &decimal(points, 0)),
+                ],
+            ),
+            None => fill(
+                tt.detail_group_too_few,
+                &[
+                    ("group", &group_name(input, g.group)),
+                    ("minimum", &input.card.minimum),
+                ],
+            ),
+        })
+        .collect();
+    let gap = input.card.statement_gaps.get(index).and_then(|g| g.gap);
+    fill(
+        tt.detail_statement,
+        &[
+            ("statement", &statement_text(input, index)),
+            ("groups", &groups.join(", ")),
+            ("gap", &whole_or_dash(gap)),
+        ],
+    )
+}
+
+/// Each group's share of "Can't judge" on the statement at `index`.
+fn cant_judge_line(input: &TeamInput, index: usize) -> String {
+    let shares: Vec<String> = input
+        .card
+        .groups
+        .iter()
+        .filter_map(|g| {
+            let name = group_name(input, g.group);
+            let text = match g
+                .statements
+                .get(index)?
+                .cant_judge_share(input.card.minimum)
+            {
+                Some(share) => fill(
+                    input.team_strings.detail_cant_judge,
+                    &[("group", &name), ("percent", &decimal(share * 100.0, 0))],
+                ),
+                None => fill(
+                    input.team_strings.detail_cant_judge_too_few,
+                    &[("group", &name)],
+                ),
+            };
+            Some(text)
+        })
+        .collect();
+    shares.join("; ")
+}
+
+/// Each group's picks on the choice question `id`, most picked first.
+fn picks_lines(input: &TeamInput, id: &str) -> Vec<String> {
+    let tt = input.team_strings;
+    let (Some(question), Some(comparison)) = (
+        input.instrument.definitions.iter().find(|q| q.id == id),
+        input.card.definitions.iter().find(|c| c.question_id == id),
+    ) else {
+        return Vec::new();
+    };
+    comparison
+        .groups
+        .iter()
+        .map(|picks| {
+            let name = group_name(input, picks.group);
+            let Some(shares) = picks.shares() else {
+                return fill(
+                    tt.detail_picks_too_few,
+                    &[("group", &name), ("minimum", &input.card.minimum)],
+                );
+            };
+            let mut ranked: Vec<(usize, f64)> = Vec::new();
+            for (option, share) in shares.into_iter().enumerate().filter(|(_, s)| *s > 0.0) {
+                let at = ranked
+                    .iter()
+                    .position(|(_, s)| *s < share)
+                    .unwrap_or(ranked.len());
+                ranked.insert(at, (option, share));
+            }
+            let mut parts: Vec<String> = ranked
+                .iter()
+                .map(|(option, share)| {
+                    fill(
+                        tt.detail_pick,
+                        &[
+                            ("option", &question.options[*option].label.get(input.locale)),
+                            ("percent", &decimal(share * 100.0, 0)),
+                        ],
+                    )
+                })
+                .collect();
+            if picks.unknown > 0 {
+                parts.push(fill(tt.detail_unknown, &[("count", &picks.unknown)]));
+            }
+            fill(
+                tt.detail_picks,
+                &[("group", &name), ("picks", &parts.join("; "))],
+            )
+        })
+        .collect()
+}
+
+/// The plays written for what triggered `finding`: its statements', its mirror pair's or its
+/// choice question's, else its dimension's own.
+fn finding_plays<'a>(input: &TeamInput<'a>, finding: &Finding) -> Vec<&'a Play> {
+    let instrument = input.instrument;
+    let statement_plays = |indices: &mut dyn Iterator<Item = usize>| {
+        let mut ids: Vec<String> = Vec::new();
+        for index in indices {
+            for play in instrument
+                .statements()
+                .nth(index)
+                .map_or(&[][..], |s| &s.plays)
+            {
+                if !ids.contains(play) {
+                    ids.push(play.clone());
+                }
+            }
+        }
+        ids
+    };
+    let ids: Vec<String> = match &finding.kind {
+        FindingKind::OppositeViews {
+            first_higher,
+            second_higher,
+            ..
+        } => statement_plays(&mut first_higher.iter().chain(second_higher).map(|(i, _)| *i)),
+        FindingKind::StatementGap { statement, .. } => {
+            statement_plays(&mut std::iter::once(*statement))
+        }
+        FindingKind::BlameLoop { pair_id } => instrument
+            .mirror_pair(pair_id)
+            .map_or_else(Vec::new, |p| p.plays.clone()),
+        FindingKind::ChoiceMismatch { question_id, .. }
+        | FindingKind::NoneShared { question_id, .. } => instrument
+            .definitions
+            .iter()
+            .find(|q| &q.id == question_id)
+            .map_or_else(Vec::new, |q| q.plays.clone()),
+        // A blind spot: the plays of its statements that are themselves a blind spot apart.
+        FindingKind::BlindSpot { .. } => statement_plays(
+            &mut statement_span(input, finding.dimension)
+                .filter(|i| input.card.statement_gaps[*i].blind_spot()),
+        ),
+        FindingKind::LowScore { .. } | FindingKind::Disagreement { .. } => Vec::new(),
+    };
+    instrument.plays_for(&ids, finding.dimension)
+}
+
+/// A finding's heading, evidence and advice; `heading` and `sub` are the elements used.
+fn finding_body(html: &mut String, input: &TeamInput, finding: &Finding, heading: &str, sub: &str) {
+    let _ = write!(
+        html,
+        "<{heading}>{}</{heading}>",
+        escape(&finding_text(input, finding))
+    );
+    let details = finding_details(input, finding);
+    if !details.is_empty() {
+        html.push_str(r#"<ul class="samepage__evidence">"#);
+        for line in details.iter().filter(|l| !l.is_empty()) {
+            let _ = write!(html, "<li>{}</li>", escape(line));
+        }
+        html.push_str("</ul>");
+    }
+    if let Some(dimension) = input.instrument.dimensions.get(finding.dimension) {
+        let plays = finding_plays(input, finding);
+        advice(html, input.strings, dimension, &plays, input.locale, sub);
+    }
+}
+
+/// The ranked findings, each with its evidence, and the plays written for it.
 fn findings(html: &mut String, input: &TeamInput) {
     let tt = input.team_strings;
-    let t = input.strings;
     open_card(html, tt.findings_title);
     let diagnosis = input.card.diagnosis(input.instrument);
     if diagnosis.is_empty() {
@@ -431,25 +810,133 @@ fn findings(html: &mut String, input: &TeamInput) {
         };
         let _ = write!(
             html,
-            r#"<li class="samepage__weak" data-dimension="{}"><h4>{}</h4>"#,
-            escape(&dimension.id),
-            escape(&finding_text(input, finding))
+            r#"<li class="samepage__weak" data-dimension="{}">"#,
+            escape(&dimension.id)
         );
-        advice(html, t, dimension, input.locale, "h5");
+        finding_body(html, input, finding, "h4", "h5");
         html.push_str("</li>");
     }
     html.push_str("</ol></section>");
 }
 
-/// One finding as a presentation slide: what it is, then its area's explanation, plays and
-/// questions.
+/// One finding as a presentation slide: what it is, the evidence, then the plays written for
+/// it and its area's questions.
 pub fn finding_slide(input: &TeamInput, finding: &Finding) -> String {
     let mut html = String::new();
-    let _ = write!(html, "<h3>{}</h3>", escape(&finding_text(input, finding)));
-    if let Some(dimension) = input.instrument.dimensions.get(finding.dimension) {
-        advice(&mut html, input.strings, dimension, input.locale, "h4");
-    }
+    finding_body(&mut html, input, finding, "h3", "h4");
     html
+}
+
+/// Every statement with each group's points, the gap and the "Can't judge" shares.
+fn statements_table(html: &mut String, input: &TeamInput) {
+    let tt = input.team_strings;
+    let card = input.card;
+    html.push_str(r#"<section class="samepage__card">"#);
+    let groups = card.groups.iter().map(|g| group_name(input, g.group));
+    let columns = [input.strings.column_area, tt.column_statement]
+        .into_iter()
+        .chain(groups)
+        .chain([tt.column_gap, input.strings.column_cant_judge]);
+    let _ = write!(html, "<h3>{}</h3>", escape(tt.statements_title));
+    open_table(html, tt.statements_caption, columns);
+    for (index, statement) in input.instrument.statements().enumerate() {
+        let dimension = input.instrument.dimension_of_statement(index).unwrap_or(0);
+        let _ = write!(
+            html,
+            r#"<tr><td>{}</td><th scope="row">{}</th>"#,
+            escape(area(input, dimension)),
+            escape(statement.text.get(input.locale))
+        );
+        for group in &card.groups {
+            let points = group.statements.get(index).and_then(|s| s.points());
+            let _ = write!(html, "<td>{}</td>", whole_or_dash(points));
+        }
+        let gap = &card.statement_gaps[index];
+        let gap_text = match gap.gap {
+            Some(points) if gap.blind_spot() => {
+                format!("{} ({})", decimal(points, 0), tt.blind_spot)
+            }
+            Some(points) => decimal(points, 0),
+            None => "–".to_owned(),
+        };
+        let _ = write!(
+            html,
+            "<td>{}</td><td>{}</td></tr>",
+            escape(&gap_text),
+            escape(&cant_judge_line(input, index))
+        );
+    }
+    html.push_str("</tbody></table></div></section>");
+}
+
+/// Every choice question with each group's most common pick and the distance between groups.
+fn choices_table(html: &mut String, input: &TeamInput) {
+    let tt = input.team_strings;
+    let card = input.card;
+    if input.instrument.definitions.is_empty() {
+        return;
+    }
+    html.push_str(r#"<section class="samepage__card">"#);
+    let _ = write!(html, "<h3>{}</h3>", escape(tt.choices_title));
+    let groups = card.groups.iter().map(|g| group_name(input, g.group));
+    let columns = [tt.column_question]
+        .into_iter()
+        .chain(groups)
+        .chain([tt.column_distance]);
+    open_table(html, tt.choices_caption, columns);
+    for (question, comparison) in input.instrument.definitions.iter().zip(&card.definitions) {
+        let _ = write!(
+            html,
+            r#"<tr><th scope="row">{}</th>"#,
+            escape(question.prompt.get(input.locale))
+        );
+        for group in &card.groups {
+            let cell = comparison
+                .groups
+                .iter()
+                .find(|p| p.group == group.group)
+                .and_then(|p| p.most_common())
+                .map_or_else(
+                    || "–".to_owned(),
+                    |(option, share)| {
+                        fill(
+                            tt.detail_pick,
+                            &[
+                                ("option", &question.options[option].label.get(input.locale)),
+                                ("percent", &decimal(share * 100.0, 0)),
+                            ],
+                        )
+                    },
+                );
+            let _ = write!(html, "<td>{}</td>", escape(&cell));
+        }
+        let distance = comparison
+            .distance
+            .map_or_else(|| "–".to_owned(), |(d, _, _)| decimal(d, 2));
+        let _ = write!(html, "<td>{}</td></tr>", escape(&distance));
+    }
+    html.push_str("</tbody></table></div></section>");
+}
+
+/// How to read the figures: every rule and cut-off, in plain words.
+fn notes(html: &mut String, input: &TeamInput) {
+    let tt = input.team_strings;
+    open_card(html, tt.notes_title);
+    html.push_str(r#"<ul class="samepage__notes">"#);
+    let anonymity = fill(tt.note_anonymity, &[("minimum", &input.card.minimum)]);
+    let alpha = fill(tt.note_alpha, &[("needed", &MIN_PAIRWISE_FOR_ALPHA)]);
+    for note in [
+        tt.note_alignment,
+        tt.note_stages,
+        tt.note_gaps,
+        tt.note_agreement,
+        &anonymity,
+        tt.note_choices,
+        &alpha,
+    ] {
+        let _ = write!(html, "<li>{}</li>", escape(note));
+    }
+    html.push_str("</ul></section>");
 }
 
 /// The facilitator's figures beside what each shown group believes: per fact, the figure and
@@ -486,10 +973,8 @@ pub fn facts_beside_beliefs(input: &TeamInput, facts: &Facts, responses: &[&Answ
                 fill(tt.fact_percent, &[("percent", &decimal(value * 100.0, 0))]),
             ),
         };
-        let statement = input
-            .instrument
-            .statements()
-            .position(|s| s.id == fact.statement());
+        let link = input.instrument.fact_link(fact.id());
+        let statement = link.and_then(|l| input.instrument.statement_index(&l.statement));
         let statement_text = statement
             .and_then(|i| input.instrument.statements().nth(i))
             .map_or("", |s| s.text.get(input.locale));
@@ -514,8 +999,8 @@ pub fn facts_beside_beliefs(input: &TeamInput, facts: &Facts, responses: &[&Answ
                 || "–".to_owned(),
                 |mean| fill(tt.fact_belief, &[("mean", &decimal(mean, 1))]),
             );
-            if fact == Fact::FollowUpHours {
-                if let Some(pick) = follow_up_pick(input, group.group) {
+            if let Some(choice) = link.and_then(|l| l.choice.as_deref()) {
+                if let Some(pick) = common_pick(input, choice, group.group) {
                     cell.push_str("; ");
                     cell.push_str(&fill(tt.fact_follow_up_pick, &[("pick", &pick)]));
                 }
@@ -528,25 +1013,21 @@ pub fn facts_beside_beliefs(input: &TeamInput, facts: &Facts, responses: &[&Answ
     html
 }
 
-/// The label of `group`'s most common answer to how fast sales should follow up a lead.
-fn follow_up_pick<'a>(input: &TeamInput<'a>, group: Group) -> Option<&'a str> {
-    let picks = input
+/// The label of `group`'s most common pick on the choice question `id`.
+fn common_pick<'a>(input: &TeamInput<'a>, id: &str, group: Group) -> Option<&'a str> {
+    let comparison = input
         .card
         .definitions
         .iter()
-        .find(|d| d.question_id == FOLLOW_UP_QUESTION)?;
-    let (_, option, _) = picks.picks.iter().find(|(g, _, _)| *g == group)?;
-    let question = input
-        .instrument
-        .definitions
+        .find(|d| d.question_id == id)?;
+    let (option, _) = comparison
+        .groups
         .iter()
-        .find(|q| q.id == FOLLOW_UP_QUESTION)?;
-    let option = question.options.iter().find(|o| &o.id == option)?;
-    Some(option.label.get(input.locale))
+        .find(|p| p.group == group)?
+        .most_common()?;
+    let question = input.instrument.definitions.iter().find(|q| q.id == id)?;
+    Some(question.options.get(option)?.label.get(input.locale))
 }
-
-/// The definitions question about how fast sales should follow up a lead.
-const FOLLOW_UP_QUESTION: &str = "follow_up";
 
 /// Per area, the change of the team's mean since the previous round (started on `since`).
 /// It needs no scorecard, only the instrument and the words.
@@ -590,11 +1071,15 @@ fn reliability(html: &mut String, input: &TeamInput) {
     html.push_str(r#"<dl class="samepage__definitions-list">"#);
     for (row, reliability) in input.card.reliability.iter().enumerate() {
         let reading = match reliability.alpha {
+            None if reliability.checklist => tt.reliability_checklist.to_owned(),
+            None if reliability.pairwise >= MIN_PAIRWISE_FOR_ALPHA => {
+                tt.reliability_no_variance.to_owned()
+            }
             None => fill(
                 tt.reliability_not_yet,
                 &[
-                    ("complete", &reliability.complete),
-                    ("needed", &MIN_COMPLETE_FOR_ALPHA),
+                    ("complete", &reliability.pairwise),
+                    ("needed", &MIN_PAIRWISE_FOR_ALPHA),
                 ],
             ),
             Some(alpha) => {

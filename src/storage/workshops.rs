@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use web_sys::Storage;
 
 use super::{describe, local_storage};
-use crate::core::instrument::Instrument;
+use crate::core::instrument::Catalogue;
 use crate::core::link::{workshop_namespace, workshop_of_key};
 use crate::core::saved::Keys;
 use crate::core::workshop::Workshop;
@@ -40,7 +40,7 @@ pub struct WorkshopStore {
 
 impl WorkshopStore {
     /// Opens the store and reads every workshop in it.
-    pub fn open(instrument: &Instrument) -> (WorkshopStore, Loaded) {
+    pub fn open(catalogue: &Catalogue) -> (WorkshopStore, Loaded) {
         let mut loaded = Loaded {
             workshops: Vec::new(),
             set_aside: Vec::new(),
@@ -68,7 +68,7 @@ impl WorkshopStore {
             let Ok(Some(text)) = storage.get_item(&keys.workshop()) else {
                 continue;
             };
-            match import_json(instrument, &text) {
+            match import_json(catalogue, &text) {
                 Ok(workshop) if workshop.id == id => loaded.workshops.push(workshop),
                 Ok(_) => set_aside(&storage, &keys, &text, FileError::NotAWorkshop, &mut loaded),
                 Err(reason) => set_aside(&storage, &keys, &text, reason, &mut loaded),
@@ -95,9 +95,9 @@ impl WorkshopStore {
     }
 
     /// Stores `workshop` under its own namespace.
-    pub fn save(&self, instrument: &Instrument, workshop: &Workshop) -> Result<(), String> {
+    pub fn save(&self, catalogue: &Catalogue, workshop: &Workshop) -> Result<(), String> {
         let key = Keys::new(&workshop_namespace(workshop.id)).workshop();
-        self.write(&key, &export_json(instrument, workshop))
+        self.write(&key, &export_json(catalogue, workshop))
     }
 
     /// Removes a workshop and what its namespace holds beside it, the passed device's turn in

@@ -1,33 +1,50 @@
-//! The definitions check: what makes a lead sales-ready, and how fast sales follows one up.
+//! The choice questions: what key words mean here (a lead, sales-ready, collateral…) and who
+//! owns what (customer insight, the go-to-market strategy, steps of the journey, a metric).
 
 use leptos::prelude::*;
 
 use super::choice::Choice;
 use super::nav::StepNav;
 use super::Survey;
-use crate::core::instrument::DefinitionQuestion;
+use crate::core::instrument::{ChoiceKind, DefinitionQuestion};
 
-/// Every definitions question, one radio group each.
+/// Every choice question, one radio group each, under a heading per kind.
 #[component]
 pub fn DefinitionsStep() -> impl IntoView {
     let survey = Survey::use_context();
     let t = survey.text();
     let instrument = survey.instrument();
+    let section = |kind: ChoiceKind, title: &'static str| {
+        let questions: Vec<DefinitionQuestion> = instrument
+            .definitions
+            .iter()
+            .filter(|q| q.kind == kind)
+            .cloned()
+            .collect();
+        (!questions.is_empty()).then(|| {
+            view! {
+                <section class="samepage__choice-section">
+                    <h3>{title}</h3>
+                    {questions
+                        .into_iter()
+                        .map(|question| view! { <DefinitionGroup question /> })
+                        .collect_view()}
+                </section>
+            }
+        })
+    };
     view! {
         <div class="samepage__step samepage__definitions">
             <h2 tabindex="-1">{t.definitions_title}</h2>
             <p class="samepage__hint">{t.definitions_hint}</p>
-            {instrument
-                .definitions
-                .iter()
-                .map(|question| view! { <DefinitionGroup question=question.clone() /> })
-                .collect_view()}
+            {section(ChoiceKind::Meaning, t.choices_meaning_title)}
+            {section(ChoiceKind::Owner, t.choices_owner_title)}
             <StepNav next_label=survey.finish_label />
         </div>
     }
 }
 
-/// One definitions question and its options.
+/// One choice question and its options.
 #[component]
 fn DefinitionGroup(question: DefinitionQuestion) -> impl IntoView {
     let survey = Survey::use_context();

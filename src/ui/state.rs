@@ -67,8 +67,12 @@ impl Survey {
                 (None, Some(StorageWarning::Unavailable(reason)), None)
             }
         };
-        let saved = saved.unwrap_or_else(|| SavedSurvey::new(&instrument));
-        let step = saved.step.fit(&instrument, &saved.response);
+        // A survey saved with an earlier questionnaire keeps every answer the current one
+        // still asks (by id); `migrate` also fits the step.
+        let (saved, _) = saved
+            .unwrap_or_else(|| SavedSurvey::new(&instrument))
+            .migrate(&instrument);
+        let step = saved.step;
         Survey {
             instrument: StoredValue::new(Arc::new(instrument)),
             store: StoredValue::new_local(store),

@@ -52,15 +52,18 @@ pub fn StatementsStep(index: usize) -> impl IntoView {
     }
 }
 
-/// One statement as a radio group: five agreement levels and "Can't judge".
+/// One statement as a radio group: five agreement levels, "Can't judge" and, where the
+/// practice may not exist here, "Not applicable".
 #[component]
 fn StatementItem(statement: Statement) -> impl IntoView {
     let survey = Survey::use_context();
     let t = survey.text();
     let name = format!("{}-{}", survey.instance, statement.id);
     let id = statement.id.clone();
+    let not_applicable = statement.not_applicable.then_some(Answer::NotApplicable);
     let choices = Answer::CHOICES
         .into_iter()
+        .chain(not_applicable)
         .map(|answer| {
             let checked = {
                 let id = id.clone();

@@ -12,9 +12,13 @@ pub fn Welcome() -> impl IntoView {
     let survey = Survey::use_context();
     let t = survey.text();
     let instrument = survey.instrument();
-    let intro = fill(
-        t.welcome_intro,
-        &[("statements", &instrument.statement_count())],
+    let estimate = fill(
+        t.welcome_estimate,
+        &[
+            ("minutes", &instrument.estimated_minutes()),
+            ("statements", &instrument.statement_count()),
+            ("choices", &instrument.definitions.len()),
+        ],
     );
     let progress = move || {
         survey
@@ -26,7 +30,8 @@ pub fn Welcome() -> impl IntoView {
     view! {
         <div class="samepage__step samepage__welcome">
             <h2 tabindex="-1">{t.welcome_title}</h2>
-            <p>{intro}</p>
+            <p>{t.welcome_intro}</p>
+            <p class="samepage__estimate">{estimate}</p>
             <p class="samepage__private">{t.welcome_private}</p>
             <p>{t.welcome_outcome}</p>
             <Show when=has_answers>

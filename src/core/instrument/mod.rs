@@ -10,6 +10,16 @@ pub use validate::InstrumentProblem;
 
 /// The built-in instrument's JSON source: the one definition `builtin()` is generated from.
 pub const BUILTIN_JSON: &str = include_str!("builtin.json");
+/// The first questionnaire version, which shipped before versions were kept apart in stored
+/// data: rounds and files that name none answer it.
+pub const FIRST_VERSION: &str = "1.0.0";
+/// The 1.0.0 instrument's JSON source, kept for what was collected with it.
+pub const LEGACY_1_0_0_JSON: &str = include_str!("legacy/1.0.0.json");
+
+/// Seconds a respondent needs for one statement, in the time estimate.
+pub const SECONDS_PER_STATEMENT: usize = 8;
+/// Seconds a respondent needs for one choice question, in the time estimate.
+pub const SECONDS_PER_CHOICE: usize = 15;
 
 impl Instrument {
     /// The instrument shipped with the app. `build.rs` turns `builtin.json` into records, so
@@ -21,16 +31,32 @@ impl Instrument {
         )))
     }
 
+    /// An earlier built-in version, by version, so that surveys, workshop rounds, files, codes
+    /// and links made with it keep opening; `None` for a version this build never shipped.
+    /// Its statements, pairs and choices are the old ones; its areas carry no advice of their
+    /// own (see [`Catalogue::builtin`]). Only the workshop page calls it, so the survey page
+    /// does not carry the old texts.
+    pub fn legacy(version: &str) -> Option<Instrument> {
+        (version == FIRST_VERSION).then(|| {
+            Self::from_records(include_str!(concat!(
+                env!("OUT_DIR"),
+                "/legacy_1_0_0_instrument.txt"
+            )))
+        })
+    }
+
     /// Reads the records `build.rs` writes, one per line, fields separated by tabs:
-    /// `I id version title`, then per dimension `D id name explanation` followed by its
-    /// `P play`, `Q question` and `S id text` lines, then `M id topic side statement side
-    /// statement` per mirror pair, and `F id prompt` per definitions question followed by its
-    /// `O id undefined(0|1) label` lines. A text field is `locale=text` pairs joined by U+001F.
+    /// `I id version title`; per dimension `D id checklist(0|1) name explanation`, then its
+    /// `P id text who first_step signal`, `Q question` and `S id not_applicable(0|1) plays
+    /// text` lines; `M id topic side statement side statement plays` per mirror pair; `F id
+    /// kind dimension plays prompt` per choice question, followed by its `O id
+    /// (none|unknown|-) label` lines; `X fact statement choice` per fact link. A text field is
+    /// `locale=text` pairs joined by U+001F; `plays` is ids joined by commas.
     /// Only for build output: malformed records are a build bug and panic.
     fn from_records(records: &str) -> Instrument {
         fn text(field: &str) -> Text {
             // Inserts, not collect(): BTreeMap's FromIterator sorts, which costs wasm code.
-            let mut text = Text(Default::default());
+            let mut text = Text::default();
             for (locale, words) in field
                 .split('\u{1f}')
                 .filter_map(|pair| pair.split_once('='))
@@ -46,13 +72,21 @@ impl Instrument {
                 _ => Side::Leadership,
             }
         }
+        fn ids(field: &str) -> Vec<String> {
+            field
+                .split(',')
+                .filter(|id| !id.is_empty())
+                .map(str::to_owned)
+                .collect()
+        }
         let mut instrument = Instrument {
             id: String::new(),
             version: String::new(),
-            title: Text(Default::default()),
+            title: Text::default(),
             dimensions: Vec::new(),
             mirror_pairs: Vec::new(),
             definitions: Vec::new(),
+            facts: Vec::new(),
         };
         for line in records.lines() {
             let f: Vec<&str> = line.split('\t').collect();
@@ -65,17 +99,26 @@ impl Instrument {
                 }
                 ("D", _) => instrument.dimensions.push(Dimension {
                     id: owned(1),
-                    name: text(f[2]),
-                    explanation: text(f[3]),
+                    checklist: f[2] == "1",
+                    name: text(f[3]),
+                    explanation: text(f[4]),
                     plays: Vec::new(),
                     questions: Vec::new(),
                     statements: Vec::new(),
                 }),
-                ("P", Some(d)) => d.plays.push(text(f[1])),
+                ("P", Some(d)) => d.plays.push(Play {
+                    id: owned(1),
+                    text: text(f[2]),
+                    who: text(f[3]),
+                    first_step: text(f[4]),
+                    signal: text(f[5]),
+                }),
                 ("Q", Some(d)) => d.questions.push(text(f[1])),
                 ("S", Some(d)) => d.statements.push(Statement {
                     id: owned(1),
-                    text: text(f[2]),
+                    not_applicable: f[2] == "1",
+                    plays: ids(f[3]),
+                    text: text(f[4]),
                 }),
                 ("M", _) => instrument.mirror_pairs.push(MirrorPair {
                     id: owned(1),
@@ -88,10 +131,18 @@ impl Instrument {
                         side: side(f[5]),
                         statement: owned(6),
                     },
+                    plays: ids(f[7]),
                 }),
                 ("F", _) => instrument.definitions.push(DefinitionQuestion {
                     id: owned(1),
-                    prompt: text(f[2]),
+                    kind: if f[2] == "owner" {
+                        ChoiceKind::Owner
+                    } else {
+                        ChoiceKind::Meaning
+                    },
+                    dimension: owned(3),
+                    plays: ids(f[4]),
+                    prompt: text(f[5]),
                     options: Vec::new(),
                 }),
                 ("O", _) => instrument
@@ -101,9 +152,15 @@ impl Instrument {
                     .options
                     .push(DefinitionOption {
                         id: owned(1),
-                        undefined: f[2] == "1",
+                        none: f[2] == "none",
+                        unknown: f[2] == "unknown",
                         label: text(f[3]),
                     }),
+                ("X", _) => instrument.facts.push(FactLink {
+                    fact: owned(1),
+                    statement: owned(2),
+                    choice: (!f[3].is_empty()).then(|| owned(3)),
+                }),
                 (kind, _) => panic!("unexpected built-in instrument record {kind}"),
             }
         }
@@ -145,5 +202,142 @@ impl Instrument {
     /// The statement with `id`.
     pub fn statement(&self, id: &str) -> Option<&Statement> {
         self.statements().find(|s| s.id == id)
+    }
+
+    /// The index of the statement with `id` in questionnaire order.
+    pub fn statement_index(&self, id: &str) -> Option<usize> {
+        self.statements().position(|s| s.id == id)
+    }
+
+    /// The index of the dimension holding the statement at `index` (questionnaire order).
+    pub fn dimension_of_statement(&self, index: usize) -> Option<usize> {
+        let mut end = 0;
+        self.dimensions.iter().position(|d| {
+            end += d.statements.len();
+            index < end
+        })
+    }
+
+    /// The play with `id`, in whichever dimension it is written.
+    pub fn play(&self, id: &str) -> Option<&Play> {
+        self.dimensions
+            .iter()
+            .flat_map(|d| d.plays.iter())
+            .find(|p| p.id == id)
+    }
+
+    /// The plays named by `ids`, or the dimension's own plays when none is named: what a
+    /// finding on a statement, a mirror pair or a choice question advises.
+    pub fn plays_for<'a>(&'a self, ids: &[String], dimension: usize) -> Vec<&'a Play> {
+        let named: Vec<&Play> = ids.iter().filter_map(|id| self.play(id)).collect();
+        if named.is_empty() {
+            self.dimensions
+                .get(dimension)
+                .map(|d| d.plays.iter().collect())
+                .unwrap_or_default()
+        } else {
+            named
+        }
+    }
+
+    /// The index of the dimension a choice question belongs to (the first when unknown).
+    pub fn dimension_of_choice(&self, question: &DefinitionQuestion) -> usize {
+        self.dimensions
+            .iter()
+            .position(|d| d.id == question.dimension)
+            .unwrap_or(0)
+    }
+
+    /// Where each role's belief about `fact` (by its id) is read, if this instrument says.
+    pub fn fact_link(&self, fact: &str) -> Option<&FactLink> {
+        self.facts.iter().find(|f| f.fact == fact)
+    }
+
+    /// Takes `current`'s advice for what this (earlier) version shares with it by id: each
+    /// dimension's explanation, plays, questions and checklist flag, and the plays named by
+    /// statements, mirror pairs and choice questions. What `current` lacks falls back to its
+    /// dimension's plays.
+    pub fn borrow_advice(&mut self, current: &Instrument) {
+        for dimension in &mut self.dimensions {
+            if let Some(now) = current.dimension(&dimension.id) {
+                dimension.explanation = now.explanation.clone();
+                dimension.plays = now.plays.clone();
+                dimension.questions = now.questions.clone();
+                dimension.checklist = now.checklist;
+            }
+            for statement in &mut dimension.statements {
+                if let Some(now) = current.statement(&statement.id) {
+                    statement.plays = now.plays.clone();
+                }
+            }
+        }
+        for pair in &mut self.mirror_pairs {
+            if let Some(now) = current.mirror_pair(&pair.id) {
+                pair.plays = now.plays.clone();
+            }
+        }
+        for question in &mut self.definitions {
+            if let Some(now) = current.definitions.iter().find(|q| q.id == question.id) {
+                question.plays = now.plays.clone();
+            }
+        }
+    }
+
+    /// How many items a respondent answers: statements and choice questions.
+    pub fn item_count(&self) -> usize {
+        self.statement_count() + self.definitions.len()
+    }
+
+    /// The estimated time to answer, in whole minutes rounded up: [`SECONDS_PER_STATEMENT`]
+    /// per statement and [`SECONDS_PER_CHOICE`] per choice question.
+    pub fn estimated_minutes(&self) -> usize {
+        (self.statement_count() * SECONDS_PER_STATEMENT
+            + self.definitions.len() * SECONDS_PER_CHOICE)
+            .div_ceil(60)
+    }
+}
+
+/// Every questionnaire version a workshop may hold: the current one first, then the earlier
+/// built-in versions, so rounds, files and codes made with those keep opening.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Catalogue {
+    versions: Vec<Instrument>,
+}
+
+impl Catalogue {
+    /// The built-in instrument and every earlier built-in version. An earlier version gets the
+    /// current version's advice (see [`Instrument::borrow_advice`]), so a finding in an old
+    /// round gets today's plays, routed as today.
+    pub fn builtin() -> Catalogue {
+        let current = Instrument::builtin();
+        let mut versions = Vec::new();
+        for mut legacy in [FIRST_VERSION].into_iter().filter_map(Instrument::legacy) {
+            legacy.borrow_advice(&current);
+            versions.push(legacy);
+        }
+        versions.insert(0, current);
+        Catalogue { versions }
+    }
+
+    /// A catalogue of `current` alone (a consultant's variant, or a test).
+    pub fn of(current: Instrument) -> Catalogue {
+        Catalogue {
+            versions: vec![current],
+        }
+    }
+
+    /// The version new rounds collect.
+    pub fn current(&self) -> &Instrument {
+        &self.versions[0]
+    }
+
+    /// The instrument of `version`, if this catalogue has it.
+    pub fn version(&self, version: &str) -> Option<&Instrument> {
+        self.versions.iter().find(|i| i.version == version)
+    }
+
+    /// Every version, current first.
+    pub fn all(&self) -> &[Instrument] {
+        &self.versions
     }
 }

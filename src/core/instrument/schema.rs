@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 pub const FALLBACK_LOCALE: &str = "en";
 
 /// A piece of instrument text in one or more locales, keyed by locale code.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Text(pub BTreeMap<String, String>);
 
@@ -29,6 +29,26 @@ impl Text {
 pub struct Statement {
     pub id: String,
     pub text: Text,
+    /// True when the practice may not exist in a company (partners, say): the statement then
+    /// offers "Not applicable", which is neither scored nor counted as "Can't judge".
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub not_applicable: bool,
+    /// Ids of the plays written for a finding on this statement.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plays: Vec<String>,
+}
+
+/// A remedy: what to do, who acts, a first step and how the team will know it worked.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Play {
+    pub id: String,
+    pub text: Text,
+    #[serde(default)]
+    pub who: Text,
+    #[serde(default)]
+    pub first_step: Text,
+    #[serde(default)]
+    pub signal: Text,
 }
 
 /// An area of sales–marketing–leadership collaboration, with what to do about it.
@@ -37,8 +57,12 @@ pub struct Dimension {
     pub id: String,
     pub name: Text,
     pub explanation: Text,
+    /// True when the statements are separate practices rather than one attitude, so their
+    /// internal consistency (Cronbach's alpha) means nothing.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub checklist: bool,
     /// Remedies ("plays") for when this dimension is weak or misaligned.
-    pub plays: Vec<Text>,
+    pub plays: Vec<Play>,
     /// Open questions for a team to discuss.
     pub questions: Vec<Text>,
     pub statements: Vec<Statement>,
@@ -68,24 +92,61 @@ pub struct MirrorPair {
     pub topic: Text,
     pub first: MirrorHalf,
     pub second: MirrorHalf,
+    /// Ids of the plays written for a blame loop on this pair.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plays: Vec<String>,
 }
 
-/// One choice in the definitions check.
+/// One option of a choice question.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DefinitionOption {
     pub id: String,
     pub label: Text,
-    /// True for "no agreed definition / don't know": picking it is itself a finding.
+    /// True for "we have no agreed definition" or "nobody in particular": when many pick it,
+    /// that is itself a finding.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub undefined: bool,
+    pub none: bool,
+    /// True for "I don't know": counted, but left out when groups' picks are compared.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unknown: bool,
 }
 
-/// A question of the definitions check: what a term means in this company.
+/// What a choice question asks about.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChoiceKind {
+    /// What a word means here ("lead", "sales-ready", "collateral").
+    #[default]
+    Meaning,
+    /// Who owns something (customer insight, a step of the journey, a metric).
+    Owner,
+}
+
+/// A choice question (the "who" and "what" check): every role picks what a term means or who
+/// owns something, and groups are compared on their whole distribution of picks.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DefinitionQuestion {
     pub id: String,
+    #[serde(default)]
+    pub kind: ChoiceKind,
+    /// The dimension this question belongs to: its screen and its advice.
+    pub dimension: String,
     pub prompt: Text,
+    /// Ids of the plays written for a mismatch or a shared "none" on this question.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plays: Vec<String>,
     pub options: Vec<DefinitionOption>,
+}
+
+/// Where each role's belief about one of the facilitator's real figures is read: a statement
+/// (mean agreement) and, optionally, a choice question (what each role picked).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FactLink {
+    /// The figure: `follow_up_hours`, `accepted_share` or `conversion_share`.
+    pub fact: String,
+    pub statement: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub choice: Option<String>,
 }
 
 /// A complete, versioned questionnaire.
@@ -96,5 +157,8 @@ pub struct Instrument {
     pub title: Text,
     pub dimensions: Vec<Dimension>,
     pub mirror_pairs: Vec<MirrorPair>,
+    /// The choice questions ("what does it mean", "who owns it").
     pub definitions: Vec<DefinitionQuestion>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub facts: Vec<FactLink>,
 }

@@ -6,10 +6,12 @@ use std::fmt;
 use super::{Instrument, Text, FALLBACK_LOCALE};
 
 /// Fewest statements a dimension may have: fewer cannot give a stable score.
-pub const MIN_STATEMENTS_PER_DIMENSION: usize = 3;
+pub const MIN_STATEMENTS_PER_DIMENSION: usize = 2;
 /// Fewest plays and discussion questions a dimension must offer.
 pub const MIN_PLAYS_PER_DIMENSION: usize = 2;
 pub const MIN_QUESTIONS_PER_DIMENSION: usize = 2;
+/// Most options a choice question may have (a stored pick is one byte).
+pub const MAX_OPTIONS: usize = 255;
 
 /// One thing wrong with an instrument definition, named so a person can fix it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,11 +40,22 @@ pub enum InstrumentProblem {
     MirrorPairOneSided {
         pair: String,
     },
-    TooFewOptions {
+    OptionCount {
         question: String,
     },
     EmptyText {
         place: String,
+    },
+    /// A statement, mirror pair or choice question names a play that does not exist.
+    UnknownPlay {
+        place: String,
+        play: String,
+    },
+    /// A choice question or fact link names a dimension, statement or question that does not
+    /// exist.
+    UnknownReference {
+        place: String,
+        id: String,
     },
 }
 
@@ -73,11 +86,17 @@ impl fmt::Display for InstrumentProblem {
                 f,
                 "mirror pair \"{pair}\" must judge two different sides with two different statements"
             ),
-            Self::TooFewOptions { question } => {
-                write!(f, "definitions question \"{question}\" needs at least two options")
+            Self::OptionCount { question } => {
+                write!(f, "choice question \"{question}\" needs 2 to {MAX_OPTIONS} options")
             }
             Self::EmptyText { place } => {
                 write!(f, "{place} has no {FALLBACK_LOCALE} text")
+            }
+            Self::UnknownPlay { place, play } => {
+                write!(f, "{place} names the play \"{play}\", which does not exist")
+            }
+            Self::UnknownReference { place, id } => {
+                write!(f, "{place} names \"{id}\", which does not exist")
             }
         }
     }
@@ -89,7 +108,7 @@ impl Instrument {
         let mut problems = Vec::new();
         let mut ids = HashSet::new();
         let mut check_id = |id: &str, problems: &mut Vec<InstrumentProblem>| {
-            if id.is_empty() || id.contains(char::is_whitespace) {
+            if id.is_empty() || id.contains(char::is_whitespace) || id.contains(',') {
                 problems.push(InstrumentProblem::BadId(id.to_owned()));
             }
             if !ids.insert(id.to_owned()) {
@@ -103,6 +122,21 @@ impl Instrument {
         };
 
         check_text(&self.title, "the title".into(), &mut problems);
+        let mut play_ids = HashSet::new();
+        let known_plays: HashSet<&str> = self
+            .dimensions
+            .iter()
+            .flat_map(|d| d.plays.iter().map(|p| p.id.as_str()))
+            .collect();
+        let check_plays =
+            |plays: &[String], place: String, problems: &mut Vec<InstrumentProblem>| {
+                for play in plays.iter().filter(|p| !known_plays.contains(p.as_str())) {
+                    problems.push(InstrumentProblem::UnknownPlay {
+                        place: place.clone(),
+                        play: play.clone(),
+                    });
+                }
+            };
         for id in [&self.id, &self.version] {
             if id.is_empty() || id.contains(char::is_whitespace) {
                 problems.push(InstrumentProblem::BadId(id.clone()));
@@ -147,8 +181,17 @@ impl Instrument {
                     problems.push(too_few(d.clone(), found));
                 }
             }
-            for (i, play) in dimension.plays.iter().enumerate() {
-                check_text(play, format!("play {} of \"{d}\"", i + 1), &mut problems);
+            for play in &dimension.plays {
+                if play.id.is_empty()
+                    || play.id.contains(char::is_whitespace)
+                    || play.id.contains(',')
+                {
+                    problems.push(InstrumentProblem::BadId(play.id.clone()));
+                }
+                if !play_ids.insert(play.id.as_str()) {
+                    problems.push(InstrumentProblem::DuplicateId(play.id.clone()));
+                }
+                check_text(&play.text, format!("play \"{}\"", play.id), &mut problems);
             }
             for (i, question) in dimension.questions.iter().enumerate() {
                 check_text(
@@ -161,6 +204,11 @@ impl Instrument {
                 check_id(&statement.id, &mut problems);
                 check_text(
                     &statement.text,
+                    format!("statement \"{}\"", statement.id),
+                    &mut problems,
+                );
+                check_plays(
+                    &statement.plays,
                     format!("statement \"{}\"", statement.id),
                     &mut problems,
                 );
@@ -181,6 +229,11 @@ impl Instrument {
                     });
                 }
             }
+            check_plays(
+                &pair.plays,
+                format!("mirror pair \"{}\"", pair.id),
+                &mut problems,
+            );
             if pair.first.side == pair.second.side || pair.first.statement == pair.second.statement
             {
                 problems.push(InstrumentProblem::MirrorPairOneSided {
@@ -195,8 +248,20 @@ impl Instrument {
                 format!("definitions question \"{}\"", question.id),
                 &mut problems,
             );
-            if question.options.len() < 2 {
-                problems.push(InstrumentProblem::TooFewOptions {
+            check_plays(
+                &question.plays,
+                format!("choice question \"{}\"", question.id),
+                &mut problems,
+            );
+            if self.dimension(&question.dimension).is_none() {
+                problems.push(InstrumentProblem::UnknownReference {
+                    place: format!("choice question \"{}\"", question.id),
+                    id: question.dimension.clone(),
+                });
+            }
+            // Answers keep a pick as one byte.
+            if question.options.len() < 2 || question.options.len() > MAX_OPTIONS {
+                problems.push(InstrumentProblem::OptionCount {
                     question: question.id.clone(),
                 });
             }
@@ -216,6 +281,25 @@ impl Instrument {
                     format!("option \"{}\" of \"{}\"", option.id, question.id),
                     &mut problems,
                 );
+            }
+        }
+        for link in &self.facts {
+            let place = format!("fact \"{}\"", link.fact);
+            let choice_known = link
+                .choice
+                .as_ref()
+                .is_none_or(|c| self.definitions.iter().any(|q| &q.id == c));
+            if self.statement(&link.statement).is_none() {
+                problems.push(InstrumentProblem::UnknownReference {
+                    place: place.clone(),
+                    id: link.statement.clone(),
+                });
+            }
+            if !choice_known {
+                problems.push(InstrumentProblem::UnknownReference {
+                    place,
+                    id: link.choice.clone().unwrap_or_default(),
+                });
             }
         }
         problems

@@ -5,7 +5,6 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::{Screen, Workshops};
-use crate::core::code::CodeError;
 use crate::core::link::JoinLink;
 use crate::core::workshop::CodeOutcome;
 use crate::i18n::{fill, WorkshopStrings};
@@ -125,7 +124,7 @@ pub fn JoinLinkPanel(id: u32) -> impl IntoView {
     let w = workshops.workshop_text();
     let link = Memo::new(move |_| {
         workshops.read(id, |ws| {
-            let link = JoinLink::of(ws, &workshops.instrument());
+            let link = JoinLink::of(ws);
             format!("{}#{}", page_address(), link.fragment())
         })
     });
@@ -186,6 +185,10 @@ pub fn PasteCodes(id: u32) -> impl IntoView {
             .filter(|last| last.workshop == id)
             .map(|last| {
                 let report = last.report;
+                let current = workshops
+                    .peek(id)
+                    .map(|w| w.current_round().questionnaire.clone())
+                    .unwrap_or_default();
                 let count = |wanted: fn(&CodeOutcome) -> bool| report.count(wanted);
                 let summary = fill(
                     w.paste_summary,
@@ -202,7 +205,7 @@ pub fn PasteCodes(id: u32) -> impl IntoView {
                     .enumerate()
                     .map(|(index, (code, outcome))| {
                         let refused = matches!(outcome, CodeOutcome::Refused(_));
-                        let text = outcome_text(w, index + 1, code, outcome);
+                        let text = outcome_text(w, index + 1, code, outcome, &current);
                         view! {
                             <li class:samepage__error=refused>{text}</li>
                         }
@@ -239,30 +242,25 @@ pub fn PasteCodes(id: u32) -> impl IntoView {
 }
 
 /// What became of one pasted code, naming it by position and its first characters.
-fn outcome_text(w: &WorkshopStrings, position: usize, code: &str, outcome: &CodeOutcome) -> String {
+fn outcome_text(
+    w: &WorkshopStrings,
+    position: usize,
+    code: &str,
+    outcome: &CodeOutcome,
+    current: &str,
+) -> String {
     let short: String = code.chars().take(14).collect();
     let what = match outcome {
         CodeOutcome::Added => w.code_added.to_owned(),
         CodeOutcome::Updated => w.code_updated.to_owned(),
         CodeOutcome::Duplicate => w.code_duplicate.to_owned(),
-        CodeOutcome::Refused(reason) => {
-            fill(w.code_refused, &[("reason", &reason_text(w, reason))])
-        }
+        CodeOutcome::Refused(reason) => fill(
+            w.code_refused,
+            &[("reason", &w.code_error(reason, current))],
+        ),
     };
     fill(
         w.code_outcome,
         &[("position", &position), ("code", &short), ("what", &what)],
     )
-}
-
-/// Why a code was refused, in the workshop screens' words.
-fn reason_text(w: &WorkshopStrings, reason: &CodeError) -> &'static str {
-    match reason {
-        CodeError::NotACode => w.code_not_a_code,
-        CodeError::Corrupted => w.code_corrupted,
-        CodeError::NewerVersion(_) => w.code_newer,
-        CodeError::OtherWorkshop => w.code_other_workshop,
-        CodeError::OtherInstrument => w.code_other_instrument,
-        CodeError::Invalid => w.code_invalid,
-    }
 }

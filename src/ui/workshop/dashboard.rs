@@ -87,13 +87,13 @@ fn Rounds(id: u32) -> impl IntoView {
                 let [.., previous, _] = workshop.rounds.as_slice() else {
                     return None;
                 };
-                let instrument = workshops.instrument();
+                let instrument = workshops.instrument_of(&workshop.current_round().questionnaire);
                 Some(trend_table(
                     &instrument,
                     workshops.text(),
                     workshops.team_text(),
                     workshops.locale().code(),
-                    &workshop.trend(&instrument),
+                    &workshop.trend(&workshops.catalogue()),
                     &previous.started,
                 ))
             })
@@ -111,7 +111,8 @@ fn Rounds(id: u32) -> impl IntoView {
                 confirm=w.new_round_confirm
                 cancel=workshops.text().cancel
                 on_confirm=Callback::new(move |()| {
-                    workshops.update(id, |ws| ws.start_round(&today()));
+                    let version = workshops.instrument().version;
+                    workshops.update(id, |ws| ws.start_round(&today(), &version));
                 })
             />
         </section>

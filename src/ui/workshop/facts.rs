@@ -11,11 +11,11 @@ use crate::i18n::{fill, WorkshopStrings};
 use crate::report::team::{decimal, facts_beside_beliefs};
 
 /// The label of a fact's input, and the factor from what is typed to what is stored.
-fn field(w: &WorkshopStrings, fact: Fact) -> (&'static str, f64, f64) {
+fn field(w: &WorkshopStrings, fact: Fact) -> (&'static str, f64) {
     match fact {
-        Fact::FollowUpHours => (w.fact_hours_input, 1.0, 10_000.0),
-        Fact::AcceptedShare => (w.fact_accepted_input, 100.0, 100.0),
-        Fact::Conversion => (w.fact_conversion_input, 100.0, 100.0),
+        Fact::FollowUpHours => (w.fact_hours_input, 1.0),
+        Fact::AcceptedShare => (w.fact_accepted_input, 100.0),
+        Fact::Conversion => (w.fact_conversion_input, 100.0),
     }
 }
 
@@ -24,13 +24,13 @@ fn field(w: &WorkshopStrings, fact: Fact) -> (&'static str, f64, f64) {
 fn read(w: &WorkshopStrings, typed: &[String; 3]) -> Result<Facts, &'static str> {
     let mut facts = Facts::default();
     for (fact, text) in Fact::ALL.into_iter().zip(typed) {
-        let (label, factor, max) = field(w, fact);
+        let (label, factor) = field(w, fact);
         let text = text.trim().replace(',', ".");
         if text.is_empty() {
             continue;
         }
         match text.parse::<f64>() {
-            Ok(value) if value.is_finite() && (0.0..=max).contains(&value) => {
+            Ok(value) if fact.in_range(value / factor) => {
                 fact.set(&mut facts, Some(value / factor));
             }
             _ => return Err(label),
@@ -97,7 +97,7 @@ pub fn FactsForm(id: u32) -> impl IntoView {
         .into_iter()
         .zip(typed)
         .map(|(fact, value)| {
-            let (label, _, _) = field(w, fact);
+            let (label, _) = field(w, fact);
             let input_id = format!("{}-fact-{}", workshops.instance, fact as u8);
             view! {
                 <div class="samepage__field">

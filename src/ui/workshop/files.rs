@@ -60,18 +60,18 @@ pub fn Exports(id: u32) -> impl IntoView {
         let Some(workshop) = workshops.peek(id) else {
             return;
         };
-        let instrument = workshops.instrument();
+        let catalogue = workshops.catalogue();
         let result = if csv {
             download(
                 &file_name(&workshop.name, "csv"),
                 "text/csv;charset=utf-8",
-                &responses_csv(&instrument, &workshop),
+                &responses_csv(&catalogue, &workshop),
             )
         } else {
             download(
                 &file_name(&workshop.name, "json"),
                 "application/json",
-                &export_json(&instrument, &workshop),
+                &export_json(&catalogue, &workshop),
             )
         };
         failed.set(result.is_err());
@@ -143,7 +143,7 @@ pub fn ImportWorkshopFile() -> impl IntoView {
                     )),
                     Err(FileRefused::File(reason)) => Err(fill(
                         w.import_refused,
-                        &[("file", &file_label), ("reason", &reason)],
+                        &[("file", &file_label), ("reason", &w.file_error(&reason))],
                     )),
                     Err(FileRefused::AlreadyHere(name)) => Err(fill(
                         w.import_already_here,

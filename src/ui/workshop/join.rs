@@ -58,7 +58,11 @@ pub fn Join(link: JoinLink) -> impl IntoView {
 #[component]
 fn JoinSurvey(link: JoinLink, namespace: String) -> impl IntoView {
     let workshops = Workshops::use_context();
-    let survey = workshops.open_survey(&namespace, workshops.workshop_text().join_finish);
+    let survey = workshops.open_survey(
+        &namespace,
+        &link.instrument_version,
+        workshops.workshop_text().join_finish,
+    );
     let finished = ViewFn::from(move || {
         view! {
             <ResponseCode workshop=link.workshop namespace=namespace.clone() />
@@ -79,7 +83,7 @@ fn ResponseCode(workshop: u32, namespace: String) -> impl IntoView {
     let nonce = workshops.respondent_number(&namespace);
     let team = workshops.picked_team(&namespace).flatten();
     let code = encode(
-        &workshops.instrument(),
+        &survey.instrument(),
         &CodedResponse {
             workshop,
             nonce,

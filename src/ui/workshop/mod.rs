@@ -22,7 +22,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::{focus_heading_in, for_each_host, next_instance_id, ROOT_CLASS};
-use crate::core::instrument::Instrument;
+use crate::core::instrument::Catalogue;
 use crate::core::link::{workshop_of_key, Fragment};
 use crate::i18n::Locale;
 
@@ -38,7 +38,7 @@ fn current_fragment() -> Fragment {
     let hash = web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();
-    Fragment::parse(&hash, &Instrument::builtin())
+    Fragment::parse(&hash, &Catalogue::builtin())
 }
 
 /// The whole workshop page.

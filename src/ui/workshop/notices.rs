@@ -29,7 +29,7 @@ pub fn WorkshopNotices() -> impl IntoView {
                 .map(|kept| {
                     let text = fill(
                         w.unreadable_workshop_kept,
-                        &[("reason", &kept.reason), ("key", &kept.key)],
+                        &[("reason", &w.file_error(&kept.reason)), ("key", &kept.key)],
                     );
                     view! { <li>{text}</li> }
                 })

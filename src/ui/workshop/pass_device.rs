@@ -115,12 +115,16 @@ fn focus_heading_on_turn_change(turn: RwSignal<Turn>, root: NodeRef<html::Div>) 
 #[component]
 fn TurnSurvey(id: u32, namespace: String, on_done: Callback<()>) -> impl IntoView {
     let workshops = Workshops::use_context();
-    let survey = workshops.open_survey(&namespace, workshops.workshop_text().pass_finish);
+    let version = workshops
+        .peek(id)
+        .map(|w| w.current_round().questionnaire.clone())
+        .unwrap_or_default();
+    let survey = workshops.open_survey(&namespace, &version, workshops.workshop_text().pass_finish);
     Effect::new(move |_| {
         if survey.step.get() != Step::Scorecard {
             return;
         }
-        let instrument = workshops.instrument();
+        let instrument = survey.instrument();
         let collected = Collected {
             nonce: workshops.respondent_number(&namespace),
             team: workshops.picked_team(&namespace).flatten(),

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::instrument::Instrument;
+use crate::core::instrument::{Catalogue, Instrument};
 use crate::core::link::{workshop_namespace, Fragment, JoinLink, LinkError};
 use crate::core::team::ANONYMITY_FLOOR;
 use crate::core::workshop::{parse_team_labels, ImportReport, Workshop};
@@ -83,7 +83,7 @@ pub struct LastImport {
 /// Everything the workshop page's components share, handed round as context. Cheap to copy.
 #[derive(Clone, Copy)]
 pub struct Workshops {
-    instrument: StoredValue<Arc<Instrument>>,
+    catalogue: StoredValue<Arc<Catalogue>>,
     store: StoredValue<WorkshopStore, LocalStorage>,
     locale: Locale,
     /// Unique per mounted instance, for element ids.
@@ -106,8 +106,8 @@ impl Workshops {
     /// Reads every stored workshop and opens the screen `fragment` asks for; codes in it are
     /// imported into the workshop they were made for.
     pub fn open(fragment: &Fragment, locale: Locale, instance: &'static str) -> Workshops {
-        let instrument = Instrument::builtin();
-        let (store, loaded) = WorkshopStore::open(&instrument);
+        let catalogue = Catalogue::builtin();
+        let (store, loaded) = WorkshopStore::open(&catalogue);
         let warning = loaded.unavailable.map(|reason| {
             crate::i18n::fill(
                 locale.workshop_strings().storage_unavailable,
@@ -115,7 +115,7 @@ impl Workshops {
             )
         });
         let workshops = Workshops {
-            instrument: StoredValue::new(Arc::new(instrument)),
+            catalogue: StoredValue::new(Arc::new(catalogue)),
             store: StoredValue::new_local(store),
             locale,
             instance,
@@ -137,9 +137,20 @@ impl Workshops {
         expect_context::<Workshops>()
     }
 
-    /// The questionnaire every workshop here collects.
-    pub fn instrument(&self) -> Arc<Instrument> {
-        self.instrument.get_value()
+    /// Every questionnaire version a workshop here may hold, current first.
+    pub fn catalogue(&self) -> Arc<Catalogue> {
+        self.catalogue.get_value()
+    }
+
+    /// The questionnaire version new workshops and rounds collect.
+    pub fn instrument(&self) -> Instrument {
+        self.catalogue.with_value(|c| c.current().clone())
+    }
+
+    /// The questionnaire of `version` (a round's), or the current one when unknown.
+    pub fn instrument_of(&self, version: &str) -> Instrument {
+        self.catalogue
+            .with_value(|c| c.version(version).unwrap_or(c.current()).clone())
     }
 
     /// The survey's interface strings.
@@ -200,11 +211,16 @@ impl Workshops {
     }
 
     /// Opens the survey stored under `namespace` (a passed device's turn, a participant's
-    /// own device), its last button labelled `finish_label`.
-    pub fn open_survey(&self, namespace: &str, finish_label: &'static str) -> Survey {
+    /// own device) of questionnaire `version`, its last button labelled `finish_label`.
+    pub fn open_survey(
+        &self,
+        namespace: &str,
+        version: &str,
+        finish_label: &'static str,
+    ) -> Survey {
         let mut survey = Survey::open(
             namespace,
-            (*self.instrument()).clone(),
+            self.instrument_of(version),
             self.locale,
             crate::ui::next_instance_id(),
         );
@@ -264,7 +280,15 @@ impl Workshops {
             return Err(CreateRefused::MinimumTooLow);
         }
         let id = self.fresh_id();
-        let workshop = Workshop::new(id, name, parse_team_labels(labels), minimum, &today());
+        let version = self.instrument().version;
+        let workshop = Workshop::new(
+            id,
+            name,
+            parse_team_labels(labels),
+            minimum,
+            &today(),
+            &version,
+        );
         self.store_workshop(&workshop);
         self.list.update(|list| list.insert(0, workshop));
         self.screen.set(Screen::Dashboard(id));
@@ -309,8 +333,8 @@ impl Workshops {
 
     /// Imports pasted text's codes into the workshop `id` and keeps the outcome for display.
     pub fn import_codes(&self, id: u32, text: &str) -> Option<ImportReport> {
-        let instrument = self.instrument();
-        let report = self.update(id, |w| w.import_codes(&instrument, text))?;
+        let catalogue = self.catalogue();
+        let report = self.update(id, |w| w.import_codes(&catalogue, text))?;
         self.last_import.set(Some(LastImport {
             workshop: id,
             report: report.clone(),
@@ -325,7 +349,7 @@ impl Workshops {
             self.list.update(|list| list.retain(|w| w.id != id));
             return;
         };
-        let Ok(workshop) = import_json(&self.instrument(), text) else {
+        let Ok(workshop) = import_json(&self.catalogue(), text) else {
             return;
         };
         self.list
@@ -337,7 +361,7 @@ impl Workshops {
 
     /// Imports a workshop file; nothing here changes when it is refused.
     pub fn import_file(&self, text: &str) -> Result<u32, FileRefused> {
-        let workshop = import_json(&self.instrument(), text).map_err(FileRefused::File)?;
+        let workshop = import_json(&self.catalogue(), text).map_err(FileRefused::File)?;
         if let Some(existing) = self.peek(workshop.id) {
             return Err(FileRefused::AlreadyHere(existing.name));
         }
@@ -367,8 +391,8 @@ impl Workshops {
     }
 
     fn store_workshop(&self, workshop: &Workshop) {
-        let instrument = self.instrument();
-        let result = self.store.with_value(|s| s.save(&instrument, workshop));
+        let catalogue = self.catalogue();
+        let result = self.store.with_value(|s| s.save(&catalogue, workshop));
         self.note_write(result);
     }
 

@@ -62,7 +62,7 @@ pub fn with_team_input<R>(
     responses: &[&Answers],
     view: impl FnOnce(&TeamInput) -> R,
 ) -> R {
-    let instrument = workshops.instrument();
+    let instrument = workshops.instrument_of(&workshop.current_round().questionnaire);
     let card = TeamScorecard::of(&instrument, responses, workshop.minimum);
     view(&TeamInput {
         instrument: &instrument,

@@ -1,0 +1,222 @@
+//! Nothing collected with questionnaire 1.0.0 is lost: surveys, workshops, files, codes and
+//! links that the 1.0.0 build stored or sent (`tests/fixtures/v1/`) keep opening in 2.0.0.
+#![cfg(not(target_arch = "wasm32"))]
+
+use samepage::core::code::decode;
+use samepage::core::code::CodeError;
+use samepage::core::flow::Step;
+use samepage::core::instrument::{Catalogue, Instrument};
+use samepage::core::link::{Fragment, JoinLink};
+use samepage::core::response::{Answer, Role};
+use samepage::core::saved::{InstrumentRef, SavedSurvey};
+use samepage::core::team::{Answers, TeamScorecard};
+use samepage::core::workshop::{CodeOutcome, Workshop};
+use samepage::core::workshop_file::{export_json, import_json};
+
+const SURVEY_MIDWAY: &str = include_str!("fixtures/v1/survey-midway.txt");
+const SURVEY_FINISHED: &str = include_str!("fixtures/v1/survey-finished.txt");
+const WORKSHOP: &str = include_str!("fixtures/v1/workshop.json");
+const CODES: &str = include_str!("fixtures/v1/codes.txt");
+const LINKS: &str = include_str!("fixtures/v1/links.txt");
+
+fn v1_workshop() -> Workshop {
+    import_json(&Catalogue::builtin(), WORKSHOP).expect("a 1.0.0 workshop opens")
+}
+
+#[test]
+fn a_survey_stored_by_1_0_0_keeps_every_answer_2_0_0_still_asks() {
+    let instrument = Instrument::builtin();
+    let saved = SavedSurvey::decode(SURVEY_MIDWAY).unwrap();
+    assert_eq!(saved.instrument.version, "1.0.0");
+    assert_eq!(saved.response.answers.len(), 13);
+    let (migrated, dropped) = saved.clone().migrate(&instrument);
+    assert_eq!(migrated.instrument, InstrumentRef::to(&instrument));
+    assert_eq!(migrated.response.role, Some(Role::Sales));
+    assert_eq!(migrated.step, Step::Statements(3));
+    // Kept: every answer whose statement 2.0.0 still has under the same id, unchanged.
+    for (id, answer) in &migrated.response.answers {
+        assert_eq!(saved.response.answers.get(id), Some(answer), "{id}");
+        assert!(instrument.statement(id).is_some());
+    }
+    // The fixture answers 13 statements of strategy, goals, language and handoff; 2.0.0 kept
+    // 8 of those ids word for word (priorities_stated, shared_revenue_goal, joint_rewards,
+    // sales_ready_criteria, materials_fit, leads_worth_working, sales_works_leads,
+    // quality_feedback).
+    assert_eq!(migrated.response.answers.len(), 8);
+    assert_eq!(dropped, 5);
+    assert_eq!(
+        migrated.response.answer("handoff.leads_worth_working"),
+        Some(Answer::Agreement(5))
+    );
+    // Stored again it is a 2.0.0 survey that reads back as itself.
+    let text = migrated.encode();
+    assert!(text.starts_with("samepage-survey 2\ninstrument samepage-core 2.0.0\n"));
+    assert_eq!(SavedSurvey::decode(&text), Ok(migrated));
+}
+
+#[test]
+fn a_finished_1_0_0_survey_reopens_at_the_welcome_with_its_definitions_kept_by_id() {
+    let instrument = Instrument::builtin();
+    let mut saved = SavedSurvey::decode(SURVEY_FINISHED).unwrap();
+    assert_eq!(saved.step, Step::Scorecard);
+    // The fixture picked the old combined "no agreed definition / I don't know" and "no agreed
+    // time / I don't know": 2.0.0 splits them in two, so neither carries over.
+    assert_eq!(
+        saved
+            .response
+            .definitions
+            .get("sales_ready")
+            .map(String::as_str),
+        Some("no_definition")
+    );
+    let (migrated, _) = saved.clone().migrate(&instrument);
+    assert_eq!(
+        migrated.step,
+        Step::Welcome,
+        "new questions to answer first"
+    );
+    assert!(migrated.response.definitions.is_empty());
+    // An option 2.0.0 still has carries over.
+    saved
+        .response
+        .definitions
+        .insert("sales_ready".into(), "asked_for_contact".into());
+    let (migrated, _) = saved.migrate(&instrument);
+    assert_eq!(
+        migrated
+            .response
+            .definitions
+            .get("sales_ready")
+            .map(String::as_str),
+        Some("asked_for_contact")
+    );
+}
+
+#[test]
+fn a_1_0_0_workshop_file_and_stored_workshop_open_with_their_statements() {
+    let catalogue = Catalogue::builtin();
+    let workshop = v1_workshop();
+    assert_eq!(workshop.name, "Q3 kick-off");
+    assert_eq!(workshop.rounds.len(), 2);
+    assert_eq!(workshop.rounds[0].responses.len(), 10);
+    assert!(workshop.rounds.iter().all(|r| r.questionnaire == "1.0.0"));
+    // Each round is read with the statements it had: 42 cells, 2 picks.
+    let legacy = catalogue.version("1.0.0").unwrap();
+    assert_eq!(legacy.statement_count(), 42);
+    let round = &workshop.rounds[0];
+    assert!(round.responses.iter().all(|c| c.answers.cells.len() == 42));
+    let answers: Vec<&Answers> = round.responses.iter().map(|c| &c.answers).collect();
+    let card = TeamScorecard::of(legacy, &answers, workshop.minimum);
+    assert_eq!(card.respondents, 10);
+    assert_eq!(card.statement_gaps.len(), 42);
+    assert!(card.alignment.is_some());
+    // Saved again it becomes a version-2 file, compact, and comes back exactly.
+    let text = export_json(&catalogue, &workshop);
+    assert!(text.contains(r#""version":2"#));
+    assert!(
+        text.len() < WORKSHOP.len() / 3,
+        "{} vs {}",
+        text.len(),
+        WORKSHOP.len()
+    );
+    assert_eq!(import_json(&catalogue, &text), Ok(workshop));
+}
+
+#[test]
+fn codes_made_with_1_0_0_import_into_a_1_0_0_round_and_are_refused_by_a_2_0_0_one() {
+    let catalogue = Catalogue::builtin();
+    let mut workshop = v1_workshop();
+    let report = workshop.import_codes(&catalogue, CODES);
+    assert_eq!(report.count(|o| *o == CodeOutcome::Added), 3);
+    assert_eq!(workshop.current_round().responses.len(), 12);
+    // The first code's answers read back against 1.0.0.
+    let legacy = catalogue.version("1.0.0").unwrap();
+    let first = decode(legacy, workshop.id, CODES.lines().next().unwrap()).unwrap();
+    assert_eq!(first.response.role, Some(Role::Sales));
+    assert_eq!(first.nonce, 3000);
+
+    // A new round collects 2.0.0: a 1.0.0 code is refused with the version it needs.
+    workshop.start_round("2026-12-01", "2.0.0");
+    let report = workshop.import_codes(&catalogue, CODES);
+    assert_eq!(report.outcomes.len(), 3);
+    for (_, outcome) in &report.outcomes {
+        assert_eq!(
+            *outcome,
+            CodeOutcome::Refused(CodeError::OtherInstrument(Some("1.0.0".into())))
+        );
+    }
+    assert!(workshop.current_round().responses.is_empty());
+    let words = samepage::i18n::Locale::En
+        .workshop_strings()
+        .code_error(&CodeError::OtherInstrument(Some("1.0.0".into())), "2.0.0");
+    assert_eq!(
+        words,
+        "made with questionnaire version 1.0.0; this round collects version 2.0.0"
+    );
+}
+
+#[test]
+fn a_trend_from_a_1_0_0_round_compares_the_statements_both_rounds_share() {
+    let catalogue = Catalogue::builtin();
+    let mut workshop = v1_workshop();
+    // Everyone of the 1.0.0 round's current respondents answers 2.0.0 in a new round, rating
+    // every statement 5.
+    workshop.start_round("2026-12-01", "2.0.0");
+    let current = catalogue.current();
+    for nonce in 0..9u32 {
+        let mut response = samepage::core::response::Response {
+            role: Some(Role::ALL[(nonce % 3) as usize]),
+            ..Default::default()
+        };
+        for statement in current.statements() {
+            response
+                .answers
+                .insert(statement.id.clone(), Answer::Agreement(5));
+        }
+        workshop.collect(samepage::core::workshop::Collected {
+            nonce,
+            team: None,
+            answers: Answers::of(current, &response),
+        });
+    }
+    let trend = workshop.trend(&catalogue);
+    assert_eq!(trend.len(), current.dimensions.len());
+    let legacy = catalogue.version("1.0.0").unwrap();
+    for (dimension, change) in current.dimensions.iter().zip(&trend) {
+        let shared = dimension
+            .statements
+            .iter()
+            .filter(|s| legacy.statement(&s.id).is_some())
+            .count();
+        // Areas whose statements all changed have nothing to compare; the others rose (to 100
+        // from the 1.0.0 round's mixed ratings).
+        if shared == 0 {
+            assert_eq!(*change, None, "{}", dimension.id);
+        } else {
+            assert!(change.is_some_and(|c| c > 0.0), "{}", dimension.id);
+        }
+    }
+}
+
+#[test]
+fn participant_links_made_with_1_0_0_keep_opening() {
+    let catalogue = Catalogue::builtin();
+    let mut lines = LINKS.lines();
+    let join = lines.next().unwrap();
+    let fragment = &join[join.find('#').unwrap()..];
+    let Fragment::Join(Ok(link)) = Fragment::parse(fragment, &catalogue) else {
+        panic!("the 1.0.0 join link no longer opens");
+    };
+    assert_eq!(link.instrument_version, "1.0.0");
+    assert_eq!(link.name, "Q3 kick-off");
+    assert_eq!(link.team_labels, ["North", "South"]);
+    // The workshop's current round is still 1.0.0, so the link it gives today is the same.
+    assert_eq!(JoinLink::of(&v1_workshop()), link);
+
+    let back = lines.next().unwrap();
+    let Fragment::Codes(codes) = Fragment::parse(&back[back.find('#').unwrap()..], &catalogue)
+    else {
+        panic!("the link back no longer opens");
+    };
+    assert_eq!(codes, CODES.lines().next().unwrap());
+}
