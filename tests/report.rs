@@ -448,17 +448,20 @@ mod workshop_views {
 
     #[test]
     fn the_trend_gives_each_areas_change_or_why_not() {
-        let mut trend = vec![None; 12];
-        trend[0] = Some(12.4);
-        trend[1] = Some(-3.0);
+        use samepage::core::workshop::Trend;
+        let mut trend = vec![Trend::NotComparable; 12];
+        trend[0] = Trend::Change(12.4);
+        trend[1] = Trend::Change(-3.0);
+        trend[2] = Trend::Hidden { difference: 2 };
         let instrument = Instrument::builtin();
         let (en, team) = (Locale::En.strings(), Locale::En.team_strings());
-        let html = trend_table(&instrument, en, team, "en", &trend, "2026-08-01");
+        let html = trend_table(&instrument, en, team, "en", &trend, "2026-08-01", 3);
         assert!(html.contains("since the round started 2026-08-01"));
         assert!(html.contains("<td>+12</td>"), "{html}");
         assert!(html
             .contains("<tr><th scope=\"row\">Shared goals &amp; incentives</th><td>-3</td></tr>"));
-        assert_eq!(html.matches("not comparable").count(), 10);
+        assert!(html.contains("<td>hidden: 2 more or fewer people answered than last round, fewer than 3, so the change could single them out</td>"));
+        assert_eq!(html.matches("not comparable").count(), 9);
     }
 
     #[test]

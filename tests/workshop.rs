@@ -5,7 +5,7 @@ use samepage::core::code::{encode, CodeError, CodedResponse};
 use samepage::core::instrument::{Catalogue, Instrument};
 use samepage::core::response::{Answer, Response, Role};
 use samepage::core::team::Answers;
-use samepage::core::workshop::{CodeOutcome, Collected, Workshop};
+use samepage::core::workshop::{CodeOutcome, Collected, Trend, Workshop};
 
 const ID: u32 = 0xACE0_0042;
 
@@ -127,7 +127,7 @@ fn the_trend_is_the_change_of_each_dimensions_mean_since_the_last_round() {
         workshop
             .trend(&Catalogue::builtin())
             .iter()
-            .all(Option::is_none),
+            .all(|t| *t == Trend::NotComparable),
         "one round: no trend"
     );
     for (nonce, level) in [(1, 2), (2, 2), (3, 3)] {
@@ -150,7 +150,7 @@ fn the_trend_is_the_change_of_each_dimensions_mean_since_the_last_round() {
     assert_eq!(trend.len(), 12);
     assert!(trend
         .iter()
-        .all(|t| (t.unwrap() - 100.0 / 3.0).abs() < 1e-9));
+        .all(|t| (t.change().unwrap() - 100.0 / 3.0).abs() < 1e-9));
 
     // A round below the minimum shows no trend.
     workshop.start_round("2027-02-01", "2.0.0");
@@ -162,7 +162,47 @@ fn the_trend_is_the_change_of_each_dimensions_mean_since_the_last_round() {
     assert!(workshop
         .trend(&Catalogue::builtin())
         .iter()
-        .all(Option::is_none));
+        .all(|t| *t == Trend::NotComparable));
+}
+
+#[test]
+fn a_trend_that_would_single_out_people_added_between_rounds_is_hidden() {
+    let instrument = Instrument::builtin();
+    let mut workshop = Workshop::new(ID, "Rounds", vec![], 3, "2026-08-01", "2.0.0");
+    let add = |workshop: &mut Workshop, nonce: u32, level: u8| {
+        workshop.collect(Collected {
+            nonce,
+            team: None,
+            answers: Answers::of(&instrument, &everything(Role::Sales, level)),
+        });
+    };
+    for nonce in 1..=3 {
+        add(&mut workshop, nonce, 3);
+    }
+    workshop.start_round("2026-11-01", "2.0.0");
+    // The same three again, plus one newcomer who rates everything 1: 4 · new − 3 · old
+    // would be the newcomer's score (4 · 37.5 − 3 · 50 = 0). One more is below the minimum
+    // of 3: hidden, with the difference.
+    for nonce in 1..=3 {
+        add(&mut workshop, nonce + 10, 3);
+    }
+    add(&mut workshop, 14, 1);
+    let trend = workshop.trend(&Catalogue::builtin());
+    assert!(
+        trend.iter().all(|t| *t == Trend::Hidden { difference: 1 }),
+        "{trend:?}"
+    );
+    // Two more newcomers make three: a group as large as the minimum, shown again.
+    add(&mut workshop, 15, 1);
+    add(&mut workshop, 16, 1);
+    // (3 × 50 + 3 × 0) / 6 = 25; 25 − 50 = −25.
+    let trend = workshop.trend(&Catalogue::builtin());
+    assert!(
+        trend
+            .iter()
+            .all(|t| (t.change().unwrap() + 25.0).abs() < 1e-9),
+        "{trend:?}"
+    );
 }
 
 #[test]
@@ -224,7 +264,7 @@ fn the_trend_leaves_out_respondents_whose_role_is_hidden() {
     assert!(workshop
         .trend(&Catalogue::builtin())
         .iter()
-        .all(|t| (t.unwrap() - 25.0).abs() < 1e-9));
+        .all(|t| (t.change().unwrap() - 25.0).abs() < 1e-9));
 }
 
 #[test]
@@ -261,5 +301,8 @@ fn a_trend_figure_needs_the_minimum_of_people_who_scored_it() {
             answers: person(level),
         });
     }
-    assert!(workshop.trend(&catalogue).iter().all(Option::is_none));
+    assert!(workshop
+        .trend(&catalogue)
+        .iter()
+        .all(|t| *t == Trend::NotComparable));
 }

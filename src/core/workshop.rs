@@ -255,19 +255,22 @@ impl Workshop {
 
     /// Per dimension of the current round's questionnaire, the change of the mean over every
     /// shown respondent from the previous round to the current one, on the statements both
-    /// rounds' questionnaires share (by id: a changed statement has a new id); `None` where
-    /// either round has no mean or fewer respondents than the minimum. Respondents whose role
-    /// is hidden count in neither round, so a trend never reveals what the team report keeps
-    /// back.
-    pub fn trend(&self, catalogue: &Catalogue) -> Vec<Option<f64>> {
+    /// rounds' questionnaires share (by id: a changed statement has a new id). Not comparable
+    /// where either round has no mean (fewer respondents, or fewer who scored it, than the
+    /// minimum). Hidden where the number of people who scored it changed by 1 to minimum − 1:
+    /// with one person added, 4 · new − 3 · old would be that person's score. Respondents whose
+    /// role is hidden count in neither round, so a trend never reveals what the team report
+    /// keeps back.
+    pub fn trend(&self, catalogue: &Catalogue) -> Vec<Trend> {
         let current_instrument = catalogue
             .version(&self.current_round().questionnaire)
             .unwrap_or(catalogue.current());
+        let none = vec![Trend::NotComparable; current_instrument.dimensions.len()];
         let [.., previous, current] = self.rounds.as_slice() else {
-            return vec![None; current_instrument.dimensions.len()];
+            return none;
         };
         let Some(previous_instrument) = catalogue.version(&previous.questionnaire) else {
-            return vec![None; current_instrument.dimensions.len()];
+            return none;
         };
         current_instrument
             .dimensions
@@ -279,11 +282,43 @@ impl Workshop {
                     .map(|s| s.id.as_str())
                     .filter(|id| previous_instrument.statement_index(id).is_some())
                     .collect();
-                let before = round_mean(previous_instrument, previous, &shared, self.minimum)?;
-                let now = round_mean(current_instrument, current, &shared, self.minimum)?;
-                Some(now - before)
+                let before = round_mean(previous_instrument, previous, &shared, self.minimum);
+                let now = round_mean(current_instrument, current, &shared, self.minimum);
+                match (before, now) {
+                    (Some((before, b)), Some((now, n))) => {
+                        let difference = b.abs_diff(n);
+                        if (1..self.minimum.max(ANONYMITY_FLOOR)).contains(&difference) {
+                            Trend::Hidden { difference }
+                        } else {
+                            Trend::Change(now - before)
+                        }
+                    }
+                    _ => Trend::NotComparable,
+                }
             })
             .collect()
+    }
+}
+
+/// One area's change from the previous round to the current one.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Trend {
+    /// The change of the mean, in points.
+    Change(f64),
+    /// A round has no mean here: too few respondents or scorers, or no statement in common.
+    NotComparable,
+    /// Hidden: this many more (or fewer) people scored it than in the previous round, fewer
+    /// than the minimum, so the change would single them out.
+    Hidden { difference: usize },
+}
+
+impl Trend {
+    /// The change, when it may be shown.
+    pub fn change(self) -> Option<f64> {
+        match self {
+            Trend::Change(change) => Some(change),
+            _ => None,
+        }
     }
 }
 
@@ -299,8 +334,14 @@ pub fn parse_team_labels(text: &str) -> Vec<String> {
 }
 
 /// The mean score, over the shown respondents of `round` (answering `instrument`), of the
-/// statements `ids`, when the round reaches `minimum` respondents and `minimum` of them scored.
-fn round_mean(instrument: &Instrument, round: &Round, ids: &[&str], minimum: usize) -> Option<f64> {
+/// statements `ids`, and how many scored them, when the round reaches `minimum` respondents
+/// and `minimum` of them scored.
+fn round_mean(
+    instrument: &Instrument,
+    round: &Round,
+    ids: &[&str],
+    minimum: usize,
+) -> Option<(f64, usize)> {
     if round.responses.len() < minimum || ids.is_empty() {
         return None;
     }
@@ -319,5 +360,5 @@ fn round_mean(instrument: &Instrument, round: &Round, ids: &[&str], minimum: usi
         })
         .collect();
     // Like every figure, a round's mean only from `minimum` people who scored it.
-    (!scores.is_empty() && scores.len() >= minimum).then(|| mean(&scores))
+    (!scores.is_empty() && scores.len() >= minimum).then(|| (mean(&scores), scores.len()))
 }

@@ -194,6 +194,7 @@ pub static EN_TEAM: TeamStrings = TeamStrings {
     note_alpha: "Consistency (Cronbach's alpha): whether an area's statements move together, computed pairwise from everyone who rated both statements of each pair, once every pair has {needed} such people. 0.7 or more is consistent. Not computed for areas that list separate practices.",
     detail_cant_judge_too_few: "{group}: too few answered to say",
     reliability_no_variance: "everyone answered alike: consistency cannot be computed",
+    trend_hidden: "hidden: {difference} more or fewer people answered than last round, fewer than {minimum}, so the change could single them out",
 };
 
 pub static EN_WORKSHOP: WorkshopStrings = WorkshopStrings {

@@ -162,6 +162,7 @@ pub struct TeamStrings {
     pub note_alpha: &'static str,
     pub detail_cant_judge_too_few: &'static str,
     pub reliability_no_variance: &'static str,
+    pub trend_hidden: &'static str,
 }
 
 /// The workshop page's own strings in one language (lists, forms, collecting answers,

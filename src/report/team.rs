@@ -13,7 +13,7 @@ use crate::core::team::{
     statement_beliefs, AlphaReading, Answers, Finding, FindingKind, Group, Hidden, TeamScorecard,
     MIN_PAIRWISE_FOR_ALPHA,
 };
-use crate::core::workshop::{Fact, Facts};
+use crate::core::workshop::{Fact, Facts, Trend};
 use crate::i18n::{fill, Strings, TeamStrings};
 
 /// How many findings the report explains in full.
@@ -1029,15 +1029,17 @@ fn common_pick<'a>(input: &TeamInput<'a>, id: &str, group: Group) -> Option<&'a 
     Some(question.options.get(option)?.label.get(input.locale))
 }
 
-/// Per area, the change of the team's mean since the previous round (started on `since`).
-/// It needs no scorecard, only the instrument and the words.
+/// Per area, the change of the team's mean since the previous round (started on `since`),
+/// or why it is not shown (`minimum` is the workshop's). It needs no scorecard, only the
+/// instrument and the words.
 pub fn trend_table(
     instrument: &Instrument,
     strings: &Strings,
     tt: &TeamStrings,
     locale: &str,
-    trend: &[Option<f64>],
+    trend: &[Trend],
     since: &str,
+    minimum: usize,
 ) -> String {
     let mut html = String::new();
     open_card(&mut html, tt.trend_title);
@@ -1049,9 +1051,13 @@ pub fn trend_table(
     );
     for (dimension, change) in instrument.dimensions.iter().zip(trend) {
         let text = match change {
-            None => tt.trend_unknown.to_owned(),
-            Some(change) if *change > 0.0 => format!("+{}", decimal(*change, 0)),
-            Some(change) => decimal(*change, 0),
+            Trend::NotComparable => tt.trend_unknown.to_owned(),
+            Trend::Hidden { difference } => fill(
+                tt.trend_hidden,
+                &[("difference", difference), ("minimum", &minimum)],
+            ),
+            Trend::Change(change) if *change > 0.0 => format!("+{}", decimal(*change, 0)),
+            Trend::Change(change) => decimal(*change, 0),
         };
         let _ = write!(
             html,

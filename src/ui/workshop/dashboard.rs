@@ -95,6 +95,7 @@ fn Rounds(id: u32) -> impl IntoView {
                     workshops.locale().code(),
                     &workshop.trend(&workshops.catalogue()),
                     &previous.started,
+                    workshop.minimum,
                 ))
             })
             .flatten()
