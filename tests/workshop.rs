@@ -206,13 +206,37 @@ fn a_trend_that_would_single_out_people_added_between_rounds_is_hidden() {
 }
 
 #[test]
-fn team_labels_are_trimmed_without_empties_or_repeats() {
-    use samepage::core::workshop::parse_team_labels;
+fn team_labels_are_trimmed_without_empties_or_repeats_and_limited() {
+    use samepage::core::workshop::{parse_team_labels, LabelsRefused, MAX_LABELS};
     assert_eq!(
-        parse_team_labels(" North, South ,,North,  Online "),
+        parse_team_labels(" North, South ,,North,  Online ").unwrap(),
         vec!["North", "South", "Online"]
     );
-    assert!(parse_team_labels(" , ").is_empty());
+    assert!(parse_team_labels(" , ").unwrap().is_empty());
+    // 40 characters is the most a label may have; "ü" counts as one.
+    let forty = "ü".repeat(40);
+    assert_eq!(parse_team_labels(&forty).unwrap(), vec![forty.clone()]);
+    assert_eq!(
+        parse_team_labels(&format!("{forty}x")),
+        Err(LabelsRefused::TooLong)
+    );
+    let many: Vec<String> = (0..=MAX_LABELS).map(|i| format!("T{i}")).collect();
+    assert_eq!(
+        parse_team_labels(&many.join(",")),
+        Err(LabelsRefused::TooMany)
+    );
+    assert_eq!(
+        parse_team_labels(&many[..MAX_LABELS].join(","))
+            .unwrap()
+            .len(),
+        MAX_LABELS
+    );
+    assert_eq!(
+        samepage::i18n::Locale::En
+            .workshop_strings()
+            .labels_refused(LabelsRefused::TooLong),
+        "A team label can have at most 40 characters."
+    );
 }
 
 #[test]

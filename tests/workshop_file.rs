@@ -97,6 +97,17 @@ fn a_workshop_comes_back_exactly() {
 }
 
 #[test]
+fn a_long_label_from_before_the_creation_limit_still_opens() {
+    // 1.0.0 let a facilitator type labels of any length; they must keep opening.
+    let instrument = Instrument::builtin();
+    let mut workshop = sample(&instrument);
+    workshop.team_labels[0] = "A team label typed long before there was any limit on it".into();
+    let catalogue = Catalogue::builtin();
+    let text = export_json(&catalogue, &workshop);
+    assert_eq!(import_json(&catalogue, &text), Ok(workshop));
+}
+
+#[test]
 fn a_response_takes_a_few_dozen_bytes() {
     let instrument = Instrument::builtin();
     let answers = answers(&instrument, 7);
@@ -206,6 +217,10 @@ fn content_serde_cannot_check_is_checked() {
     assert!(check(&|w| w.name = "  ".into()).contains("name is empty"));
     assert!(check(&|w| w.team_labels[1] = "North".into()).contains("team label"));
     assert!(check(&|w| w.team_labels[0] = String::new()).contains("team label"));
+    assert!(
+        check(&|w| w.team_labels = (0..251).map(|i| format!("T{i}")).collect())
+            .contains("more than 250")
+    );
     assert!(check(&|w| w.rounds[0].started = "yesterday".into()).contains("YYYY-MM-DD"));
     assert!(check(&|w| w.rounds[0].questionnaire = "7.0.0".into()).contains("7.0.0"));
     // "Not applicable" only where the statement offers it.

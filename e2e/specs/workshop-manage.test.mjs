@@ -33,7 +33,7 @@ test('a workshop is created from a name, team labels and a minimum, and kept in 
   w.expectNoErrors();
 });
 
-test('a minimum below 3 or a missing name is refused and nothing is stored', async () => {
+test('a minimum below 3, a missing name or too many or too long team labels are refused and nothing is stored', async () => {
   const w = await openWorkshopPage(app);
   await w.create('Too small', { minimum: 2, refused: true });
   await w.expectAlert('The anonymity minimum must be 3 or more');
@@ -41,6 +41,10 @@ test('a minimum below 3 or a missing name is refused and nothing is stored', asy
   await w.root.getByLabel('Name', { exact: true }).fill('   ');
   await w.button('Create workshop').click();
   await w.expectAlert('Please give the workshop a name.');
+  await w.create('Labels', { labels: `North, ${'x'.repeat(41)}`, refused: true });
+  await w.expectAlert('A team label can have at most 40 characters.');
+  await w.create('Labels', { labels: Array.from({ length: 51 }, (_, i) => `T${i}`).join(','), refused: true });
+  await w.expectAlert('Give at most 50 team labels.');
   assert.deepEqual(await w.workshopKeys(), []);
   w.expectNoErrors();
 });

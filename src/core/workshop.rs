@@ -322,15 +322,36 @@ impl Trend {
     }
 }
 
-/// Team labels from comma-separated text: trimmed, with empty ones and repeats left out.
-pub fn parse_team_labels(text: &str) -> Vec<String> {
+/// The most team labels a new workshop may have.
+pub const MAX_LABELS: usize = 50;
+/// The longest team label of a new workshop, in characters.
+pub const MAX_LABEL_CHARS: usize = 40;
+
+/// Why the team labels typed for a new workshop were refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LabelsRefused {
+    /// More than [`MAX_LABELS`].
+    TooMany,
+    /// A label longer than [`MAX_LABEL_CHARS`].
+    TooLong,
+}
+
+/// Team labels from comma-separated text: trimmed, with empty ones and repeats left out, and
+/// refused beyond [`MAX_LABELS`] labels or [`MAX_LABEL_CHARS`] characters.
+pub fn parse_team_labels(text: &str) -> Result<Vec<String>, LabelsRefused> {
     let mut labels: Vec<String> = Vec::new();
     for label in text.split(',').map(str::trim).filter(|l| !l.is_empty()) {
+        if label.chars().count() > MAX_LABEL_CHARS {
+            return Err(LabelsRefused::TooLong);
+        }
         if !labels.iter().any(|l| l == label) {
             labels.push(label.to_owned());
         }
     }
-    labels
+    if labels.len() > MAX_LABELS {
+        return Err(LabelsRefused::TooMany);
+    }
+    Ok(labels)
 }
 
 /// The mean score, over the shown respondents of `round` (answering `instrument`), of the

@@ -30,11 +30,13 @@ use super::workshop::{Fact, Workshop};
 pub const FORMAT: &str = "samepage-workshop";
 /// The file version this build writes; it reads this one and every earlier one.
 pub const FILE_VERSION: u32 = 2;
-/// The longest workshop name and team label, in characters.
+/// The longest workshop name, in characters (the name fields allow no more).
 pub const MAX_NAME_CHARS: usize = 80;
-pub const MAX_LABEL_CHARS: usize = 40;
-/// The most team labels a workshop may have (a code carries a label's index in one byte).
-pub const MAX_LABELS: usize = 50;
+/// The most team labels a stored workshop may have: what a participant link carries (a
+/// code carries a label's index in one byte). New workshops allow fewer
+/// (`workshop::MAX_LABELS`); label lengths are limited only at creation, so workshops made
+/// before that limit keep opening.
+pub const MAX_STORED_LABELS: usize = 250;
 
 /// The questionnaire a file's answers belong to.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,8 +70,7 @@ pub enum Damage {
     NoRound,
     /// The name is empty or longer than [`MAX_NAME_CHARS`].
     BadName,
-    /// A team label is empty, repeated or longer than [`MAX_LABEL_CHARS`], or there are more
-    /// than [`MAX_LABELS`].
+    /// A team label is empty or repeated, or there are more than [`MAX_STORED_LABELS`].
     BadLabels,
     /// A date is not `YYYY-MM-DD`.
     BadDate,
@@ -183,10 +184,11 @@ fn check(catalogue: &Catalogue, workshop: &Workshop) -> Result<(), FileError> {
         return whole(Damage::BadName);
     }
     let mut labels = HashSet::new();
-    let labels_ok = workshop.team_labels.len() <= MAX_LABELS
-        && workshop.team_labels.iter().all(|l| {
-            !l.trim().is_empty() && l.chars().count() <= MAX_LABEL_CHARS && labels.insert(l)
-        });
+    let labels_ok = workshop.team_labels.len() <= MAX_STORED_LABELS
+        && workshop
+            .team_labels
+            .iter()
+            .all(|l| !l.trim().is_empty() && labels.insert(l));
     if !labels_ok {
         return whole(Damage::BadLabels);
     }

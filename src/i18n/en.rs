@@ -339,7 +339,7 @@ pub static EN_WORKSHOP: WorkshopStrings = WorkshopStrings {
     damage_shape: "a field is missing or holds the wrong kind of value",
     damage_no_round: "the workshop has no round",
     damage_name: "the workshop name is empty or longer than {max} characters",
-    damage_labels: "a team label is empty, repeated or longer than {length} characters, or there are more than {max}",
+    damage_labels: "a team label is empty or repeated, or there are more than {max}",
     damage_date: "a date is not written as YYYY-MM-DD",
     damage_fact: "a fact is out of its range",
     damage_duplicate: "the same respondent appears twice",
@@ -347,4 +347,6 @@ pub static EN_WORKSHOP: WorkshopStrings = WorkshopStrings {
     damage_choice_count: "{found} choice answers, expected {expected}",
     damage_answer: "an answer names no option, or says “Not applicable” where that is not offered",
     damage_team: "the team label does not exist",
+    create_labels_too_many: "Give at most {max} team labels.",
+    create_labels_too_long: "A team label can have at most {max} characters.",
 };

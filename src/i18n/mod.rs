@@ -13,7 +13,8 @@ use crate::core::code::CodeError;
 use crate::core::response::{Answer, Role};
 use crate::core::scoring::Stage;
 use crate::core::team::ANONYMITY_FLOOR;
-use crate::core::workshop_file::{Damage, FileError, MAX_LABELS, MAX_LABEL_CHARS, MAX_NAME_CHARS};
+use crate::core::workshop::{LabelsRefused, MAX_LABELS, MAX_LABEL_CHARS};
+use crate::core::workshop_file::{Damage, FileError, MAX_NAME_CHARS, MAX_STORED_LABELS};
 
 /// A language the interface is available in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -317,6 +318,8 @@ pub struct WorkshopStrings {
     pub damage_choice_count: &'static str,
     pub damage_answer: &'static str,
     pub damage_team: &'static str,
+    pub create_labels_too_many: &'static str,
+    pub create_labels_too_long: &'static str,
 }
 
 /// Every string of the interface in one language. `{name}` marks a value filled in by [`fill`].
@@ -534,15 +537,22 @@ impl WorkshopStrings {
         }
     }
 
+    /// Why the typed team labels were refused.
+    pub fn labels_refused(&self, refused: LabelsRefused) -> String {
+        match refused {
+            LabelsRefused::TooMany => fill(self.create_labels_too_many, &[("max", &MAX_LABELS)]),
+            LabelsRefused::TooLong => {
+                fill(self.create_labels_too_long, &[("max", &MAX_LABEL_CHARS)])
+            }
+        }
+    }
+
     fn damage(&self, damage: &Damage) -> String {
         match damage {
             Damage::Shape => self.damage_shape.to_owned(),
             Damage::NoRound => self.damage_no_round.to_owned(),
             Damage::BadName => fill(self.damage_name, &[("max", &MAX_NAME_CHARS)]),
-            Damage::BadLabels => fill(
-                self.damage_labels,
-                &[("length", &MAX_LABEL_CHARS), ("max", &MAX_LABELS)],
-            ),
+            Damage::BadLabels => fill(self.damage_labels, &[("max", &MAX_STORED_LABELS)]),
             Damage::BadDate => self.damage_date.to_owned(),
             Damage::FactOutOfRange => self.damage_fact.to_owned(),
             Damage::DuplicateRespondent => self.damage_duplicate.to_owned(),

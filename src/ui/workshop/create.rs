@@ -28,8 +28,9 @@ pub fn CreateWorkshop() -> impl IntoView {
     };
     let error_text = move || {
         refused.get().map(|why| match why {
-            CreateRefused::NoName => w.create_name_missing,
-            CreateRefused::MinimumTooLow => w.create_minimum_too_low,
+            CreateRefused::NoName => w.create_name_missing.to_owned(),
+            CreateRefused::MinimumTooLow => w.create_minimum_too_low.to_owned(),
+            CreateRefused::Labels(refused) => w.labels_refused(refused),
         })
     };
 

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::core::instrument::{Catalogue, Instrument};
 use crate::core::link::{workshop_namespace, Fragment, JoinLink, LinkError};
 use crate::core::team::ANONYMITY_FLOOR;
-use crate::core::workshop::{parse_team_labels, ImportReport, Workshop};
+use crate::core::workshop::{parse_team_labels, ImportReport, LabelsRefused, Workshop};
 use crate::core::workshop_file::{import_json, FileError};
 use crate::i18n::{Locale, Strings, TeamStrings, WorkshopStrings};
 use crate::storage::{SetAside, WorkshopStore, TURN_VALUES};
@@ -69,6 +69,8 @@ pub enum CreateRefused {
     NoName,
     /// The anonymity minimum is below [`ANONYMITY_FLOOR`].
     MinimumTooLow,
+    /// Too many team labels, or one too long.
+    Labels(LabelsRefused),
 }
 
 /// The outcome of the latest code import, shown beside the paste box.
@@ -279,16 +281,10 @@ impl Workshops {
         if minimum < ANONYMITY_FLOOR {
             return Err(CreateRefused::MinimumTooLow);
         }
+        let labels = parse_team_labels(labels).map_err(CreateRefused::Labels)?;
         let id = self.fresh_id();
         let version = self.instrument().version;
-        let workshop = Workshop::new(
-            id,
-            name,
-            parse_team_labels(labels),
-            minimum,
-            &today(),
-            &version,
-        );
+        let workshop = Workshop::new(id, name, labels, minimum, &today(), &version);
         self.store_workshop(&workshop);
         self.list.update(|list| list.insert(0, workshop));
         self.screen.set(Screen::Dashboard(id));
