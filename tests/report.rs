@@ -153,6 +153,14 @@ mod csv {
         assert_eq!(quote("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
         assert_eq!(quote("-1"), "\"'-1\"");
         assert_eq!(quote("line\nbreak"), "\"line\nbreak\"");
+        // Full-width formula characters, which some spreadsheets also evaluate.
+        assert_eq!(quote("＝SUM(A1)"), "\"'＝SUM(A1)\"");
+        assert_eq!(quote("＋1"), "\"'＋1\"");
+        assert_eq!(quote("－1"), "\"'－1\"");
+        assert_eq!(quote("＠cmd"), "\"'＠cmd\"");
+        // NUL never reaches the file, and cannot hide a formula behind it.
+        assert_eq!(quote("No\0rth"), "\"North\"");
+        assert_eq!(quote("\0=1"), "\"'=1\"");
     }
 
     #[test]

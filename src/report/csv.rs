@@ -10,13 +10,16 @@ use crate::core::workshop::Workshop;
 /// What a "Can't judge" answer is written as (unanswered cells stay empty).
 pub const CANT_JUDGE: &str = "cant_judge";
 
-/// A text field, quoted, with inner quotes doubled and a leading `= + - @` (or tab/CR) made
-/// inert by a leading apostrophe, so no cell of the file runs as a formula.
+/// A text field, quoted, with inner quotes doubled, NUL characters removed, and a leading
+/// `= + - @` (or its full-width form `＝ ＋ － ＠`, which some spreadsheets also read as one,
+/// or a tab/CR) made inert by a leading apostrophe, so no cell of the file runs as a formula.
 pub fn quote(text: &str) -> String {
-    let defused = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let text = text.replace('\0', "");
+    let formula = ['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠'];
+    let defused = if text.starts_with(formula) {
         format!("'{text}")
     } else {
-        text.to_owned()
+        text
     };
     format!("\"{}\"", defused.replace('"', "\"\""))
 }
