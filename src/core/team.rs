@@ -26,7 +26,7 @@
 //! - Choice questions: each group's picks form a distribution over the options ("I don't
 //!   know" left out). Two groups mismatch when the total variation distance between their
 //!   distributions (half the sum of the absolute differences of the shares) is 0.5 or more.
-//!   A third or more of all known picks on "none" ("no definition", "nobody") is a finding
+//!   A third or more of all known picks on a `none` option (no definition, nobody) is a finding
 //!   of its own, even when every group agrees.
 //! - Cronbach's alpha per dimension, pairwise: item variances from everyone who rated the
 //!   item, covariances from everyone who rated both items of a pair, once every pair has
@@ -58,7 +58,7 @@ pub const MIN_PAIRWISE_FOR_ALPHA: usize = 10;
 pub const ALIGNMENT_POWER: f64 = 3.0;
 /// Total variation distance from which two groups' picks on a choice question mismatch.
 pub const MISMATCH_DISTANCE: f64 = 0.5;
-/// Share of known picks on a "none" option from which that is a finding.
+/// Share of known picks on a `none` option from which that is a finding.
 pub const NONE_SHARE_FROM: f64 = 1.0 / 3.0;
 
 /// Who a column of the team scorecard speaks for.
@@ -243,7 +243,7 @@ pub struct ChoiceComparison {
     pub groups: Vec<Picks>,
     /// The largest total variation distance between two groups' distributions, with the two.
     pub distance: Option<(f64, Group, Group)>,
-    /// Share (0–1) of all shown known picks that chose a "none" option.
+    /// Share (0–1) of all shown known picks that chose a `none` option.
     pub none_share: Option<f64>,
 }
 
@@ -329,27 +329,30 @@ impl TeamScorecard {
     /// Computes the team scorecard; `minimum` is raised to [`ANONYMITY_FLOOR`] if lower.
     pub fn of(instrument: &Instrument, responses: &[&Answers], minimum: usize) -> TeamScorecard {
         let minimum = minimum.max(ANONYMITY_FLOOR);
-        let layout = Layout::of(instrument);
+        let spans = instrument.statement_ranges();
+        let statements = instrument.statement_count();
         let (members, hidden) = shown_groups(responses, minimum);
         let groups: Vec<GroupResult> = members
             .iter()
-            .map(|(group, members)| GroupResult {
-                group: *group,
-                respondents: members.len(),
-                dimensions: layout
-                    .spans
-                    .iter()
-                    .map(|span| group_dimension(span.clone(), members, minimum))
-                    .collect(),
-                statements: (0..layout.statements)
-                    .map(|i| group_statement(i, members, minimum))
-                    .collect(),
+            .map(|(group, members)| {
+                let counts = StatementCounts::of(members, statements);
+                GroupResult {
+                    group: *group,
+                    respondents: members.len(),
+                    dimensions: spans
+                        .iter()
+                        .map(|span| {
+                            group_dimension(span.clone(), members, &counts[span.clone()], minimum)
+                        })
+                        .collect(),
+                    statements: counts.iter().map(|c| c.figures(minimum)).collect(),
+                }
             })
             .collect();
         let gaps: Vec<Gap> = (0..instrument.dimensions.len())
             .map(|i| Gap::of(groups.iter().map(|g| (g.group, g.dimensions[i].mean))))
             .collect();
-        let statement_gaps: Vec<Gap> = (0..layout.statements)
+        let statement_gaps: Vec<Gap> = (0..statements)
             .map(|i| Gap::of(groups.iter().map(|g| (g.group, g.statements[i].points()))))
             .collect();
         let known_gaps: Vec<f64> = statement_gaps.iter().filter_map(|g| g.gap).collect();
@@ -370,7 +373,7 @@ impl TeamScorecard {
             blame_loops: instrument
                 .mirror_pairs
                 .iter()
-                .filter_map(|pair| blame_loop(pair, &layout, &members, minimum))
+                .filter_map(|pair| blame_loop(pair, instrument, &groups))
                 .collect(),
             definitions: instrument
                 .definitions
@@ -381,7 +384,7 @@ impl TeamScorecard {
             reliability: instrument
                 .dimensions
                 .iter()
-                .zip(&layout.spans)
+                .zip(&spans)
                 .map(|(dimension, span)| reliability(span.clone(), &shown, dimension.checklist))
                 .collect(),
             level: (!levels.is_empty()).then(|| mean(&levels)),
@@ -574,37 +577,6 @@ impl Answers {
     }
 }
 
-/// Each dimension's span of statement indices, and where each statement sits.
-struct Layout<'a> {
-    instrument: &'a Instrument,
-    spans: Vec<Range<usize>>,
-    statements: usize,
-}
-
-impl<'a> Layout<'a> {
-    fn of(instrument: &'a Instrument) -> Layout<'a> {
-        let mut start = 0;
-        let spans = instrument
-            .dimensions
-            .iter()
-            .map(|d| {
-                start += d.statements.len();
-                start - d.statements.len()..start
-            })
-            .collect();
-        Layout {
-            instrument,
-            spans,
-            statements: start,
-        }
-    }
-
-    /// The index of `statement`, if the instrument has it.
-    fn index_of(&self, statement: &str) -> Option<usize> {
-        self.instrument.statements().position(|s| s.id == statement)
-    }
-}
-
 /// Rows split into shown groups and what was folded or hidden; see [`shown_groups`].
 type Members<'a> = Vec<(Group, Vec<&'a Answers>)>;
 
@@ -640,13 +612,15 @@ fn shown_groups<'a>(rows: &[&'a Answers], minimum: usize) -> (Members<'a>, Vec<H
     (shown, hidden)
 }
 
-/// One group's figures for the dimension whose statements are at `span`, in one pass over
-/// its members' cells; figures only from `minimum` scorers. No ratings are copied, so 10,000
-/// responses stay fast.
-fn group_dimension(span: Range<usize>, members: &[&Answers], minimum: usize) -> GroupDimension {
-    let k = span.len();
-    // Per statement, how many members gave each level, 1 to 5.
-    let mut counts = vec![[0u32; 5]; k];
+/// One group's figures for the dimension whose statements are at `span` (with `counts`, the
+/// group's counts for those statements), in one pass over its members' cells; figures only
+/// from `minimum` scorers. No ratings are copied, so 10,000 responses stay fast.
+fn group_dimension(
+    span: Range<usize>,
+    members: &[&Answers],
+    counts: &[StatementCounts],
+    minimum: usize,
+) -> GroupDimension {
     let (mut scored, mut sum, mut squares, mut answered, mut cant_judge) = (0usize, 0.0, 0.0, 0, 0);
     let mut answering = 0;
     for member in members {
@@ -654,13 +628,6 @@ fn group_dimension(span: Range<usize>, members: &[&Answers], minimum: usize) -> 
             continue;
         };
         let tally = Tally::of(cells.iter().copied());
-        for (cell, levels) in cells.iter().zip(counts.iter_mut()) {
-            if let Some(level) = cell.and_then(Answer::level) {
-                if let Some(count) = levels.get_mut(usize::from(level).wrapping_sub(1)) {
-                    *count += 1;
-                }
-            }
-        }
         answered += tally.scored + tally.cant_judge;
         cant_judge += tally.cant_judge;
         if tally.scored + tally.cant_judge > 0 {
@@ -674,7 +641,7 @@ fn group_dimension(span: Range<usize>, members: &[&Answers], minimum: usize) -> 
     }
     let deviations: Vec<f64> = counts
         .iter()
-        .filter_map(|levels| average_deviation(levels, minimum as u32))
+        .filter_map(|c| average_deviation(&c.levels, minimum as u32))
         .collect();
     let n = scored as f64;
     let shown = scored >= minimum;
@@ -703,31 +670,49 @@ fn average_deviation(levels: &[u32; 5], from: u32) -> Option<f64> {
     })
 }
 
-/// One group's figures for the statement at `index`; the mean only from `minimum` raters.
-fn group_statement(index: usize, members: &[&Answers], minimum: usize) -> GroupStatement {
-    let mut levels = [0u32; 5];
-    let (mut cant_judge, mut not_applicable) = (0, 0);
-    for member in members {
-        match member.cells.get(index).copied().flatten() {
-            Some(Answer::Agreement(level)) => {
-                if let Some(count) = levels.get_mut(usize::from(level).wrapping_sub(1)) {
-                    *count += 1;
+/// How a group answered one statement: ratings per level (1 to 5), "Can't judge" and "Not
+/// applicable". Counted once per group, in one pass over its members' cells, for both the
+/// statement's and its dimension's figures.
+#[derive(Clone, Copy, Default)]
+struct StatementCounts {
+    levels: [u32; 5],
+    cant_judge: usize,
+    not_applicable: usize,
+}
+
+impl StatementCounts {
+    /// The counts of each of `statements` statements among `members`.
+    fn of(members: &[&Answers], statements: usize) -> Vec<StatementCounts> {
+        let mut counts = vec![StatementCounts::default(); statements];
+        for member in members {
+            for (cell, count) in member.cells.iter().zip(counts.iter_mut()) {
+                match cell {
+                    Some(Answer::Agreement(level)) => {
+                        if let Some(n) = count.levels.get_mut(usize::from(*level).wrapping_sub(1)) {
+                            *n += 1;
+                        }
+                    }
+                    Some(Answer::CantJudge) => count.cant_judge += 1,
+                    Some(Answer::NotApplicable) => count.not_applicable += 1,
+                    None => {}
                 }
             }
-            Some(Answer::CantJudge) => cant_judge += 1,
-            Some(Answer::NotApplicable) => not_applicable += 1,
-            None => {}
         }
+        counts
     }
-    let rated: u32 = levels.iter().sum();
-    let shown = rated as usize >= minimum;
-    let level_sum: u32 = (1..=5).zip(levels).map(|(l, n)| l * n).sum();
-    GroupStatement {
-        rated: rated as usize,
-        cant_judge,
-        not_applicable,
-        mean: shown.then(|| f64::from(level_sum) / f64::from(rated)),
-        average_deviation: average_deviation(&levels, 1).filter(|_| shown),
+
+    /// The statement's figures; the mean only from `minimum` raters.
+    fn figures(&self, minimum: usize) -> GroupStatement {
+        let rated: u32 = self.levels.iter().sum();
+        let shown = rated as usize >= minimum;
+        let level_sum: u32 = (1..=5).zip(self.levels).map(|(l, n)| l * n).sum();
+        GroupStatement {
+            rated: rated as usize,
+            cant_judge: self.cant_judge,
+            not_applicable: self.not_applicable,
+            mean: shown.then(|| f64::from(level_sum) / f64::from(rated)),
+            average_deviation: average_deviation(&self.levels, 1).filter(|_| shown),
+        }
     }
 }
 
@@ -739,31 +724,31 @@ fn mean_rating(index: usize, members: &[&Answers], minimum: usize) -> (Option<f6
     (shown.then(|| mean(&ratings)), ratings.len())
 }
 
-/// The blame loop on `pair`, when both sides' groups are shown and blame each other.
+/// The blame loop on `pair`, when both sides' groups are shown and blame each other. Reads
+/// the groups' statement means, so the anonymity minimum of raters applies as everywhere.
 fn blame_loop(
     pair: &MirrorPair,
-    layout: &Layout,
-    groups: &Members,
-    minimum: usize,
+    instrument: &Instrument,
+    groups: &[GroupResult],
 ) -> Option<BlameLoop> {
-    let members_of = |side| {
+    let statements_of = |side| {
         groups
             .iter()
-            .find(|(group, _)| matches!(group, Group::Role(role) if side_of(*role) == Some(side)))
-            .map(|(_, members)| members.as_slice())
+            .find(|g| matches!(g.group, Group::Role(role) if side_of(role) == Some(side)))
+            .map(|g| g.statements.as_slice())
     };
-    let first = members_of(pair.first.side)?;
-    let second = members_of(pair.second.side)?;
+    let first = statements_of(pair.first.side)?;
+    let second = statements_of(pair.second.side)?;
     let (a, b) = (
-        layout.index_of(&pair.first.statement)?,
-        layout.index_of(&pair.second.statement)?,
+        instrument.statement_index(&pair.first.statement)?,
+        instrument.statement_index(&pair.second.statement)?,
     );
     let found = BlameLoop {
         pair_id: pair.id.clone(),
-        first_on_self: mean_rating(a, first, minimum).0?,
-        first_on_other: mean_rating(b, first, minimum).0?,
-        second_on_self: mean_rating(b, second, minimum).0?,
-        second_on_other: mean_rating(a, second, minimum).0?,
+        first_on_self: first.get(a)?.mean?,
+        first_on_other: first.get(b)?.mean?,
+        second_on_self: second.get(b)?.mean?,
+        second_on_other: second.get(a)?.mean?,
     };
     let blames = |own: f64, other: f64| own >= SELF_WORKING_FROM && other <= OTHER_FAILING_UP_TO;
     (blames(found.first_on_self, found.first_on_other)
@@ -1015,7 +1000,7 @@ pub struct Finding {
     pub dimension: usize,
     /// Higher is more urgent: opposite views the mean of their gaps plus 10; a statement gap
     /// or blind spot its gap (33–100); blame loop 90; low score 100 minus the team mean
-    /// (above 60); a choice mismatch 60 × its distance (30–60); a shared "none" 60 × its
+    /// (above 60); a choice mismatch 60 × its distance (30–60); a shared `none` 60 × its
     /// share (20–60); disagreement 40 per point of average deviation (above 32).
     pub severity: f64,
 }
@@ -1025,15 +1010,14 @@ impl TeamScorecard {
     /// order with their statements, then blame loops, then choice questions).
     pub fn diagnosis(&self, instrument: &Instrument) -> Vec<Finding> {
         let mut found = Vec::new();
-        let layout = Layout::of(instrument);
         let blamed: Vec<usize> = self
             .blame_loops
             .iter()
             .filter_map(|b| instrument.mirror_pair(&b.pair_id))
             .flat_map(|p| [&p.first.statement, &p.second.statement])
-            .filter_map(|id| layout.index_of(id))
+            .filter_map(|id| instrument.statement_index(id))
             .collect();
-        for (i, span) in layout.spans.iter().enumerate() {
+        for (i, span) in instrument.statement_ranges().iter().enumerate() {
             let mut push = |kind, severity| {
                 found.push(Finding {
                     kind,
@@ -1125,7 +1109,7 @@ impl TeamScorecard {
         for blame in &self.blame_loops {
             if let Some(index) = instrument
                 .mirror_pair(&blame.pair_id)
-                .and_then(|pair| layout.index_of(&pair.first.statement))
+                .and_then(|pair| instrument.statement_index(&pair.first.statement))
             {
                 found.push(Finding {
                     kind: FindingKind::BlameLoop {

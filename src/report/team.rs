@@ -601,16 +601,12 @@ fn finding_details(input: &TeamInput, finding: &Finding) -> Vec<String> {
 
 /// The statement indices of the dimension at `dimension`.
 fn statement_span(input: &TeamInput, dimension: usize) -> std::ops::Range<usize> {
-    let start: usize = input.instrument.dimensions[..dimension]
-        .iter()
-        .map(|d| d.statements.len())
-        .sum();
-    let len = input
+    input
         .instrument
-        .dimensions
+        .statement_ranges()
         .get(dimension)
-        .map_or(0, |d| d.statements.len());
-    start..start + len
+        .cloned()
+        .unwrap_or_default()
 }
 
 /// One statement with every group's points and the gap.

@@ -209,6 +209,18 @@ impl Instrument {
         self.statements().position(|s| s.id == id)
     }
 
+    /// Each dimension's statements as a range of indices in questionnaire order.
+    pub fn statement_ranges(&self) -> Vec<std::ops::Range<usize>> {
+        let mut start = 0;
+        self.dimensions
+            .iter()
+            .map(|d| {
+                start += d.statements.len();
+                start - d.statements.len()..start
+            })
+            .collect()
+    }
+
     /// The index of the dimension holding the statement at `index` (questionnaire order).
     pub fn dimension_of_statement(&self, index: usize) -> Option<usize> {
         let mut end = 0;

@@ -87,16 +87,19 @@ fn Rounds(id: u32) -> impl IntoView {
                 let [.., previous, _] = workshop.rounds.as_slice() else {
                     return None;
                 };
-                let instrument = workshops.instrument_of(&workshop.current_round().questionnaire);
-                Some(trend_table(
-                    &instrument,
-                    workshops.text(),
-                    workshops.team_text(),
-                    workshops.locale().code(),
-                    &workshop.trend(&workshops.catalogue()),
-                    &previous.started,
-                    workshop.minimum,
-                ))
+                let trend = workshop.trend(&workshops.catalogue());
+                let version = &workshop.current_round().questionnaire;
+                Some(workshops.with_instrument(version, |instrument| {
+                    trend_table(
+                        instrument,
+                        workshops.text(),
+                        workshops.team_text(),
+                        workshops.locale().code(),
+                        &trend,
+                        &previous.started,
+                        workshop.minimum,
+                    )
+                }))
             })
             .flatten()
     };
@@ -112,7 +115,7 @@ fn Rounds(id: u32) -> impl IntoView {
                 confirm=w.new_round_confirm
                 cancel=workshops.text().cancel
                 on_confirm=Callback::new(move |()| {
-                    let version = workshops.instrument().version;
+                    let version = workshops.current_version();
                     workshops.update(id, |ws| ws.start_round(&today(), &version));
                 })
             />

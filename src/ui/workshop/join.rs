@@ -122,7 +122,7 @@ pub fn BadLink(error: LinkError) -> impl IntoView {
             w.link_other_version,
             &[
                 ("version", &version),
-                ("ours", &workshops.instrument().version),
+                ("ours", &workshops.current_version()),
             ],
         ),
     };

@@ -22,7 +22,6 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::{focus_heading_in, for_each_host, next_instance_id, ROOT_CLASS};
-use crate::core::instrument::Catalogue;
 use crate::core::link::{workshop_of_key, Fragment};
 use crate::i18n::Locale;
 
@@ -33,18 +32,17 @@ pub fn mount_all() {
     for_each_host(|host| leptos::mount::mount_to(host, || view! { <WorkshopPage /> }).forget());
 }
 
-/// The URL fragment of the page, as the workshop page reads it.
-fn current_fragment() -> Fragment {
-    let hash = web_sys::window()
+/// The page's URL fragment, as text.
+fn current_hash() -> String {
+    web_sys::window()
         .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default();
-    Fragment::parse(&hash, &Catalogue::builtin())
+        .unwrap_or_default()
 }
 
 /// The whole workshop page.
 #[component]
 pub fn WorkshopPage() -> impl IntoView {
-    let workshops = Workshops::open(&current_fragment(), Locale::default(), next_instance_id());
+    let workshops = Workshops::open(&current_hash(), Locale::default(), next_instance_id());
     provide_context(workshops);
     keep_fragment_in_step(workshops);
     follow_fragment_changes(workshops);
@@ -113,7 +111,7 @@ fn keep_fragment_in_step(workshops: Workshops) {
 /// the facilitator's tab): imports its codes or opens its screen.
 fn follow_fragment_changes(workshops: Workshops) {
     let handle = window_event_listener(ev::hashchange, move |_| {
-        let fragment = current_fragment();
+        let fragment = workshops.fragment(&current_hash());
         if let Fragment::Codes(codes) = &fragment {
             workshops.import_linked(codes);
         } else if workshops.screen.with_untracked(Screen::fragment) != fragment {

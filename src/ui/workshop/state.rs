@@ -105,10 +105,11 @@ pub struct Workshops {
 }
 
 impl Workshops {
-    /// Reads every stored workshop and opens the screen `fragment` asks for; codes in it are
-    /// imported into the workshop they were made for.
-    pub fn open(fragment: &Fragment, locale: Locale, instance: &'static str) -> Workshops {
+    /// Reads every stored workshop and opens the screen the URL fragment `hash` asks for;
+    /// codes in it are imported into the workshop they were made for.
+    pub fn open(hash: &str, locale: Locale, instance: &'static str) -> Workshops {
         let catalogue = Catalogue::builtin();
+        let fragment = &Fragment::parse(hash, &catalogue);
         let (store, loaded) = WorkshopStore::open(&catalogue);
         let warning = loaded.unavailable.map(|reason| {
             crate::i18n::fill(
@@ -145,14 +146,20 @@ impl Workshops {
     }
 
     /// The questionnaire version new workshops and rounds collect.
-    pub fn instrument(&self) -> Instrument {
-        self.catalogue.with_value(|c| c.current().clone())
+    pub fn current_version(&self) -> String {
+        self.catalogue.with_value(|c| c.current().version.clone())
     }
 
-    /// The questionnaire of `version` (a round's), or the current one when unknown.
-    pub fn instrument_of(&self, version: &str) -> Instrument {
+    /// Runs `read` with the questionnaire of `version` (a round's), or the current one when
+    /// this page does not have it; nothing is copied.
+    pub fn with_instrument<R>(&self, version: &str, read: impl FnOnce(&Instrument) -> R) -> R {
         self.catalogue
-            .with_value(|c| c.version(version).unwrap_or(c.current()).clone())
+            .with_value(|c| read(c.version(version).unwrap_or(c.current())))
+    }
+
+    /// What the URL fragment `hash` asks for, read against this page's questionnaires.
+    pub fn fragment(&self, hash: &str) -> Fragment {
+        self.catalogue.with_value(|c| Fragment::parse(hash, c))
     }
 
     /// The survey's interface strings.
@@ -222,7 +229,7 @@ impl Workshops {
     ) -> Survey {
         let mut survey = Survey::open(
             namespace,
-            self.instrument_of(version),
+            self.with_instrument(version, Instrument::clone),
             self.locale,
             crate::ui::next_instance_id(),
         );
@@ -283,7 +290,7 @@ impl Workshops {
         }
         let labels = parse_team_labels(labels).map_err(CreateRefused::Labels)?;
         let id = self.fresh_id();
-        let version = self.instrument().version;
+        let version = self.current_version();
         let workshop = Workshop::new(id, name, labels, minimum, &today(), &version);
         self.store_workshop(&workshop);
         self.list.update(|list| list.insert(0, workshop));

@@ -62,16 +62,18 @@ pub fn with_team_input<R>(
     responses: &[&Answers],
     view: impl FnOnce(&TeamInput) -> R,
 ) -> R {
-    let instrument = workshops.instrument_of(&workshop.current_round().questionnaire);
-    let card = TeamScorecard::of(&instrument, responses, workshop.minimum);
-    view(&TeamInput {
-        instrument: &instrument,
-        card: &card,
-        minimum: workshop.minimum,
-        strings: workshops.text(),
-        team_strings: workshops.team_text(),
-        locale: workshops.locale().code(),
-        id_prefix: workshops.instance,
+    let version = &workshop.current_round().questionnaire;
+    workshops.with_instrument(version, |instrument| {
+        let card = TeamScorecard::of(instrument, responses, workshop.minimum);
+        view(&TeamInput {
+            instrument,
+            card: &card,
+            minimum: workshop.minimum,
+            strings: workshops.text(),
+            team_strings: workshops.team_text(),
+            locale: workshops.locale().code(),
+            id_prefix: workshops.instance,
+        })
     })
 }
 
