@@ -14,30 +14,75 @@ use schema::{ChoiceKind, Instrument, Side, Text};
 const SOURCE: &str = "src/core/instrument/builtin.json";
 
 /// The 1.0.0 instrument, kept so that workshops, rounds and codes made with it keep opening.
-/// Its records carry no advice: `Catalogue::builtin` lends it the current version's, area by
+/// Only its questions are written: `Catalogue` lends it the current version's advice, area by
 /// area, which keeps the old texts out of the wasm.
 const LEGACY: &str = "src/core/instrument/legacy/1.0.0.json";
 
 fn main() {
     println!("cargo::rerun-if-changed=src/core/instrument/schema.rs");
-    for (source, target, with_advice) in [
-        (SOURCE, "builtin_instrument.txt", true),
-        (LEGACY, "legacy_1_0_0_instrument.txt", false),
+    let out = Path::new(&env::var("OUT_DIR").unwrap()).to_owned();
+    for (source, target) in [
+        (SOURCE, "builtin_instrument.txt"),
+        (LEGACY, "legacy_1_0_0_instrument.txt"),
     ] {
         println!("cargo::rerun-if-changed={source}");
         let json = fs::read_to_string(source).expect("the instrument is readable");
-        let mut instrument: Instrument = serde_json::from_str(&json)
+        let instrument: Instrument = serde_json::from_str(&json)
             .unwrap_or_else(|e| panic!("{source} does not fit the schema: {e}"));
-        if !with_advice {
-            for dimension in &mut instrument.dimensions {
-                dimension.explanation = Text::default();
-                dimension.plays.clear();
-                dimension.questions.clear();
-            }
+        fs::write(out.join(target), records_for(&instrument)).expect("OUT_DIR is writable");
+        // Only the current version's advice is kept: earlier versions borrow it by id.
+        if source == SOURCE {
+            let advice = advice_records_for(&instrument, "en");
+            println!(
+                "cargo::rustc-env=SAMEPAGE_ADVICE_FILE_EN=advice-{:016x}.en.txt",
+                fnv1a(advice.as_bytes())
+            );
+            fs::write(out.join("builtin_advice.en.txt"), advice).expect("OUT_DIR is writable");
         }
-        let out = Path::new(&env::var("OUT_DIR").unwrap()).join(target);
-        fs::write(out, records_for(&instrument)).expect("OUT_DIR is writable");
     }
+}
+
+/// FNV-1a, 64 bits: a content hash for the advice file's name, so a browser never keeps an
+/// old copy across an upgrade.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The instrument's advice in `locale`, which the pages load as data after their first
+/// screen (see `Instrument::apply_advice` for the grammar): per dimension `D id explanation`,
+/// then its `P id text who first_step signal` and `Q question` lines, after an
+/// `A instrument_id version` header.
+fn advice_records_for(instrument: &Instrument, locale: &str) -> String {
+    let mut out = String::new();
+    let mut line = |fields: &[String]| {
+        out.push_str(&fields.join("\t"));
+        out.push('\n');
+    };
+    let text = |text: &Text| field(text.0.get(locale).map_or("", String::as_str));
+    line(&[
+        "A".into(),
+        field(&instrument.id),
+        field(&instrument.version),
+    ]);
+    for d in &instrument.dimensions {
+        line(&["D".into(), field(&d.id), text(&d.explanation)]);
+        for play in &d.plays {
+            line(&[
+                "P".into(),
+                field(&play.id),
+                text(&play.text),
+                text(&play.who),
+                text(&play.first_step),
+                text(&play.signal),
+            ]);
+        }
+        for question in &d.questions {
+            line(&["Q".into(), text(question)]);
+        }
+    }
+    out
 }
 
 /// One text field: `locale=text` pairs joined by U+001F.
@@ -82,26 +127,7 @@ fn records_for(instrument: &Instrument) -> String {
         text(&instrument.title),
     ]);
     for d in &instrument.dimensions {
-        line(&[
-            "D".into(),
-            field(&d.id),
-            flag(d.checklist),
-            text(&d.name),
-            text(&d.explanation),
-        ]);
-        for play in &d.plays {
-            line(&[
-                "P".into(),
-                field(&play.id),
-                text(&play.text),
-                text(&play.who),
-                text(&play.first_step),
-                text(&play.signal),
-            ]);
-        }
-        for question in &d.questions {
-            line(&["Q".into(), text(question)]);
-        }
+        line(&["D".into(), field(&d.id), flag(d.checklist), text(&d.name)]);
         for s in &d.statements {
             line(&[
                 "S".into(),

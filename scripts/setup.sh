@@ -97,12 +97,17 @@ ensure_app_tools() {
   ensure_trunk
 }
 
-# Builds the release into dist/. Two pages, two wasm binaries: the survey (index.html, into dist/) and the workshop page
-# (workshop.html, into dist/workshop/). The survey's build empties dist/, so it goes first.
+# Builds the release into dist/. Two pages, two wasm binaries: the survey (index.html, into
+# dist/, which is also the embed: samepage.js) and the workshop page (workshop.html, into
+# dist/workshop/, built with the `workshop` feature). The survey's build empties dist/, so it
+# goes first. Then the advice each page loads after its first screen is written beside it,
+# and scripts/assemble.mjs writes the loaders and makes the pages CSP-clean and relative.
 build_release() {
   say "Building the release (trunk build --release: survey page, then workshop page)"
   (cd "$ROOT" && cargo fetch --quiet \
     && trunk build --release --offline \
     && trunk build workshop.html --release --offline --dist dist/workshop --public-url /workshop/ \
-    && node scripts/minify-glue.mjs dist dist/workshop)
+    && cargo run --quiet --bin samepage-advice -- dist dist/workshop \
+    && node scripts/assemble.mjs dist samepage.js shadow \
+    && node scripts/assemble.mjs dist/workshop workshop.js page dist)
 }

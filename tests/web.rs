@@ -5,11 +5,12 @@
 
 use leptos::prelude::*;
 use samepage::core::flow::Step;
-use samepage::core::instrument::{Catalogue, Instrument};
+use samepage::core::instrument::{builtin_advice_records, Catalogue, Instrument};
 use samepage::core::response::{Answer, Role};
 use samepage::core::saved::{Keys, SavedSurvey};
-use samepage::ui::SamePage;
-use wasm_bindgen::JsCast;
+use samepage::report::later;
+use samepage::ui::{Host, SamePage};
+use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
@@ -19,12 +20,54 @@ fn storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
 }
 
+/// The loader's `later` function (see `web/later.js`), answered here by the later wasm's
+/// own code with the built-in advice, as the loader would after fetching them.
+fn loader_later() -> Host {
+    let answer = Closure::<dyn Fn(String) -> js_sys::Promise>::new(|request: String| {
+        let request = js_sys::JSON::parse(&request).unwrap();
+        let field = |name: &str| {
+            js_sys::Reflect::get(&request, &name.into())
+                .unwrap()
+                .as_string()
+                .unwrap_or_default()
+        };
+        let text = match field("what").as_str() {
+            "scorecard" => later::scorecard_html(
+                &field("saved"),
+                Ok(builtin_advice_records()),
+                &field("locale"),
+                &field("prefix"),
+            ),
+            "complete" => later::complete_json(&field("saved"), &field("locale"), None, true),
+            "advice" => builtin_advice_records().to_owned(),
+            _ => String::new(),
+        };
+        js_sys::Promise::resolve(&JsValue::from(text))
+    });
+    Host::with_later(answer.into_js_value().unchecked_into())
+}
+
+/// Lets promises and the tasks waiting on them run (the scorecard comes from the loader).
+async fn settle() {
+    for _ in 0..3 {
+        leptos::task::tick().await;
+        wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL))
+            .await
+            .unwrap();
+    }
+}
+
 /// Mounts SamePage under `namespace` into a new element and returns that element.
 fn mount(namespace: &'static str) -> HtmlElement {
     let document = web_sys::window().unwrap().document().unwrap();
     let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
-    leptos::mount::mount_to(host.clone(), move || view! { <SamePage namespace /> }).forget();
+    let later = loader_later();
+    leptos::mount::mount_to(
+        host.clone(),
+        move || view! { <SamePage namespace host=later.clone() /> },
+    )
+    .forget();
     host
 }
 
@@ -242,7 +285,7 @@ async fn scorecard_renders_every_dimension() {
     storage().set_item(&keys.survey(), &saved.encode()).unwrap();
 
     let root = mount("web-scorecard");
-    leptos::task::tick().await;
+    settle().await;
 
     assert_eq!(count(&root, ".samepage__chart-row"), 12);
     assert_eq!(count(&root, "tbody tr"), 12);
@@ -393,7 +436,12 @@ mod workshop_page {
         let document = window.document().unwrap();
         let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
         document.body().unwrap().append_child(&host).unwrap();
-        leptos::mount::mount_to(host.clone(), || view! { <WorkshopPage /> }).forget();
+        let later = super::loader_later();
+        leptos::mount::mount_to(
+            host.clone(),
+            move || view! { <WorkshopPage host=later.clone() /> },
+        )
+        .forget();
         host
     }
 

@@ -13,7 +13,9 @@ async function press(page, key, times = 1) {
 /** The accessible name of the focused element. */
 function focusedName(page) {
   return page.evaluate(() => {
-    const el = document.activeElement;
+    // The survey lives in a shadow root: the focused element is inside its host.
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
     return el.labels?.[0]?.innerText ?? el.innerText ?? '';
   });
 }

@@ -3,6 +3,7 @@
 //! version, name, team labels) and a participant's link back can carry their response code.
 
 use super::instrument::Catalogue;
+#[cfg(feature = "workshop")]
 use super::workshop::Workshop;
 
 /// What a participant's device needs to take part in a workshop.
@@ -41,6 +42,7 @@ pub enum Fragment {
 
 impl JoinLink {
     /// The link data of `workshop`: participants answer its current round's questionnaire.
+    #[cfg(feature = "workshop")]
     pub fn of(workshop: &Workshop) -> JoinLink {
         JoinLink {
             workshop: workshop.id,

@@ -3,12 +3,16 @@
 //! natively with `cargo test`.
 
 pub mod code;
+pub mod embed;
 pub mod flow;
 pub mod instrument;
 pub mod link;
 pub mod response;
 pub mod saved;
 pub mod scoring;
+#[cfg(feature = "workshop")]
 pub mod team;
+#[cfg(feature = "workshop")]
 pub mod workshop;
+#[cfg(feature = "workshop")]
 pub mod workshop_file;

@@ -122,6 +122,20 @@ pub struct Response {
 }
 
 impl Response {
+    /// How many of `instrument`'s items (statements and choice questions) have an answer,
+    /// "Can't judge" and "Not applicable" included.
+    pub fn answered_items(&self, instrument: &super::instrument::Instrument) -> usize {
+        instrument
+            .statements()
+            .filter(|s| self.answers.contains_key(&s.id))
+            .count()
+            + instrument
+                .definitions
+                .iter()
+                .filter(|q| self.definitions.contains_key(&q.id))
+                .count()
+    }
+
     /// The answer to `statement`, if given.
     pub fn answer(&self, statement: &str) -> Option<Answer> {
         self.answers.get(statement).copied()

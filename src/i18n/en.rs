@@ -1,6 +1,8 @@
 //! English.
 
-use super::{Strings, TeamStrings, WorkshopStrings};
+use super::Strings;
+#[cfg(feature = "workshop")]
+use super::{TeamStrings, WorkshopStrings};
 
 /// The English interface.
 pub static EN: Strings = Strings {
@@ -103,8 +105,12 @@ pub static EN: Strings = Strings {
     welcome_estimate: "About {minutes} minutes: {statements} short statements and {choices} questions about who owns what and what words mean where you work.",
     choices_meaning_title: "What the words mean here",
     choices_owner_title: "Who owns what",
+    scorecard_loading: "Preparing your scorecard…",
+    scorecard_failed: "Your scorecard could not be prepared ({reason}). Your answers are kept on this device: reload the page to try again.",
+    advice_failed: "The advice for weak areas could not be loaded ({reason}), so the scorecard shows your scores without it. Reload the page to try again; your answers are kept.",
 };
 
+#[cfg(feature = "workshop")]
 /// The English team scorecard.
 pub static EN_TEAM: TeamStrings = TeamStrings {
     team_summary: "People who answered: {respondents}. Shown: {shown}, in groups of at least {minimum}. Groups shown: {groups}.",
@@ -197,6 +203,7 @@ pub static EN_TEAM: TeamStrings = TeamStrings {
     trend_hidden: "hidden: {difference} more or fewer people answered than last round, fewer than {minimum}, so the change could single them out",
 };
 
+#[cfg(feature = "workshop")]
 pub static EN_WORKSHOP: WorkshopStrings = WorkshopStrings {
     region_label: "SamePage workshops",
     storage_unavailable: "This browser will not let SamePage store anything ({reason}). Workshops and answers last only until this page is closed or reloaded: export the workshop as a file before you leave.",

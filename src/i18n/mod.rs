@@ -9,11 +9,15 @@
 
 mod en;
 
+#[cfg(feature = "workshop")]
 use crate::core::code::CodeError;
 use crate::core::response::{Answer, Role};
 use crate::core::scoring::Stage;
+#[cfg(feature = "workshop")]
 use crate::core::team::ANONYMITY_FLOOR;
+#[cfg(feature = "workshop")]
 use crate::core::workshop::{LabelsRefused, MAX_LABELS, MAX_LABEL_CHARS};
+#[cfg(feature = "workshop")]
 use crate::core::workshop_file::{Damage, FileError, MAX_NAME_CHARS, MAX_STORED_LABELS};
 
 /// A language the interface is available in.
@@ -24,6 +28,26 @@ pub enum Locale {
 }
 
 impl Locale {
+    /// The locale with language code `code`.
+    pub fn of_code(code: &str) -> Option<Locale> {
+        (code == "en").then_some(Locale::En)
+    }
+
+    /// The locale a host asked for, or the default (with one console warning when it asked
+    /// for one we do not have).
+    pub fn chosen(code: Option<&str>) -> Locale {
+        match code.map(|c| (c, Locale::of_code(c))) {
+            Some((_, Some(locale))) => locale,
+            Some((code, None)) => {
+                #[cfg(target_arch = "wasm32")]
+                leptos::logging::warn!("SamePage has no locale {code:?}; using English.");
+                let _ = code;
+                Locale::default()
+            }
+            None => Locale::default(),
+        }
+    }
+
     /// The language code, as used in instrument texts and the `lang` attribute.
     pub fn code(self) -> &'static str {
         match self {
@@ -39,6 +63,7 @@ impl Locale {
     }
 
     /// The workshop screens' strings of this locale.
+    #[cfg(feature = "workshop")]
     pub fn workshop_strings(self) -> &'static WorkshopStrings {
         match self {
             Locale::En => &en::EN_WORKSHOP,
@@ -46,6 +71,7 @@ impl Locale {
     }
 
     /// The team scorecard's strings of this locale.
+    #[cfg(feature = "workshop")]
     pub fn team_strings(self) -> &'static TeamStrings {
         match self {
             Locale::En => &en::EN_TEAM,
@@ -73,6 +99,7 @@ pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String
     out
 }
 
+#[cfg(feature = "workshop")]
 /// The team scorecard's strings in one language: a section of the table of its own, so the
 /// survey's wasm does not carry text only the facilitator's screens show.
 pub struct TeamStrings {
@@ -166,6 +193,7 @@ pub struct TeamStrings {
     pub trend_hidden: &'static str,
 }
 
+#[cfg(feature = "workshop")]
 /// The workshop page's own strings in one language (lists, forms, collecting answers,
 /// presentation, files); only the workshop wasm carries them.
 pub struct WorkshopStrings {
@@ -423,6 +451,12 @@ pub struct Strings {
     pub welcome_estimate: &'static str,
     pub choices_meaning_title: &'static str,
     pub choices_owner_title: &'static str,
+    /// Shown while the scorecard is computed (its code loads after the first screen).
+    pub scorecard_loading: &'static str,
+    /// Shown when the scorecard cannot be computed; `{reason}`.
+    pub scorecard_failed: &'static str,
+    /// Shown above a scorecard whose advice could not be loaded; `{reason}`.
+    pub advice_failed: &'static str,
 }
 
 impl Strings {
@@ -490,6 +524,7 @@ impl Strings {
     }
 }
 
+#[cfg(feature = "workshop")]
 impl WorkshopStrings {
     /// Why a response code was refused; `current` is the version the round collects.
     pub fn code_error(&self, error: &CodeError, current: &str) -> String {

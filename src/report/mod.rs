@@ -5,9 +5,12 @@
 //! never changes once shown.
 
 pub mod chart;
+#[cfg(feature = "workshop")]
 pub mod csv;
+pub mod later;
 pub mod qr;
 pub mod scorecard;
+#[cfg(feature = "workshop")]
 pub mod team;
 
 use crate::core::instrument::{Dimension, Play, Text};

@@ -4,10 +4,12 @@
 //! It never deletes what it cannot read: unreadable text is copied aside under its own key
 //! first, and left where it is if even that copy fails.
 
+#[cfg(feature = "workshop")]
 mod workshops;
 
 use web_sys::Storage;
 
+#[cfg(feature = "workshop")]
 pub use workshops::{Loaded, SetAside, WorkshopStore, TURN_VALUES};
 
 use crate::core::saved::{Keys, SavedSurvey, Unreadable};

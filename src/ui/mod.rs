@@ -6,6 +6,7 @@ mod actions;
 pub(crate) mod choice;
 mod confirm;
 mod definitions;
+pub mod host;
 mod nav;
 pub(crate) mod notices;
 mod role;
@@ -13,6 +14,7 @@ pub(crate) mod scorecard;
 mod state;
 mod statements;
 mod welcome;
+#[cfg(feature = "workshop")]
 pub mod workshop;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -24,42 +26,13 @@ use wasm_bindgen::JsCast;
 
 use crate::core::flow::Step;
 use crate::core::instrument::Instrument;
-use crate::core::saved::DEFAULT_NAMESPACE;
 use crate::i18n::Locale;
 
+pub use host::Host;
 pub use state::Survey;
 
 /// The CSS class of every instance's root element; all of the app's CSS sits under it.
 pub const ROOT_CLASS: &str = "samepage";
-
-/// Mounts an instance into every element with a `data-samepage` attribute. The element's
-/// `data-namespace` keeps its stored answers apart from other instances on the same origin.
-pub fn mount_all() {
-    for_each_host(|host| {
-        let namespace = host
-            .get_attribute("data-namespace")
-            .unwrap_or_else(|| DEFAULT_NAMESPACE.to_owned());
-        leptos::mount::mount_to(host, move || view! { <SamePage namespace=namespace /> }).forget();
-    });
-}
-
-/// Runs `mount` for every element of the page with a `data-samepage` attribute.
-pub(crate) fn for_each_host(mut mount: impl FnMut(web_sys::HtmlElement)) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Ok(hosts) = document.query_selector_all("[data-samepage]") else {
-        return;
-    };
-    for index in 0..hosts.length() {
-        if let Some(host) = hosts
-            .item(index)
-            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            mount(host);
-        }
-    }
-}
 
 /// A fresh, page-unique prefix for one instance's form field names and element ids.
 pub(crate) fn next_instance_id() -> &'static str {
@@ -68,14 +41,20 @@ pub(crate) fn next_instance_id() -> &'static str {
     Box::leak(format!("sp{n}").into_boxed_str())
 }
 
-/// One SamePage survey, from welcome to scorecard, storing under `namespace`.
+/// One SamePage survey, from welcome to scorecard, storing under `namespace`, in `locale`
+/// (English when absent), handing its events to `host`.
 #[component]
-pub fn SamePage(#[prop(into)] namespace: String) -> impl IntoView {
+pub fn SamePage(
+    #[prop(into)] namespace: String,
+    #[prop(optional)] locale: Locale,
+    #[prop(optional)] host: Host,
+) -> impl IntoView {
     let survey = Survey::open(
         &namespace,
-        Instrument::builtin(),
-        Locale::default(),
+        Instrument::builtin_without_advice(),
+        locale,
         next_instance_id(),
+        host,
     );
     view! {
         <section class=ROOT_CLASS lang=survey.locale() aria-label=survey.text().region_label>
@@ -91,6 +70,7 @@ pub fn SamePage(#[prop(into)] namespace: String) -> impl IntoView {
 pub(crate) fn SurveyFlow(survey: Survey, finished: ViewFn) -> impl IntoView {
     provide_context(survey);
     follow_other_tabs(survey);
+    prepare_later_screens_after_the_first(survey);
     let root = NodeRef::<html::Div>::new();
     focus_heading_on_step_change(survey, root);
     let current = move || match survey.step.get() {
@@ -120,6 +100,18 @@ fn follow_other_tabs(survey: Survey) {
         Some(_) => {}
     });
     on_cleanup(move || handle.remove());
+}
+
+/// Once the survey is past its welcome screen, has the loader fetch what the scorecard needs
+/// (the later wasm and the advice), which is not part of what loads before the first question.
+fn prepare_later_screens_after_the_first(survey: Survey) {
+    Effect::new(move |prepared: Option<bool>| {
+        let past_welcome = survey.step.get() != Step::Welcome;
+        if past_welcome && prepared != Some(true) {
+            survey.prepare_later_screens();
+        }
+        past_welcome || prepared == Some(true)
+    });
 }
 
 /// After the user moves to another step, moves keyboard focus to that step's heading and

@@ -1,30 +1,37 @@
-//! The personal scorecard screen: the report from [`crate::report::scorecard`], plus the
-//! buttons to change answers and to print.
+//! The personal scorecard screen: the report, computed by the survey's later wasm
+//! ([`crate::report::later`]) from the stored survey, plus the buttons to change answers and
+//! to print.
 
 use leptos::prelude::*;
 
 use super::Survey;
 use crate::core::flow::Step;
-use crate::report::scorecard::{personal_scorecard, ScorecardInput};
+use crate::i18n::fill;
 
 /// The scorecard of this respondent's answers.
 #[component]
 pub fn Scorecard() -> impl IntoView {
     let survey = Survey::use_context();
     let t = survey.text();
-    let instrument = survey.instrument();
-    let response = survey.response.get_untracked();
-    let report = personal_scorecard(&ScorecardInput {
-        instrument: &instrument,
-        response: &response,
-        strings: t,
-        locale: survey.locale(),
-        id_prefix: survey.instance,
-    });
+    // None while the loader fetches the later wasm (at once when it was prepared).
+    let report = RwSignal::new(None::<Result<String, String>>);
+    survey.scorecard_html(move |html| report.set(Some(html)));
+    let shown = move || match report.get() {
+        None => {
+            view! { <p class="samepage__hint" role="status">{t.scorecard_loading}</p> }.into_any()
+        }
+        Some(Ok(html)) => view! { <div class="samepage__report" inner_html=html></div> }.into_any(),
+        Some(Err(reason)) => view! {
+            <p class="samepage__notice samepage__notice--warning" role="alert">
+                {fill(t.scorecard_failed, &[("reason", &reason)])}
+            </p>
+        }
+        .into_any(),
+    };
     view! {
         <div class="samepage__step samepage__scorecard">
             <h2 tabindex="-1">{t.scorecard_title}</h2>
-            <div class="samepage__report" inner_html=report></div>
+            {shown}
             <div class="samepage__nav samepage__no-print">
                 <button
                     type="button"

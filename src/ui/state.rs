@@ -5,8 +5,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::Host;
+use crate::core::embed::{complete_detail_without_figures, progress_detail, LaterRequest};
 use crate::core::flow::Step;
-use crate::core::instrument::Instrument;
+use crate::core::instrument::{builtin_advice_file, Instrument};
 use crate::core::response::{Answer, Response, Role};
 use crate::core::saved::{InstrumentRef, SavedSurvey, Unreadable};
 use crate::i18n::{Locale, Strings};
@@ -35,6 +37,7 @@ pub enum Message {
 pub struct Survey {
     instrument: StoredValue<Arc<Instrument>>,
     store: StoredValue<SurveyStore, LocalStorage>,
+    host: StoredValue<Host, LocalStorage>,
     locale: Locale,
     /// Unique per mounted instance, so form field names never clash between instances.
     pub instance: &'static str,
@@ -49,12 +52,14 @@ pub struct Survey {
 }
 
 impl Survey {
-    /// Opens the stored survey of `namespace` (or starts one) for `instrument`.
+    /// Opens the stored survey of `namespace` (or starts one) for `instrument`, handing its
+    /// events to `host`.
     pub fn open(
         namespace: &str,
         instrument: Instrument,
         locale: Locale,
         instance: &'static str,
+        host: Host,
     ) -> Survey {
         let (store, opened) = SurveyStore::open(namespace);
         let (saved, warning, message) = match opened {
@@ -76,6 +81,7 @@ impl Survey {
         Survey {
             instrument: StoredValue::new(Arc::new(instrument)),
             store: StoredValue::new_local(store),
+            host: StoredValue::new_local(host),
             locale,
             instance,
             step: RwSignal::new(step),
@@ -112,12 +118,67 @@ impl Survey {
         self.store.with_value(SurveyStore::survey_key)
     }
 
+    /// Asks the loader to fetch what later screens need, once the survey is past its first
+    /// screen, so the scorecard shows at once.
+    pub fn prepare_later_screens(&self) {
+        let advice = builtin_advice_file(self.locale.code());
+        self.host
+            .with_value(|h| h.later(&LaterRequest::Prepare { advice }, |_| {}));
+    }
+
+    /// Asks the loader for the personal scorecard's markup; `done` gets it or why not.
+    pub fn scorecard_html(&self, done: impl FnOnce(Result<String, String>) + 'static) {
+        let saved = self.saved().encode();
+        let request = LaterRequest::Scorecard {
+            saved: &saved,
+            locale: self.locale.code(),
+            advice: builtin_advice_file(self.locale.code()),
+            id_prefix: self.instance,
+        };
+        self.host.with_value(|h| h.later(&request, done));
+    }
+
     /// Records an answer to a statement.
     pub fn answer(&self, statement: &str, answer: Answer) {
         self.response.update(|r| {
             r.answers.insert(statement.to_owned(), answer);
         });
         self.save();
+        self.report_progress();
+    }
+
+    /// Tells the host page how many items are answered.
+    fn report_progress(&self) {
+        let instrument = self.instrument();
+        let answered = self
+            .response
+            .with_untracked(|r| r.answered_items(&instrument));
+        self.host.with_value(|h| {
+            h.emit(
+                "progress",
+                &progress_detail(answered, instrument.item_count()),
+            )
+        });
+    }
+
+    /// Tells the host page the survey is complete, with the scorecard's figures unless the
+    /// host asked for none (computed by the later wasm, so the first screen carries none of
+    /// it). When that cannot be loaded, the event still comes, without figures.
+    fn report_complete(&self) {
+        let saved = self.saved().encode();
+        let host = self.host.get_value();
+        let request = LaterRequest::Complete {
+            saved: &saved,
+            locale: self.locale.code(),
+            code: None,
+            share_results: host.share_results,
+        };
+        let instrument = self.instrument();
+        let emitter = host.clone();
+        host.later(&request, move |detail| {
+            let detail = detail.unwrap_or_else(|_| complete_detail_without_figures(&instrument));
+            emitter.emit("complete", &detail);
+        });
     }
 
     /// Records the respondent's role.
@@ -132,6 +193,7 @@ impl Survey {
             r.definitions.insert(question.to_owned(), option.to_owned());
         });
         self.save();
+        self.report_progress();
     }
 
     /// Moves to `step` and remembers it, so a reload resumes there.
@@ -139,6 +201,9 @@ impl Survey {
         self.navigated.set(true);
         self.step.set(step);
         self.save();
+        if step == Step::Scorecard {
+            self.report_complete();
+        }
     }
 
     /// Moves to the next step.
@@ -194,13 +259,18 @@ impl Survey {
         }
     }
 
-    /// Stores the survey as it stands now.
-    fn save(&self) {
-        let saved = SavedSurvey {
+    /// The survey as it stands now, as stored.
+    fn saved(&self) -> SavedSurvey {
+        SavedSurvey {
             instrument: InstrumentRef::to(&self.instrument()),
             step: self.step.get_untracked(),
             response: self.response.get_untracked(),
-        };
+        }
+    }
+
+    /// Stores the survey as it stands now.
+    fn save(&self) {
+        let saved = self.saved();
         let result = self.store.with_value(|store| store.save(&saved));
         match result {
             Err(reason) => self.warning.set(Some(StorageWarning::WriteFailed(reason))),

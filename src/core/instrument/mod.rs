@@ -2,9 +2,11 @@
 //! definitions check. The built-in instrument lives in `builtin.json`; a consultant's
 //! variant uses the same schema and goes through the same [`Instrument::validate`].
 
+mod advice;
 mod schema;
 mod validate;
 
+pub use advice::{builtin_advice_file, builtin_advice_records, AdviceError};
 pub use schema::*;
 pub use validate::InstrumentProblem;
 
@@ -14,6 +16,7 @@ pub const BUILTIN_JSON: &str = include_str!("builtin.json");
 /// data: rounds and files that name none answer it.
 pub const FIRST_VERSION: &str = "1.0.0";
 /// The 1.0.0 instrument's JSON source, kept for what was collected with it.
+#[cfg(feature = "workshop")]
 pub const LEGACY_1_0_0_JSON: &str = include_str!("legacy/1.0.0.json");
 
 /// Seconds a respondent needs for one statement, in the time estimate.
@@ -22,9 +25,21 @@ pub const SECONDS_PER_STATEMENT: usize = 8;
 pub const SECONDS_PER_CHOICE: usize = 15;
 
 impl Instrument {
-    /// The instrument shipped with the app. `build.rs` turns `builtin.json` into records, so
-    /// the app carries no JSON parser for it; a test checks both give the same instrument.
+    /// The instrument shipped with the app, with its advice. `build.rs` turns `builtin.json`
+    /// into records, so the app carries no JSON parser for it; a test checks both give the
+    /// same instrument. The pages call [`Instrument::builtin_without_advice`] and load the
+    /// advice as data after their first screen.
     pub fn builtin() -> Instrument {
+        let mut instrument = Self::builtin_without_advice();
+        instrument
+            .apply_advice(FALLBACK_LOCALE, builtin_advice_records())
+            .expect("build.rs writes advice that fits its instrument");
+        instrument
+    }
+
+    /// The built-in instrument's questions, routing and fact links, without the areas'
+    /// explanations, plays and questions (see [`Instrument::apply_advice`]).
+    pub fn builtin_without_advice() -> Instrument {
         Self::from_records(include_str!(concat!(
             env!("OUT_DIR"),
             "/builtin_instrument.txt"
@@ -34,8 +49,9 @@ impl Instrument {
     /// An earlier built-in version, by version, so that surveys, workshop rounds, files, codes
     /// and links made with it keep opening; `None` for a version this build never shipped.
     /// Its statements, pairs and choices are the old ones; its areas carry no advice of their
-    /// own (see [`Catalogue::builtin`]). Only the workshop page calls it, so the survey page
+    /// own (see [`Catalogue::builtin`]). Only the workshop page has it, so the survey page
     /// does not carry the old texts.
+    #[cfg(feature = "workshop")]
     pub fn legacy(version: &str) -> Option<Instrument> {
         (version == FIRST_VERSION).then(|| {
             Self::from_records(include_str!(concat!(
@@ -46,9 +62,8 @@ impl Instrument {
     }
 
     /// Reads the records `build.rs` writes, one per line, fields separated by tabs:
-    /// `I id version title`; per dimension `D id checklist(0|1) name explanation`, then its
-    /// `P id text who first_step signal`, `Q question` and `S id not_applicable(0|1) plays
-    /// text` lines; `M id topic side statement side statement plays` per mirror pair; `F id
+    /// `I id version title`; per dimension `D id checklist(0|1) name`, then its `S id
+    /// not_applicable(0|1) plays text` lines; `M id topic side statement side statement plays` per mirror pair; `F id
     /// kind dimension plays prompt` per choice question, followed by its `O id
     /// (none|unknown|-) label` lines; `X fact statement choice` per fact link. A text field is
     /// `locale=text` pairs joined by U+001F; `plays` is ids joined by commas.
@@ -101,19 +116,11 @@ impl Instrument {
                     id: owned(1),
                     checklist: f[2] == "1",
                     name: text(f[3]),
-                    explanation: text(f[4]),
+                    explanation: Text::default(),
                     plays: Vec::new(),
                     questions: Vec::new(),
                     statements: Vec::new(),
                 }),
-                ("P", Some(d)) => d.plays.push(Play {
-                    id: owned(1),
-                    text: text(f[2]),
-                    who: text(f[3]),
-                    first_step: text(f[4]),
-                    signal: text(f[5]),
-                }),
-                ("Q", Some(d)) => d.questions.push(text(f[1])),
                 ("S", Some(d)) => d.statements.push(Statement {
                     id: owned(1),
                     not_applicable: f[2] == "1",
@@ -168,6 +175,7 @@ impl Instrument {
     }
 
     /// Parses and validates an instrument definition (the built-in one or a variant).
+    #[cfg(feature = "workshop")]
     pub fn from_json(json: &str) -> Result<Instrument, Vec<InstrumentProblem>> {
         let instrument: Instrument = serde_json::from_str(json)
             .map_err(|error| vec![InstrumentProblem::NotParsable(error.to_string())])?;
@@ -317,11 +325,23 @@ pub struct Catalogue {
 }
 
 impl Catalogue {
-    /// The built-in instrument and every earlier built-in version. An earlier version gets the
-    /// current version's advice (see [`Instrument::borrow_advice`]), so a finding in an old
-    /// round gets today's plays, routed as today.
+    /// The built-in instrument and every earlier built-in version, with the advice. An
+    /// earlier version gets the current version's advice (see [`Instrument::borrow_advice`]),
+    /// so a finding in an old round gets today's plays, routed as today.
+    #[cfg(feature = "workshop")]
     pub fn builtin() -> Catalogue {
-        let current = Instrument::builtin();
+        let mut catalogue = Self::builtin_without_advice();
+        catalogue
+            .apply_advice(FALLBACK_LOCALE, builtin_advice_records())
+            .expect("build.rs writes advice that fits its instrument");
+        catalogue
+    }
+
+    /// [`Catalogue::builtin`] before its advice is loaded (the workshop page loads it as data
+    /// after its first screen); earlier versions already carry today's routing.
+    #[cfg(feature = "workshop")]
+    pub fn builtin_without_advice() -> Catalogue {
+        let current = Instrument::builtin_without_advice();
         let mut versions = Vec::new();
         for mut legacy in [FIRST_VERSION].into_iter().filter_map(Instrument::legacy) {
             legacy.borrow_advice(&current);
@@ -329,6 +349,18 @@ impl Catalogue {
         }
         versions.insert(0, current);
         Catalogue { versions }
+    }
+
+    /// Applies an advice file in `locale` to the current version (see
+    /// [`Instrument::apply_advice`]) and lends it to the earlier ones. A refused file changes
+    /// nothing.
+    pub fn apply_advice(&mut self, locale: &str, records: &str) -> Result<(), AdviceError> {
+        let (current, earlier) = self.versions.split_at_mut(1);
+        current[0].apply_advice(locale, records)?;
+        for legacy in earlier {
+            legacy.borrow_advice(&current[0]);
+        }
+        Ok(())
     }
 
     /// A catalogue of `current` alone (a consultant's variant, or a test).

@@ -21,15 +21,44 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 
-use super::{focus_heading_in, for_each_host, next_instance_id, ROOT_CLASS};
+use wasm_bindgen::JsCast;
+
+use super::{focus_heading_in, next_instance_id, Host, ROOT_CLASS};
 use crate::core::link::{workshop_of_key, Fragment};
 use crate::i18n::Locale;
 
 pub use state::{Screen, Workshops};
 
-/// Mounts the workshop page into every element with a `data-samepage` attribute.
-pub fn mount_all() {
-    for_each_host(|host| leptos::mount::mount_to(host, || view! { <WorkshopPage /> }).forget());
+/// Mounts the workshop page into every element with a `data-samepage` attribute, with the
+/// starter's `later` function (personal scorecards and the advice, fetched after the first
+/// screen).
+pub fn mount_all(later: js_sys::Function) {
+    for_each_host(|host| {
+        let host_side = Host::with_later(later.clone());
+        leptos::mount::mount_to(
+            host,
+            move || view! { <WorkshopPage host=host_side.clone() /> },
+        )
+        .forget()
+    });
+}
+
+/// Runs `mount` for every element of the page with a `data-samepage` attribute.
+fn for_each_host(mut mount: impl FnMut(web_sys::HtmlElement)) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(hosts) = document.query_selector_all("[data-samepage]") else {
+        return;
+    };
+    for index in 0..hosts.length() {
+        if let Some(host) = hosts
+            .item(index)
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            mount(host);
+        }
+    }
 }
 
 /// The page's URL fragment, as text.
@@ -41,8 +70,8 @@ fn current_hash() -> String {
 
 /// The whole workshop page.
 #[component]
-pub fn WorkshopPage() -> impl IntoView {
-    let workshops = Workshops::open(&current_hash(), Locale::default(), next_instance_id());
+pub fn WorkshopPage(#[prop(optional)] host: Host) -> impl IntoView {
+    let workshops = Workshops::open(&current_hash(), Locale::default(), next_instance_id(), host);
     provide_context(workshops);
     keep_fragment_in_step(workshops);
     follow_fragment_changes(workshops);

@@ -5,14 +5,16 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::core::embed::LaterRequest;
+use crate::core::instrument::builtin_advice_file;
 use crate::core::instrument::{Catalogue, Instrument};
 use crate::core::link::{workshop_namespace, Fragment, JoinLink, LinkError};
 use crate::core::team::ANONYMITY_FLOOR;
 use crate::core::workshop::{parse_team_labels, ImportReport, LabelsRefused, Workshop};
 use crate::core::workshop_file::{import_json, FileError};
-use crate::i18n::{Locale, Strings, TeamStrings, WorkshopStrings};
+use crate::i18n::{fill, Locale, Strings, TeamStrings, WorkshopStrings};
 use crate::storage::{SetAside, WorkshopStore, TURN_VALUES};
-use crate::ui::Survey;
+use crate::ui::{Host, Survey};
 
 /// Which screen the workshop page shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -86,6 +88,10 @@ pub struct LastImport {
 #[derive(Clone, Copy)]
 pub struct Workshops {
     catalogue: StoredValue<Arc<Catalogue>>,
+    /// The loader's side: personal scorecards and the advice come through it.
+    host: StoredValue<Host, LocalStorage>,
+    /// True once the advice is in the catalogue (reports re-render when it arrives).
+    advice_loaded: RwSignal<bool>,
     store: StoredValue<WorkshopStore, LocalStorage>,
     locale: Locale,
     /// Unique per mounted instance, for element ids.
@@ -107,8 +113,8 @@ pub struct Workshops {
 impl Workshops {
     /// Reads every stored workshop and opens the screen the URL fragment `hash` asks for;
     /// codes in it are imported into the workshop they were made for.
-    pub fn open(hash: &str, locale: Locale, instance: &'static str) -> Workshops {
-        let catalogue = Catalogue::builtin();
+    pub fn open(hash: &str, locale: Locale, instance: &'static str, host: Host) -> Workshops {
+        let catalogue = Catalogue::builtin_without_advice();
         let fragment = &Fragment::parse(hash, &catalogue);
         let (store, loaded) = WorkshopStore::open(&catalogue);
         let warning = loaded.unavailable.map(|reason| {
@@ -119,6 +125,8 @@ impl Workshops {
         });
         let workshops = Workshops {
             catalogue: StoredValue::new(Arc::new(catalogue)),
+            host: StoredValue::new_local(host),
+            advice_loaded: RwSignal::new(false),
             store: StoredValue::new_local(store),
             locale,
             instance,
@@ -132,7 +140,37 @@ impl Workshops {
         if let Fragment::Codes(codes) = fragment {
             workshops.import_linked(codes);
         }
+        workshops.load_advice();
         workshops
+    }
+
+    /// Fetches the advice (after the first screen) and puts it into the catalogue; when it
+    /// cannot be had, the reports show without it and a message says why.
+    fn load_advice(&self) {
+        let workshops = *self;
+        let locale = self.locale.code();
+        let request = LaterRequest::Advice {
+            advice: builtin_advice_file(locale),
+        };
+        self.host.with_value(|h| {
+            h.later(&request, move |text| {
+                let applied = text.and_then(|records| {
+                    let mut catalogue = (*workshops.catalogue()).clone();
+                    catalogue
+                        .apply_advice(locale, &records)
+                        .map_err(|_| "damaged".to_owned())?;
+                    workshops.catalogue.set_value(Arc::new(catalogue));
+                    Ok(())
+                });
+                match applied {
+                    Ok(()) => workshops.advice_loaded.set(true),
+                    Err(reason) => workshops.message.set(Some(fill(
+                        workshops.text().advice_failed,
+                        &[("reason", &reason)],
+                    ))),
+                }
+            })
+        });
     }
 
     /// The workshops of the nearest enclosing workshop page.
@@ -153,6 +191,8 @@ impl Workshops {
     /// Runs `read` with the questionnaire of `version` (a round's), or the current one when
     /// this page does not have it; nothing is copied.
     pub fn with_instrument<R>(&self, version: &str, read: impl FnOnce(&Instrument) -> R) -> R {
+        // Reports drawn inside a reactive closure draw again once the advice is in.
+        self.advice_loaded.track();
         self.catalogue
             .with_value(|c| read(c.version(version).unwrap_or(c.current())))
     }
@@ -229,9 +269,12 @@ impl Workshops {
     ) -> Survey {
         let mut survey = Survey::open(
             namespace,
-            self.with_instrument(version, Instrument::clone),
+            // Untracked: a survey in progress is never drawn again because the advice came.
+            self.catalogue
+                .with_value(|c| c.version(version).unwrap_or(c.current()).clone()),
             self.locale,
             crate::ui::next_instance_id(),
+            self.host.get_value(),
         );
         survey.finish_label = finish_label;
         survey

@@ -1,0 +1,219 @@
+//! What an embedding page gives an instance (its `data-*` attributes) and what the instance
+//! hands back (the `detail` of its `samepage:*` events, as JSON text). The rules live here,
+//! tested natively; the UI only reads attributes and dispatches events.
+
+use std::fmt::Write;
+
+use super::instrument::Instrument;
+use super::response::Response;
+use super::saved::DEFAULT_NAMESPACE;
+use super::scoring::{Score, Scorecard, Stage};
+
+/// The version of the `samepage:complete` payload; a host can rely on its fields.
+pub const RESULTS_SCHEMA: u32 = 1;
+
+/// An instance's options, read from its host element's attributes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EmbedOptions {
+    /// Keeps this instance's stored answers apart (`data-namespace`).
+    pub namespace: String,
+    /// The interface language asked for (`data-locale`); the caller falls back when it has
+    /// no such locale.
+    pub locale: Option<String>,
+    /// A workshop's join fragment (`data-workshop`): the survey ends with a response code.
+    pub workshop: Option<String>,
+    /// False with `data-results="none"`: `samepage:complete` then carries no scores and no
+    /// code.
+    pub share_results: bool,
+}
+
+impl EmbedOptions {
+    /// Reads the options through `attribute`, which returns a host attribute's value by name
+    /// (`data-namespace`, `data-locale`, `data-workshop`, `data-results`). The namespace is
+    /// checked where keys are made ([`super::saved::Keys::new`]).
+    pub fn read(attribute: impl Fn(&str) -> Option<String>) -> EmbedOptions {
+        let present = |name: &str| attribute(name).filter(|v| !v.trim().is_empty());
+        EmbedOptions {
+            namespace: present("data-namespace")
+                .map_or_else(|| DEFAULT_NAMESPACE.to_owned(), |n| n.trim().to_owned()),
+            locale: present("data-locale").map(|l| l.trim().to_ascii_lowercase()),
+            workshop: present("data-workshop").map(|w| w.trim().trim_start_matches('#').into()),
+            share_results: attribute("data-results").as_deref().map(str::trim) != Some("none"),
+        }
+    }
+}
+
+/// The `detail` of `samepage:progress`: how many of the survey's items are answered.
+pub fn progress_detail(answered: usize, total: usize) -> String {
+    format!(r#"{{"answered":{answered},"total":{total}}}"#)
+}
+
+/// The `detail` of `samepage:complete` for `response` to `instrument` in `locale`: the
+/// figures the personal scorecard shows (whole points, as shown) and `code`, the response
+/// code a facilitator can import. Without `share_results`, only the schema and the
+/// instrument.
+pub fn complete_detail(
+    instrument: &Instrument,
+    response: &Response,
+    locale: &str,
+    code: Option<&str>,
+    share_results: bool,
+) -> String {
+    let mut json = complete_detail_without_figures(instrument);
+    if !share_results {
+        return json;
+    }
+    json.pop();
+    let card = Scorecard::personal(instrument, response);
+    let role = response.role.map_or("null".to_owned(), |r| string(r.id()));
+    let _ = write!(
+        json,
+        r#","role":{role},"overall":{},"stage":{},"areas":["#,
+        score(card.overall),
+        stage(card.overall)
+    );
+    for (index, result) in card.dimensions.iter().enumerate() {
+        if index > 0 {
+            json.push(',');
+        }
+        let name = instrument
+            .dimension(&result.dimension_id)
+            .map_or("", |d| d.name.get(locale));
+        let _ = write!(
+            json,
+            r#"{{"id":{},"name":{},"score":{},"stage":{},"cant_judge":{}}}"#,
+            string(&result.dimension_id),
+            string(name),
+            score(result.score),
+            stage(result.score),
+            result.cant_judge
+        );
+    }
+    json.push_str(r#"],"definitions":["#);
+    let mut first = true;
+    for question in &instrument.definitions {
+        let Some(answer) = response.definitions.get(&question.id) else {
+            continue;
+        };
+        if !first {
+            json.push(',');
+        }
+        first = false;
+        let _ = write!(
+            json,
+            r#"{{"id":{},"answer":{}}}"#,
+            string(&question.id),
+            string(answer)
+        );
+    }
+    let code = code.map_or("null".to_owned(), string);
+    let _ = write!(json, r#"],"code":{code}}}"#);
+    json
+}
+
+/// A score as the scorecard shows it (whole points), or `null` for "not enough answers".
+fn score(score: Score) -> String {
+    score.whole().map_or("null".to_owned(), |v| v.to_string())
+}
+
+/// The stage of a score, by its stable id, or `null`.
+fn stage(score: Score) -> String {
+    score
+        .value()
+        .map_or("null".to_owned(), |v| string(Stage::of(v).id()))
+}
+
+/// The `samepage:complete` detail with only the schema and the instrument: what a host gets
+/// with `data-results="none"`, or when the figures cannot be computed.
+pub fn complete_detail_without_figures(instrument: &Instrument) -> String {
+    format!(
+        r#"{{"schema":{RESULTS_SCHEMA},"instrument":{{"id":{},"version":{}}}}}"#,
+        string(&instrument.id),
+        string(&instrument.version)
+    )
+}
+
+/// `text` as a JSON string, quoted and escaped.
+pub fn string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            // Control characters, and the two line separators some JavaScript parsers refuse.
+            c if c < ' ' || c == '\u{2028}' || c == '\u{2029}' => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// What an instance asks its loader's `later` function for (JSON text): the personal
+/// scorecard's markup, the `samepage:complete` detail, or the advice file's text. The loader
+/// answers from the survey's later wasm and the advice file, fetched only when first asked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LaterRequest<'a> {
+    /// The scorecard of the stored survey `saved`, with the advice file `advice`.
+    Scorecard {
+        saved: &'a str,
+        locale: &'a str,
+        advice: &'a str,
+        id_prefix: &'a str,
+    },
+    /// The `samepage:complete` detail of the stored survey `saved`.
+    Complete {
+        saved: &'a str,
+        locale: &'a str,
+        code: Option<&'a str>,
+        share_results: bool,
+    },
+    /// The text of the advice file `advice`.
+    Advice { advice: &'a str },
+    /// Nothing yet: fetch the later wasm and the advice file `advice` now, so the scorecard
+    /// shows at once (sent once the survey is past its first screen).
+    Prepare { advice: &'a str },
+}
+
+impl LaterRequest<'_> {
+    /// The request as the JSON text the loader reads.
+    pub fn to_json(&self) -> String {
+        match self {
+            LaterRequest::Scorecard {
+                saved,
+                locale,
+                advice,
+                id_prefix,
+            } => format!(
+                r#"{{"what":"scorecard","saved":{},"locale":{},"advice":{},"prefix":{}}}"#,
+                string(saved),
+                string(locale),
+                string(advice),
+                string(id_prefix)
+            ),
+            LaterRequest::Complete {
+                saved,
+                locale,
+                code,
+                share_results,
+            } => format!(
+                r#"{{"what":"complete","saved":{},"locale":{},"code":{},"share":{share_results}}}"#,
+                string(saved),
+                string(locale),
+                code.map_or("null".to_owned(), string)
+            ),
+            LaterRequest::Advice { advice } => {
+                format!(r#"{{"what":"advice","advice":{}}}"#, string(advice))
+            }
+            LaterRequest::Prepare { advice } => {
+                format!(r#"{{"what":"prepare","advice":{}}}"#, string(advice))
+            }
+        }
+    }
+}

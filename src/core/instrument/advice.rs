@@ -1,0 +1,147 @@
+//! The advice of an instrument (each area's explanation, plays and discussion questions) as
+//! data of its own, one file per locale. The pages load it after their first screen, so
+//! what a respondent downloads before the first question stays small; the routing (which
+//! plays a statement, pair or choice question names) stays with the questions.
+
+use super::{Instrument, Play, Text};
+
+/// The built-in instrument's advice file names, by locale: content-hashed by `build.rs`, so
+/// a browser never keeps an old copy across an upgrade.
+const BUILTIN_ADVICE_FILES: [(&str, &str); 1] = [("en", env!("SAMEPAGE_ADVICE_FILE_EN"))];
+
+/// Why an advice file cannot be applied. The file is fetched, so it is outside input: any
+/// text is refused with a reason, never a panic.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AdviceError {
+    /// The file is for another instrument or version (`id`, `version`).
+    OtherInstrument { id: String, version: String },
+    /// Line `line` (from 1) is not a record of the grammar, or names an unknown area.
+    Damaged { line: usize },
+}
+
+/// One area's advice, as read from a file.
+struct AreaAdvice {
+    dimension: usize,
+    explanation: String,
+    plays: Vec<Play>,
+    questions: Vec<String>,
+}
+
+/// The name of the built-in advice file for `locale` (the fallback locale's when that locale
+/// has none), to load relative to the page.
+pub fn builtin_advice_file(locale: &str) -> &'static str {
+    BUILTIN_ADVICE_FILES
+        .iter()
+        .find(|(code, _)| *code == locale)
+        .unwrap_or(&BUILTIN_ADVICE_FILES[0])
+        .1
+}
+
+/// The built-in advice in English, as the file the pages load (for tests and for writing the
+/// file into the build; the pages themselves fetch it, so they never call this).
+pub fn builtin_advice_records() -> &'static str {
+    include_str!(concat!(env!("OUT_DIR"), "/builtin_advice.en.txt"))
+}
+
+impl Instrument {
+    /// Fills every area's explanation, plays and questions in `locale` from `records`: an
+    /// `A instrument_id version` header, then per area `D id explanation`, followed by its
+    /// `P id text who first_step signal` and `Q question` lines; fields are separated by
+    /// tabs. All or nothing: a refused file changes nothing.
+    pub fn apply_advice(&mut self, locale: &str, records: &str) -> Result<(), AdviceError> {
+        let areas = self.read_advice(locale, records)?;
+        for area in areas {
+            let dimension = &mut self.dimensions[area.dimension];
+            dimension
+                .explanation
+                .0
+                .insert(locale.to_owned(), area.explanation);
+            for play in area.plays {
+                match dimension.plays.iter_mut().find(|p| p.id == play.id) {
+                    Some(known) => known.merge(play),
+                    None => dimension.plays.push(play),
+                }
+            }
+            for (index, question) in area.questions.into_iter().enumerate() {
+                match dimension.questions.get_mut(index) {
+                    Some(known) => {
+                        known.0.insert(locale.to_owned(), question);
+                    }
+                    None => dimension
+                        .questions
+                        .push(Text::of(locale, question.as_str())),
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads `records` against this instrument, without changing it.
+    fn read_advice(&self, locale: &str, records: &str) -> Result<Vec<AreaAdvice>, AdviceError> {
+        let mut lines = records.lines().enumerate();
+        let header = lines.next().map(|(_, l)| l.split('\t').collect::<Vec<_>>());
+        match header.as_deref() {
+            Some(["A", id, version]) if *id == self.id && *version == self.version => {}
+            Some(["A", id, version]) => {
+                return Err(AdviceError::OtherInstrument {
+                    id: (*id).to_owned(),
+                    version: (*version).to_owned(),
+                })
+            }
+            _ => return Err(AdviceError::Damaged { line: 1 }),
+        }
+        let mut areas: Vec<AreaAdvice> = Vec::new();
+        for (index, line) in lines {
+            let damaged = AdviceError::Damaged { line: index + 1 };
+            let fields: Vec<&str> = line.split('\t').collect();
+            match (fields.as_slice(), areas.last_mut()) {
+                (["D", id, explanation], _) => {
+                    let dimension = self
+                        .dimensions
+                        .iter()
+                        .position(|d| d.id == *id)
+                        .filter(|d| areas.iter().all(|a| a.dimension != *d))
+                        .ok_or(damaged)?;
+                    areas.push(AreaAdvice {
+                        dimension,
+                        explanation: (*explanation).to_owned(),
+                        plays: Vec::new(),
+                        questions: Vec::new(),
+                    });
+                }
+                (["P", id, text, who, first_step, signal], Some(area)) if !id.is_empty() => {
+                    area.plays.push(Play {
+                        id: (*id).to_owned(),
+                        text: Text::of(locale, text),
+                        who: Text::of(locale, who),
+                        first_step: Text::of(locale, first_step),
+                        signal: Text::of(locale, signal),
+                    })
+                }
+                (["Q", question], Some(area)) => area.questions.push((*question).to_owned()),
+                ([""], _) => {}
+                _ => return Err(damaged),
+            }
+        }
+        Ok(areas)
+    }
+}
+
+impl Text {
+    /// A text in `locale` alone.
+    pub fn of(locale: &str, text: &str) -> Text {
+        let mut one = Text::default();
+        one.0.insert(locale.to_owned(), text.to_owned());
+        one
+    }
+}
+
+impl Play {
+    /// Takes the texts of `read` (the same play, from an advice file) in their locale.
+    fn merge(&mut self, read: Play) {
+        self.text.0.extend(read.text.0);
+        self.who.0.extend(read.who.0);
+        self.first_step.0.extend(read.first_step.0);
+        self.signal.0.extend(read.signal.0);
+    }
+}

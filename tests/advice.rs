@@ -1,0 +1,108 @@
+//! The advice as data: the pages load it after their first screen, so the file is outside
+//! input (refused whole with a reason, never a panic), and what it fills in must equal the
+//! instrument's own advice.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use samepage::core::instrument::{
+    builtin_advice_file, builtin_advice_records, AdviceError, Catalogue, Instrument,
+};
+
+#[test]
+fn the_questions_carry_no_advice_and_the_file_brings_all_of_it() {
+    let bare = Instrument::builtin_without_advice();
+    assert!(bare.dimensions.iter().all(|d| d.plays.is_empty()
+        && d.questions.is_empty()
+        && d.explanation.get("en").is_empty()));
+    // The routing stays with the questions: a finding still knows which plays to name.
+    assert!(bare.statements().any(|s| !s.plays.is_empty()));
+
+    let mut advised = bare.clone();
+    advised
+        .apply_advice("en", builtin_advice_records())
+        .unwrap();
+    assert_eq!(advised, Instrument::builtin());
+    assert_eq!(
+        advised
+            .dimensions
+            .iter()
+            .map(|d| d.plays.len())
+            .sum::<usize>(),
+        48
+    );
+}
+
+#[test]
+fn the_file_name_changes_with_its_content_and_falls_back_to_english() {
+    let name = builtin_advice_file("en");
+    assert!(
+        name.starts_with("advice-") && name.ends_with(".en.txt"),
+        "{name}"
+    );
+    assert_eq!(builtin_advice_file("xx"), name);
+}
+
+#[test]
+fn a_file_for_another_version_is_refused_and_changes_nothing() {
+    let mut instrument = Instrument::builtin_without_advice();
+    let other = builtin_advice_records().replacen("\t2.0.0", "\t9.9.9", 1);
+    assert_eq!(
+        instrument.apply_advice("en", &other),
+        Err(AdviceError::OtherInstrument {
+            id: instrument.id.clone(),
+            version: "9.9.9".into()
+        })
+    );
+    assert_eq!(instrument, Instrument::builtin_without_advice());
+}
+
+#[test]
+fn a_damaged_line_is_named_and_nothing_is_applied() {
+    let mut instrument = Instrument::builtin_without_advice();
+    let mut lines: Vec<&str> = builtin_advice_records().lines().collect();
+    lines[5] = "P\tonly two fields";
+    assert_eq!(
+        instrument.apply_advice("en", &lines.join("\n")),
+        Err(AdviceError::Damaged { line: 6 })
+    );
+    assert_eq!(instrument, Instrument::builtin_without_advice());
+    // An area the instrument does not have, and an area named twice.
+    for bad in ["A\tx\ty", "D\tno_such_area\ttext"] {
+        let text = format!("{}\n{bad}\n", lines[0]);
+        assert!(instrument.apply_advice("en", &text).is_err(), "{bad}");
+    }
+    let first_area = lines[1];
+    let twice = format!("{}\n{first_area}\n{first_area}\n", lines[0]);
+    assert_eq!(
+        instrument.apply_advice("en", &twice),
+        Err(AdviceError::Damaged { line: 3 })
+    );
+}
+
+#[test]
+fn the_workshop_catalogue_lends_the_advice_to_earlier_versions() {
+    let mut catalogue = Catalogue::builtin_without_advice();
+    catalogue
+        .apply_advice("en", builtin_advice_records())
+        .unwrap();
+    assert_eq!(catalogue, Catalogue::builtin());
+    let legacy = &catalogue.all()[1];
+    assert!(legacy.dimensions.iter().all(|d| !d.plays.is_empty()));
+}
+
+proptest! {
+    /// Any text is either applied or refused whole: never a panic, never half applied.
+    #[test]
+    fn any_text_is_applied_or_refused_whole(noise in ".{0,400}", cut in 0usize..25_000) {
+        let mut instrument = Instrument::builtin_without_advice();
+        let records = builtin_advice_records();
+        let mut end = cut.min(records.len());
+        while !records.is_char_boundary(end) {
+            end -= 1;
+        }
+        let text = format!("{}{noise}", &records[..end]);
+        if instrument.apply_advice("en", &text).is_err() {
+            prop_assert_eq!(instrument, Instrument::builtin_without_advice());
+        }
+    }
+}

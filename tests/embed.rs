@@ -1,0 +1,186 @@
+//! What an embedding page gives an instance and gets back: options from attributes, and the
+//! events' details, checked against hand-computed figures and parsed as JSON.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use samepage::core::embed::{complete_detail, progress_detail, string, EmbedOptions, LaterRequest};
+use samepage::core::instrument::Instrument;
+use samepage::core::response::{Answer, Response, Role};
+use serde_json::{json, Value};
+
+fn options(attributes: &[(&str, &str)]) -> EmbedOptions {
+    EmbedOptions::read(|name| {
+        attributes
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| (*v).to_owned())
+    })
+}
+
+#[test]
+fn options_come_from_the_attributes_with_defaults() {
+    let none = options(&[]);
+    assert_eq!(none.namespace, "default");
+    assert_eq!(none.locale, None);
+    assert_eq!(none.workshop, None);
+    assert!(none.share_results);
+
+    let all = options(&[
+        ("data-namespace", " intranet-hr "),
+        ("data-locale", "EN"),
+        ("data-workshop", "#join=0000002a&v=2.0.0&n=HR&t="),
+        ("data-results", "none"),
+    ]);
+    assert_eq!(all.namespace, "intranet-hr");
+    assert_eq!(all.locale.as_deref(), Some("en"));
+    assert_eq!(
+        all.workshop.as_deref(),
+        Some("join=0000002a&v=2.0.0&n=HR&t=")
+    );
+    assert!(!all.share_results);
+    assert!(options(&[("data-results", "all")]).share_results);
+}
+
+#[test]
+fn progress_counts_answered_items() {
+    let detail: Value = serde_json::from_str(&progress_detail(3, 50)).unwrap();
+    assert_eq!(detail, json!({ "answered": 3, "total": 50 }));
+}
+
+/// Sales rates every statement of the first area 4 (75 points) and every other one 2 (25),
+/// with "Can't judge" on the first statement of the second area.
+fn sales_response(instrument: &Instrument) -> Response {
+    let mut response = Response {
+        role: Some(Role::Sales),
+        ..Response::default()
+    };
+    for (index, dimension) in instrument.dimensions.iter().enumerate() {
+        for (position, statement) in dimension.statements.iter().enumerate() {
+            let answer = match (index, position) {
+                (0, _) => Answer::Agreement(4),
+                (1, 0) => Answer::CantJudge,
+                _ => Answer::Agreement(2),
+            };
+            response.answers.insert(statement.id.clone(), answer);
+        }
+    }
+    let question = &instrument.definitions[0];
+    response
+        .definitions
+        .insert(question.id.clone(), question.options[0].id.clone());
+    response
+}
+
+#[test]
+fn complete_carries_the_scorecards_figures_and_the_code() {
+    let instrument = Instrument::builtin_without_advice();
+    let response = sales_response(&instrument);
+    let detail: Value = serde_json::from_str(&complete_detail(
+        &instrument,
+        &response,
+        "en",
+        Some("SP2.abc"),
+        true,
+    ))
+    .unwrap();
+    assert_eq!(detail["schema"], 1);
+    assert_eq!(
+        detail["instrument"],
+        json!({ "id": instrument.id, "version": "2.0.0" })
+    );
+    assert_eq!(detail["role"], "sales");
+    let areas = detail["areas"].as_array().unwrap();
+    assert_eq!(areas.len(), 12);
+    assert_eq!(areas[0]["id"], instrument.dimensions[0].id.as_str());
+    assert_eq!(areas[0]["name"], instrument.dimensions[0].name.get("en"));
+    assert_eq!(
+        (areas[0]["score"].clone(), areas[0]["stage"].clone()),
+        (json!(75), json!("aligned"))
+    );
+    assert_eq!(
+        (areas[1]["score"].clone(), areas[1]["cant_judge"].clone()),
+        (json!(25), json!(1))
+    );
+    assert_eq!(areas[1]["stage"], "siloed");
+    // Overall: the mean of 75 and eleven 25s = 29.17, shown as 29.
+    assert_eq!(
+        (detail["overall"].clone(), detail["stage"].clone()),
+        (json!(29), json!("siloed"))
+    );
+    assert_eq!(
+        detail["definitions"],
+        json!([{ "id": instrument.definitions[0].id, "answer": instrument.definitions[0].options[0].id }])
+    );
+    assert_eq!(detail["code"], "SP2.abc");
+}
+
+#[test]
+fn results_none_leaves_only_the_schema_and_the_instrument() {
+    let instrument = Instrument::builtin_without_advice();
+    let response = sales_response(&instrument);
+    let detail: Value = serde_json::from_str(&complete_detail(
+        &instrument,
+        &response,
+        "en",
+        Some("SP2.x"),
+        false,
+    ))
+    .unwrap();
+    assert_eq!(
+        detail,
+        json!({ "schema": 1, "instrument": { "id": instrument.id, "version": "2.0.0" } })
+    );
+}
+
+#[test]
+fn too_few_answers_are_null_not_a_number() {
+    let instrument = Instrument::builtin_without_advice();
+    let detail: Value = serde_json::from_str(&complete_detail(
+        &instrument,
+        &Response::default(),
+        "en",
+        None,
+        true,
+    ))
+    .unwrap();
+    assert_eq!(detail["overall"], Value::Null);
+    assert_eq!(detail["areas"][0]["score"], Value::Null);
+    assert_eq!(detail["role"], Value::Null);
+    assert_eq!(detail["code"], Value::Null);
+}
+
+#[test]
+fn requests_to_the_loader_are_json() {
+    let request = LaterRequest::Scorecard {
+        saved: "samepage-survey 2\n\"quoted\"",
+        locale: "en",
+        advice: "advice-1.en.txt",
+        id_prefix: "sp0",
+    };
+    let parsed: Value = serde_json::from_str(&request.to_json()).unwrap();
+    assert_eq!(parsed["what"], "scorecard");
+    assert_eq!(parsed["saved"], "samepage-survey 2\n\"quoted\"");
+    let complete: Value = serde_json::from_str(
+        &LaterRequest::Complete {
+            saved: "s",
+            locale: "en",
+            code: None,
+            share_results: false,
+        }
+        .to_json(),
+    )
+    .unwrap();
+    assert_eq!(
+        complete,
+        json!({ "what": "complete", "saved": "s", "locale": "en", "code": null, "share": false })
+    );
+}
+
+proptest! {
+    /// Any text survives the trip through a JSON string unchanged.
+    #[test]
+    fn json_strings_round_trip(text in "\\PC*|[\\x00-\\x1f\"\\\\\u{2028}\u{2029}]{0,20}") {
+        let parsed: String = serde_json::from_str(&string(&text)).unwrap();
+        prop_assert_eq!(parsed, text);
+    }
+}

@@ -1,0 +1,32 @@
+// What an instance's later screens need, fetched only when first asked for: the survey's
+// later wasm (the scorecard, the results for the host page) and the advice file. Shared by
+// both pages' loaders (scripts/assemble.mjs puts it inside them).
+let report;
+const advice = {};
+const module = () =>
+  (report ??= import(here('./__REPORT_GLUE__')).then(async (m) => {
+    await m.default({ module_or_path: here('./__REPORT_WASM__') });
+    return m;
+  }));
+const adviceFile = (name) =>
+  (advice[name] ??= fetch(here(name)).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`)))));
+
+/** Answers an instance's request (JSON text, see `core::embed::LaterRequest`) with text. */
+async function later(json) {
+  const r = JSON.parse(json);
+  if (r.what === 'advice') return adviceFile(r.advice);
+  if (r.what === 'prepare') {
+    adviceFile(r.advice).catch(() => {});
+    return module().then(() => '');
+  }
+  const m = await module();
+  if (r.what === 'complete') return m.complete_detail(r.saved, r.locale, r.code ?? undefined, r.share);
+  let text;
+  let problem = '';
+  try {
+    text = await adviceFile(r.advice);
+  } catch (error) {
+    problem = error.message || String(error);
+  }
+  return m.personal_scorecard(r.saved, text, problem, r.locale, r.prefix);
+}

@@ -1,0 +1,43 @@
+// SamePage's loader: the one file a page includes to show SamePage, under a name that never
+// changes (an intranet page need not be edited after an upgrade). It loads the hashed wasm
+// and stylesheet from its own folder (and, after the first screen, what later screens need), and mounts an instance into every [data-samepage]
+// element, now and whenever one is added later, each in an open shadow root of its own, so
+// the page's styles and SamePage's never meet. scripts/assemble.mjs fills in the hashed names.
+import init, { mount } from './__GLUE__';
+
+const here = (name) => new URL(name, import.meta.url).href;
+const stylesheet = here('./__CSS__');
+const started = init({ module_or_path: here('./__WASM__') });
+const mounted = new WeakSet();
+
+function attach(host) {
+  if (mounted.has(host)) return;
+  mounted.add(host);
+  let root;
+  try {
+    root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  } catch (error) {
+    console.warn('SamePage cannot mount into this element (it takes no shadow root):', host, error);
+    return;
+  }
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = stylesheet;
+  const container = document.createElement('div');
+  // Hidden until its stylesheet is in, so the survey never shows unstyled.
+  container.hidden = true;
+  root.append(link, container);
+  const styled = new Promise((done) => {
+    link.onload = link.onerror = done;
+  });
+  Promise.all([started, styled]).then(() => {
+    container.hidden = false;
+    mount(container, host, later);
+  });
+}
+
+/* @include later.js */
+
+const scan = () => document.querySelectorAll('[data-samepage]').forEach(attach);
+scan();
+new MutationObserver(scan).observe(document.documentElement, { childList: true, subtree: true });

@@ -1,0 +1,10 @@
+// The workshop page's starter (a file, not an inline script, so a strict Content-Security-
+// Policy allows it): loads the page's hashed wasm from this folder and starts it, handing it
+// the `later` function for personal scorecards and the advice. scripts/assemble.mjs fills in the hashed names.
+import init, { start } from './__GLUE__';
+
+const here = (name) => new URL(name, import.meta.url).href;
+
+/* @include later.js */
+
+init({ module_or_path: here('./__WASM__') }).then(() => start(later));
