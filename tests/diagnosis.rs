@@ -314,6 +314,7 @@ fn slide(instrument: &Instrument, people: &[Answers], kind: fn(&FindingKind) -> 
             card: &card,
             minimum: 3,
             strings: Locale::En.strings(),
+            report: Locale::En.report_strings(),
             team_strings: Locale::En.team_strings(),
             locale: "en",
             id_prefix: "t",
@@ -609,4 +610,81 @@ fn a_1_0_0_round_gets_todays_plays_routed_as_today() {
             .clone()
     };
     assert_eq!(follow_up(legacy), follow_up(current));
+}
+
+/// A company roll-out's codes as the intranet list exports them (CSV, a code per row), for
+/// the browser test of importing a file: 10,000 people, 10 rows sent twice and 2 damaged
+/// codes, for the empty workshop `e2e/fixtures/roll-out.json`. Rewritten with
+/// `UPDATE_FIXTURES=1 cargo test --all-features --test diagnosis`; otherwise it must match.
+#[test]
+fn the_roll_out_code_file_for_the_browser_tests_is_current() {
+    use samepage::core::code::{encode, CodedResponse};
+    use samepage::core::instrument::Catalogue;
+    use samepage::core::response::{Response, Role};
+    use samepage::core::workshop::Workshop;
+    use samepage::core::workshop_file::export_json;
+    const ID: u32 = 0x0b0b_0002;
+    let instrument = Instrument::builtin();
+    let workshop = Workshop::new(ID, "Company roll-out", Vec::new(), 5, "2026-11-30", "2.0.0");
+    let mut csv = String::from("submitted,code\r\n");
+    let mut rows = Vec::new();
+    for nonce in 0..10_000u32 {
+        let mut response = Response {
+            role: Some(Role::ALL[nonce as usize % 4]),
+            ..Response::default()
+        };
+        for (i, statement) in instrument.statements().enumerate() {
+            let level = 1 + ((nonce as usize + i * 7) % 5) as u8;
+            response
+                .answers
+                .insert(statement.id.clone(), Answer::Agreement(level));
+        }
+        for question in &instrument.definitions {
+            let option = &question.options[nonce as usize % question.options.len()];
+            response
+                .definitions
+                .insert(question.id.clone(), option.id.clone());
+        }
+        let coded = CodedResponse {
+            workshop: ID,
+            nonce: nonce + 1,
+            team: None,
+            response,
+        };
+        rows.push(encode(&instrument, &coded));
+    }
+    for (i, code) in rows.iter().enumerate() {
+        csv.push_str(&format!(
+            "2026-12-0{} 09:{:02},{code}\r\n",
+            1 + i % 9,
+            i % 60
+        ));
+    }
+    for code in &rows[..10] {
+        csv.push_str(&format!("2026-12-09 17:00,{code}\r\n"));
+    }
+    // Damaged in transit: one character changed, and one cut short.
+    let changed = rows[0].replacen(
+        &rows[0][10..11],
+        if &rows[0][10..11] == "A" { "B" } else { "A" },
+        1,
+    );
+    csv.push_str(&format!("2026-12-09 17:01,{changed}\r\n"));
+    csv.push_str(&format!(
+        "2026-12-09 17:02,{}\r\n",
+        &rows[1][..rows[1].len() - 6]
+    ));
+    let files = [
+        ("e2e/fixtures/roll-out-codes.csv", csv),
+        (
+            "e2e/fixtures/roll-out.json",
+            export_json(&Catalogue::builtin(), &workshop) + "\n",
+        ),
+    ];
+    for (path, text) in files {
+        if std::env::var_os("UPDATE_FIXTURES").is_some() {
+            std::fs::write(path, &text).unwrap();
+        }
+        assert_eq!(std::fs::read_to_string(path).unwrap(), text, "{path}");
+    }
 }

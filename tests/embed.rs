@@ -24,13 +24,16 @@ fn options_come_from_the_attributes_with_defaults() {
     assert_eq!(none.locale, None);
     assert_eq!(none.workshop, None);
     assert!(none.share_results);
+    assert_eq!(none.label, None);
 
     let all = options(&[
         ("data-namespace", " intranet-hr "),
         ("data-locale", "EN"),
         ("data-workshop", "#join=0000002a&v=2.0.0&n=HR&t="),
         ("data-results", "none"),
+        ("data-label", " Survey for HR "),
     ]);
+    assert_eq!(all.label.as_deref(), Some("Survey for HR"));
     assert_eq!(all.namespace, "intranet-hr");
     assert_eq!(all.locale.as_deref(), Some("en"));
     assert_eq!(

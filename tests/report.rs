@@ -50,6 +50,7 @@ fn report(response: &Response) -> String {
         instrument: &instrument,
         response,
         strings: Locale::En.strings(),
+        report: Locale::En.report_strings(),
         locale: "en",
         id_prefix: "t",
     })
@@ -291,6 +292,7 @@ mod team {
             card: &card,
             minimum: 3,
             strings: Locale::En.strings(),
+            report: Locale::En.report_strings(),
             team_strings: Locale::En.team_strings(),
             locale: "en",
             id_prefix: "w",
@@ -422,6 +424,7 @@ mod workshop_views {
             card: &card,
             minimum: 3,
             strings: Locale::En.strings(),
+            report: Locale::En.report_strings(),
             team_strings: Locale::En.team_strings(),
             locale: "en",
             id_prefix: "w",
@@ -462,8 +465,8 @@ mod workshop_views {
         trend[1] = Trend::Change(-3.0);
         trend[2] = Trend::Hidden { difference: 2 };
         let instrument = Instrument::builtin();
-        let (en, team) = (Locale::En.strings(), Locale::En.team_strings());
-        let html = trend_table(&instrument, en, team, "en", &trend, "2026-08-01", 3);
+        let (report, team) = (Locale::En.report_strings(), Locale::En.team_strings());
+        let html = trend_table(&instrument, report, team, "en", &trend, "2026-08-01", 3);
         assert!(html.contains("since the round started 2026-08-01"));
         assert!(html.contains("<td>+12</td>"), "{html}");
         assert!(html

@@ -1,7 +1,7 @@
 // The whole survey with the keyboard alone: Tab, arrow keys, Space and Enter.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, DIMENSIONS, INSTRUMENT, STATEMENTS, CHOICES, CHOICES_HEADING, CHOICE_SECTIONS } from '../support/survey-page.mjs';
+import { useApp, INSTRUMENT, STATEMENTS, CHOICES, SurveyPage } from '../support/survey-page.mjs';
 
 const app = useApp();
 
@@ -11,14 +11,7 @@ async function press(page, key, times = 1) {
 }
 
 /** The accessible name of the focused element. */
-function focusedName(page) {
-  return page.evaluate(() => {
-    // The survey lives in a shadow root: the focused element is inside its host.
-    let el = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    return el.labels?.[0]?.innerText ?? el.innerText ?? '';
-  });
-}
+const focusedName = (page) => new SurveyPage(page).focusedName();
 
 test('a respondent completes the survey with the keyboard only', async () => {
   const survey = await app.open();
@@ -32,40 +25,7 @@ test('a respondent completes the survey with the keyboard only', async () => {
   await press(page, 'Enter');
   await survey.expectHeading('Which part of the company do you work in?');
   // Focus moved to the new heading: the next Tab lands in the role group.
-  await press(page, 'Tab');
-  await press(page, 'ArrowDown', 2); // Sales → Marketing → Leadership
-  assert.match(await focusedName(page), /^Leadership/);
-  await press(page, 'Tab', 2); // Back, Next
-  assert.equal(await focusedName(page), 'Next');
-  await press(page, 'Enter');
-
-  for (const name of DIMENSIONS) {
-    await survey.expectHeading(name);
-    const count = await survey.statements().count();
-    for (let i = 0; i < count; i++) {
-      await press(page, 'Tab'); // into the statement's radio group
-      await press(page, 'Space'); // Strongly disagree
-      await press(page, 'ArrowRight', 3); // … → Agree
-    }
-    await press(page, 'Tab', 2);
-    assert.equal(await focusedName(page), 'Next');
-    await press(page, 'Enter');
-  }
-
-  // Every choice question, in its two sections: Tab into each group, Space on its first option.
-  await survey.expectHeading(CHOICES_HEADING);
-  assert.deepEqual(await survey.root.locator('.samepage__choice-section h3').allInnerTexts(), CHOICE_SECTIONS);
-  const questions = await survey.choiceGroups().count();
-  assert.equal(questions, CHOICES.length);
-  for (let q = 0; q < questions; q++) {
-    await press(page, 'Tab');
-    await press(page, 'Space'); // first option
-  }
-  await press(page, 'Tab', 2);
-  assert.equal(await focusedName(page), 'See my scorecard');
-  await press(page, 'Enter');
-
-  await survey.expectHeading('Your alignment scorecard');
+  await survey.completeByKeyboard();
   assert.equal(await survey.root.locator('.samepage__overall-number').innerText(), '75');
   assert.match(await survey.root.innerText(), /Answered as: Leadership/);
   const stored = await survey.storedSurvey();

@@ -14,15 +14,25 @@ const TYPES = {
   '.css': 'text/css; charset=utf-8',
   '.wasm': 'application/wasm',
   '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
 };
 
-/** Serves `root` on `port` (0: any free one); resolves to { url, close }. */
-export async function startServer(root = DIST, port = 0) {
+/**
+ * Serves `root` on `port` (0: any free one); resolves to { url, close }. `prefix` serves it
+ * from a sub-path instead of the root (as an intranet would, e.g. '/tools/samepage/');
+ * `headers` go on every response (a Content-Security-Policy, a CORS header for assets).
+ */
+export async function startServer(root = DIST, port = 0, { prefix = '/', headers = {} } = {}) {
   const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    const full = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    if (!full.startsWith(prefix)) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    const path = '/' + full.slice(prefix.length);
     let file = normalize(join(root, path));
     if (file !== root && !file.startsWith(root + sep)) {
       response.writeHead(403).end();
@@ -34,6 +44,7 @@ export async function startServer(root = DIST, port = 0) {
       response.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
+        ...headers,
       });
       response.end(body);
     } catch {
@@ -45,7 +56,8 @@ export async function startServer(root = DIST, port = 0) {
     server.listen(port, '127.0.0.1', done);
   });
   return {
-    url: `http://127.0.0.1:${server.address().port}/`,
+    url: `http://127.0.0.1:${server.address().port}${prefix}`,
+    origin: `http://127.0.0.1:${server.address().port}`,
     close: () => new Promise((done) => { server.closeAllConnections(); server.close(done); }),
   };
 }

@@ -69,11 +69,12 @@ export function useApp() {
 }
 
 export class SurveyPage {
-  constructor(page, url, errors) {
+  /** `root`: the instance to act in, when a page holds more than one. */
+  constructor(page, url, errors, root = page.locator('.samepage')) {
     this.page = page;
     this.url = url;
     this.errors = errors;
-    this.root = page.locator('.samepage');
+    this.root = root;
   }
 
   async load() {
@@ -137,6 +138,57 @@ export class SurveyPage {
     await this.expectHeading(CHOICES_HEADING);
   }
 
+  /**
+   * With focus on the role step's heading: picks Leadership and answers the whole survey
+   * with the keyboard alone (Tab, arrows, Space, Enter), every statement "Agree" and every
+   * choice question its first option, up to the scorecard.
+   */
+  async completeByKeyboard() {
+    const { page } = this;
+    const press = async (key, times = 1) => {
+      for (let i = 0; i < times; i++) await page.keyboard.press(key);
+    };
+    await press('Tab');
+    await press('ArrowDown', 2); // Sales → Marketing → Leadership
+    assert.match(await this.focusedName(), /^Leadership/);
+    await press('Tab', 2); // Back, Next
+    assert.equal(await this.focusedName(), 'Next');
+    await press('Enter');
+    for (const name of DIMENSIONS) {
+      await this.expectHeading(name);
+      const count = await this.statements().count();
+      for (let i = 0; i < count; i++) {
+        await press('Tab'); // into the statement's radio group
+        await press('Space'); // Strongly disagree
+        await press('ArrowRight', 3); // … → Agree
+      }
+      await press('Tab', 2);
+      assert.equal(await this.focusedName(), 'Next');
+      await press('Enter');
+    }
+    await this.expectHeading(CHOICES_HEADING);
+    assert.deepEqual(await this.root.locator('.samepage__choice-section h3').allInnerTexts(), CHOICE_SECTIONS);
+    const questions = await this.choiceGroups().count();
+    assert.equal(questions, CHOICES.length);
+    for (let q = 0; q < questions; q++) {
+      await press('Tab');
+      await press('Space'); // first option
+    }
+    await press('Tab', 2);
+    assert.equal(await this.focusedName(), 'See my scorecard');
+    await press('Enter');
+    await this.expectHeading('Your alignment scorecard');
+  }
+
+  /** The accessible name of the focused element, inside shadow roots too. */
+  focusedName() {
+    return this.page.evaluate(() => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el.labels?.[0]?.innerText ?? el.innerText ?? '';
+    });
+  }
+
   /** The choice questions' radio groups on the last step. */
   choiceGroups() {
     return this.root.locator('.samepage__definitions fieldset');
@@ -177,15 +229,20 @@ export class SurveyPage {
     return this.page.evaluate(() => Object.keys(localStorage).sort());
   }
 
-  /** Runs axe-core (WCAG 2.2 A and AA rules) over the page and fails on any violation. */
-  async expectAccessible(label) {
-    await this.page.addScriptTag({ path: AXE_SOURCE });
-    const violations = await this.page.evaluate(async () => {
-      const result = await window.axe.run(document, {
+  /**
+   * Runs axe-core (WCAG 2.2 A and AA rules) over the page, shadow roots included, and fails
+   * on any violation. Injected by the test driver, so a page's strict CSP does not block it.
+   */
+  async expectAccessible(label, within) {
+    await this.page.evaluate(readFileSync(AXE_SOURCE, 'utf8'));
+    const violations = await this.page.evaluate(async (selector) => {
+      // `within`: one embedded instance (its host element and shadow root), not its host page.
+      const context = selector ? { include: [[selector]] } : document;
+      const result = await window.axe.run(context, {
         runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
       });
       return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-    });
+    }, within);
     assert.deepEqual(violations, [], `axe violations on ${label}`);
   }
 
@@ -195,7 +252,9 @@ export class SurveyPage {
     await mkdir(dir, { recursive: true });
     const { width } = this.page.viewportSize();
     const path = join(dir, `${name}-${width}.png`);
-    await this.page.screenshot({ path, fullPage: true });
+    // caret 'initial': Playwright would otherwise hide the caret with an injected style, which a
+    // strict CSP refuses.
+    await this.page.screenshot({ path, fullPage: true, caret: 'initial' });
     return path;
   }
 

@@ -25,11 +25,14 @@ pub struct EmbedOptions {
     /// False with `data-results="none"`: `samepage:complete` then carries no scores and no
     /// code.
     pub share_results: bool,
+    /// The instance's accessible name (`data-label`), so that several instances on one page
+    /// are told apart; the interface's default name when absent.
+    pub label: Option<String>,
 }
 
 impl EmbedOptions {
     /// Reads the options through `attribute`, which returns a host attribute's value by name
-    /// (`data-namespace`, `data-locale`, `data-workshop`, `data-results`). The namespace is
+    /// (`data-namespace`, `data-locale`, `data-workshop`, `data-results`, `data-label`). The namespace is
     /// checked where keys are made ([`super::saved::Keys::new`]).
     pub fn read(attribute: impl Fn(&str) -> Option<String>) -> EmbedOptions {
         let present = |name: &str| attribute(name).filter(|v| !v.trim().is_empty());
@@ -39,6 +42,7 @@ impl EmbedOptions {
             locale: present("data-locale").map(|l| l.trim().to_ascii_lowercase()),
             workshop: present("data-workshop").map(|w| w.trim().trim_start_matches('#').into()),
             share_results: attribute("data-results").as_deref().map(str::trim) != Some("none"),
+            label: present("data-label").map(|l| l.trim().to_owned()),
         }
     }
 }

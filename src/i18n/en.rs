@@ -1,6 +1,6 @@
 //! English.
 
-use super::Strings;
+use super::{ReportStrings, Strings};
 #[cfg(feature = "workshop")]
 use super::{TeamStrings, WorkshopStrings};
 
@@ -47,10 +47,39 @@ pub static EN: Strings = Strings {
     see_scorecard: "See my scorecard",
 
     scorecard_title: "Your alignment scorecard",
+    out_of_100: "out of 100",
+    print: "Print or save as PDF",
+    change_answers: "Change my answers",
+
+    start_over: "Start over",
+    start_over_question: "Start over? Every answer you have given will be cleared.",
+    start_over_confirm: "Yes, start over",
+    erase: "Erase my answers from this device",
+    erase_question: "Erase every answer from this device? This cannot be undone.",
+    erase_confirm: "Yes, erase my answers",
+    cancel: "Cancel",
+    erased_notice: "Your answers have been erased from this device.",
+
+    storage_unavailable: "This browser does not let SamePage save anything ({reason}). You can still take the survey, but your answers live only in this tab: they will be gone if you reload or close it.",
+    storage_failed: "Your last answer could not be saved on this device ({reason}). Your answers are kept in this tab only and will not survive a reload or a closed tab.",
+    unreadable_kept: "Answers saved earlier on this device could not be read ({reason}). They have been kept aside, untouched, under the storage key “{key}”. You are starting afresh.",
+    unreadable_reason_not_survey: "they are not SamePage survey data",
+    unreadable_reason_newer: "they were saved by a newer version of SamePage",
+    unreadable_reason_damaged: "they are damaged",
+    dismiss: "Dismiss",
+    answer_not_applicable: "Not applicable here",
+    welcome_estimate: "About {minutes} minutes: {statements} short statements and {choices} questions about who owns what and what words mean where you work.",
+    choices_meaning_title: "What the words mean here",
+    choices_owner_title: "Who owns what",
+    scorecard_loading: "Preparing your scorecard…",
+    scorecard_failed: "Your scorecard could not be prepared ({reason}). Your answers are kept on this device: reload the page to try again.",
+};
+
+/// The English personal scorecard.
+pub static EN_REPORT: ReportStrings = ReportStrings {
     scorecard_role: "Answered as: {role}",
     overall_label: "Overall alignment",
     score_out_of: "{score} out of 100",
-    out_of_100: "out of 100",
     not_enough_answers: "Not enough answers",
     not_enough_overall: "There are not enough answers for an overall figure: at least half of the areas need two rated statements each.",
     stage_siloed: "Siloed",
@@ -79,34 +108,9 @@ pub static EN: Strings = Strings {
     definitions_not_answered: "Not answered",
     definitions_undefined: "There is no agreed answer here: agreeing one together is a quick, concrete win.",
     definitions_team_note: "In a team survey, SamePage compares these picks between roles: different picks show where people talk past each other.",
-    print: "Print or save as PDF",
-    change_answers: "Change my answers",
-
-    start_over: "Start over",
-    start_over_question: "Start over? Every answer you have given will be cleared.",
-    start_over_confirm: "Yes, start over",
-    erase: "Erase my answers from this device",
-    erase_question: "Erase every answer from this device? This cannot be undone.",
-    erase_confirm: "Yes, erase my answers",
-    cancel: "Cancel",
-    erased_notice: "Your answers have been erased from this device.",
-
-    storage_unavailable: "This browser does not let SamePage save anything ({reason}). You can still take the survey, but your answers live only in this tab: they will be gone if you reload or close it.",
-    storage_failed: "Your last answer could not be saved on this device ({reason}). Your answers are kept in this tab only and will not survive a reload or a closed tab.",
-    unreadable_kept: "Answers saved earlier on this device could not be read ({reason}). They have been kept aside, untouched, under the storage key “{key}”. You are starting afresh.",
-    unreadable_reason_not_survey: "they are not SamePage survey data",
-    unreadable_reason_newer: "they were saved by a newer version of SamePage",
-    unreadable_reason_damaged: "they are damaged",
-    dismiss: "Dismiss",
-    answer_not_applicable: "Not applicable here",
     play_who: "Who acts: {who}",
     play_first_step: "First step, in the next two weeks: {step}",
     play_signal: "How you will know it worked: {signal}",
-    welcome_estimate: "About {minutes} minutes: {statements} short statements and {choices} questions about who owns what and what words mean where you work.",
-    choices_meaning_title: "What the words mean here",
-    choices_owner_title: "Who owns what",
-    scorecard_loading: "Preparing your scorecard…",
-    scorecard_failed: "Your scorecard could not be prepared ({reason}). Your answers are kept on this device: reload the page to try again.",
     advice_failed: "The advice for weak areas could not be loaded ({reason}), so the scorecard shows your scores without it. Reload the page to try again; your answers are kept.",
 };
 
@@ -269,6 +273,8 @@ pub static EN_WORKSHOP: WorkshopStrings = WorkshopStrings {
     paste_label: "Response codes (one per line, or anywhere in pasted text)",
     paste_submit: "Import codes",
     paste_none_found: "No response code was found in the pasted text. Codes start with “SP2.” (or “SP1.” from the first version).",
+    codes_file_label: "Or import a file of codes (.txt or .csv, such as an export of the list your intranet collected them in)",
+    codes_file_none_found: "No response code was found in {file}. Nothing was imported.",
     paste_summary: "{added} added, {updated} updated, {duplicates} already here, {refused} refused.",
     code_outcome: "Code {position} ({code}…): {what}",
     code_added: "added",

@@ -2,10 +2,10 @@
 //!
 //! The instrument's content (statements, explanations, plays) travels with the instrument as
 //! locale-keyed [`crate::core::instrument::Text`], so that a loaded variant brings its own
-//! wording. Everything else a user reads is a field of [`Strings`] (the survey) or
-//! [`TeamStrings`] (the team scorecard, kept apart so the survey's wasm does not carry it); a
-//! new language is one more value of each, and the compiler refuses it until every field is
-//! filled.
+//! wording. Everything else a user reads is a field of [`Strings`] (the survey),
+//! [`ReportStrings`] (the personal scorecard) or [`TeamStrings`] (the team scorecard), the
+//! last two kept apart so the survey's first-screen wasm does not carry them; a new language
+//! is one more value of each, and the compiler refuses it until every field is filled.
 
 mod en;
 
@@ -39,7 +39,7 @@ impl Locale {
         match code.map(|c| (c, Locale::of_code(c))) {
             Some((_, Some(locale))) => locale,
             Some((code, None)) => {
-                #[cfg(target_arch = "wasm32")]
+                #[cfg(all(target_arch = "wasm32", feature = "ui"))]
                 leptos::logging::warn!("SamePage has no locale {code:?}; using English.");
                 let _ = code;
                 Locale::default()
@@ -59,6 +59,13 @@ impl Locale {
     pub fn strings(self) -> &'static Strings {
         match self {
             Locale::En => &en::EN,
+        }
+    }
+
+    /// The personal scorecard's strings of this locale.
+    pub fn report_strings(self) -> &'static ReportStrings {
+        match self {
+            Locale::En => &en::EN_REPORT,
         }
     }
 
@@ -261,6 +268,10 @@ pub struct WorkshopStrings {
     pub paste_label: &'static str,
     pub paste_submit: &'static str,
     pub paste_none_found: &'static str,
+    /// The file input for a file of response codes (.txt or .csv).
+    pub codes_file_label: &'static str,
+    /// A chosen file holds no response code; `{file}`.
+    pub codes_file_none_found: &'static str,
     pub paste_summary: &'static str,
     pub code_outcome: &'static str,
     pub code_added: &'static str,
@@ -393,38 +404,7 @@ pub struct Strings {
     pub see_scorecard: &'static str,
 
     pub scorecard_title: &'static str,
-    pub scorecard_role: &'static str,
-    pub overall_label: &'static str,
-    pub score_out_of: &'static str,
     pub out_of_100: &'static str,
-    pub not_enough_answers: &'static str,
-    pub not_enough_overall: &'static str,
-    pub stage_siloed: &'static str,
-    pub stage_connected: &'static str,
-    pub stage_aligned: &'static str,
-    pub stage_integrated: &'static str,
-    pub stage_siloed_hint: &'static str,
-    pub stage_connected_hint: &'static str,
-    pub stage_aligned_hint: &'static str,
-    pub stage_integrated_hint: &'static str,
-    pub stage_cutoffs: &'static str,
-    pub chart_title: &'static str,
-    pub chart_summary: &'static str,
-    pub chart_table_caption: &'static str,
-    pub column_area: &'static str,
-    pub column_score: &'static str,
-    pub column_stage: &'static str,
-    pub column_cant_judge: &'static str,
-    pub weakest_title: &'static str,
-    pub weakest_none: &'static str,
-    pub plays_title: &'static str,
-    pub questions_title: &'static str,
-    pub blame_title: &'static str,
-    pub blame_body: &'static str,
-    pub definitions_result_title: &'static str,
-    pub definitions_not_answered: &'static str,
-    pub definitions_undefined: &'static str,
-    pub definitions_team_note: &'static str,
     pub print: &'static str,
     pub change_answers: &'static str,
 
@@ -445,9 +425,6 @@ pub struct Strings {
     pub unreadable_reason_damaged: &'static str,
     pub dismiss: &'static str,
     pub answer_not_applicable: &'static str,
-    pub play_who: &'static str,
-    pub play_first_step: &'static str,
-    pub play_signal: &'static str,
     pub welcome_estimate: &'static str,
     pub choices_meaning_title: &'static str,
     pub choices_owner_title: &'static str,
@@ -455,8 +432,6 @@ pub struct Strings {
     pub scorecard_loading: &'static str,
     /// Shown when the scorecard cannot be computed; `{reason}`.
     pub scorecard_failed: &'static str,
-    /// Shown above a scorecard whose advice could not be loaded; `{reason}`.
-    pub advice_failed: &'static str,
 }
 
 impl Strings {
@@ -502,7 +477,51 @@ impl Strings {
             Answer::NotApplicable => self.answer_not_applicable,
         }
     }
+}
 
+/// The personal scorecard's strings in one language: a section of its own, so the survey's
+/// first-screen wasm does not carry them; the later wasm (report::later) and the workshop page
+/// use them.
+pub struct ReportStrings {
+    pub scorecard_role: &'static str,
+    pub overall_label: &'static str,
+    pub score_out_of: &'static str,
+    pub not_enough_answers: &'static str,
+    pub not_enough_overall: &'static str,
+    pub stage_siloed: &'static str,
+    pub stage_connected: &'static str,
+    pub stage_aligned: &'static str,
+    pub stage_integrated: &'static str,
+    pub stage_siloed_hint: &'static str,
+    pub stage_connected_hint: &'static str,
+    pub stage_aligned_hint: &'static str,
+    pub stage_integrated_hint: &'static str,
+    pub stage_cutoffs: &'static str,
+    pub chart_title: &'static str,
+    pub chart_summary: &'static str,
+    pub chart_table_caption: &'static str,
+    pub column_area: &'static str,
+    pub column_score: &'static str,
+    pub column_stage: &'static str,
+    pub column_cant_judge: &'static str,
+    pub weakest_title: &'static str,
+    pub weakest_none: &'static str,
+    pub plays_title: &'static str,
+    pub questions_title: &'static str,
+    pub blame_title: &'static str,
+    pub blame_body: &'static str,
+    pub definitions_result_title: &'static str,
+    pub definitions_not_answered: &'static str,
+    pub definitions_undefined: &'static str,
+    pub definitions_team_note: &'static str,
+    pub play_who: &'static str,
+    pub play_first_step: &'static str,
+    pub play_signal: &'static str,
+    /// Shown above a scorecard whose advice could not be loaded; `{reason}`.
+    pub advice_failed: &'static str,
+}
+
+impl ReportStrings {
     /// The name of a maturity stage.
     pub fn stage(&self, stage: Stage) -> &'static str {
         match stage {

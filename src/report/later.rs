@@ -35,7 +35,7 @@ pub fn scorecard_html(
     id_prefix: &str,
 ) -> String {
     let locale = Locale::chosen(Some(locale));
-    let t = locale.strings();
+    let (t, report) = (locale.strings(), locale.report_strings());
     let (instrument, problem) = instrument(locale.code(), advice);
     let Ok(saved) = SavedSurvey::decode(saved) else {
         let reason = fill(t.scorecard_failed, &[("reason", &"unreadable")]);
@@ -44,7 +44,7 @@ pub fn scorecard_html(
     let (saved, _) = saved.migrate(&instrument);
     let mut html = String::new();
     if let Some(reason) = problem {
-        let note = fill(t.advice_failed, &[("reason", &reason)]);
+        let note = fill(report.advice_failed, &[("reason", &reason)]);
         html.push_str(&format!(
             r#"<p class="samepage__notice samepage__notice--warning" role="alert">{}</p>"#,
             escape(&note)
@@ -54,6 +54,7 @@ pub fn scorecard_html(
         instrument: &instrument,
         response: &saved.response,
         strings: t,
+        report,
         locale: locale.code(),
         id_prefix,
     }));

@@ -14,7 +14,7 @@ pub mod scorecard;
 pub mod team;
 
 use crate::core::instrument::{Dimension, Play, Text};
-use crate::i18n::{fill, Strings};
+use crate::i18n::{fill, ReportStrings};
 
 /// A dimension's explanation, the plays written for what was found (each with who acts, a
 /// first step and how the team will know it worked) and the dimension's discussion
@@ -22,7 +22,7 @@ use crate::i18n::{fill, Strings};
 /// team's. `heading` is the element of the lists' titles (`h5` in a report, `h4` on a slide).
 fn advice(
     html: &mut String,
-    t: &Strings,
+    t: &ReportStrings,
     dimension: &Dimension,
     plays: &[&Play],
     locale: &str,

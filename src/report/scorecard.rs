@@ -9,7 +9,7 @@ use super::{advice, escape, open_card};
 use crate::core::instrument::{Dimension, Instrument, Play};
 use crate::core::response::{Answer, Response};
 use crate::core::scoring::{one_sided_pairs, Score, Scorecard, Stage, DISAGREES_UP_TO};
-use crate::i18n::{fill, Strings};
+use crate::i18n::{fill, ReportStrings, Strings};
 
 /// How many weak dimensions the scorecard explains in full.
 pub const WEAKEST_SHOWN: usize = 3;
@@ -19,6 +19,8 @@ pub struct ScorecardInput<'a> {
     pub instrument: &'a Instrument,
     pub response: &'a Response,
     pub strings: &'a Strings,
+    /// The scorecard's own strings, `locale.report_strings()`.
+    pub report: &'a ReportStrings,
     pub locale: &'a str,
     /// Prefix for element ids, unique per instance on the page.
     pub id_prefix: &'a str,
@@ -27,13 +29,15 @@ pub struct ScorecardInput<'a> {
 /// The scorecard's markup (the heading and the buttons around it belong to the UI).
 pub fn personal_scorecard(input: &ScorecardInput) -> String {
     let card = Scorecard::personal(input.instrument, input.response);
-    let t = input.strings;
     let mut html = String::new();
     if let Some(role) = input.response.role {
-        let role = fill(t.scorecard_role, &[("role", &t.role(role))]);
+        let role = fill(
+            input.report.scorecard_role,
+            &[("role", &input.strings.role(role))],
+        );
         let _ = write!(html, r#"<p class="samepage__hint">{}</p>"#, escape(&role));
     }
-    overall(&mut html, t, card.overall);
+    overall(&mut html, input, card.overall);
     areas(&mut html, input, &card);
     weakest(&mut html, input, &card);
     blame_loops(&mut html, input);
@@ -42,13 +46,14 @@ pub fn personal_scorecard(input: &ScorecardInput) -> String {
 }
 
 /// A score as people read it: whole points, or "not enough answers".
-fn score_text(score: Score, t: &Strings) -> String {
+fn score_text(score: Score, t: &ReportStrings) -> String {
     score
         .whole()
         .map_or_else(|| t.not_enough_answers.to_owned(), |v| v.to_string())
 }
 
-fn overall(html: &mut String, t: &Strings, score: Score) {
+fn overall(html: &mut String, input: &ScorecardInput, score: Score) {
+    let t = input.report;
     let _ = write!(
         html,
         r#"<section class="samepage__card samepage__overall"><h3>{}</h3>"#,
@@ -59,7 +64,7 @@ fn overall(html: &mut String, t: &Strings, score: Score) {
             let _ = write!(
                 html,
                 r#"<p class="samepage__overall-figure"><span class="samepage__overall-number">{value}</span><span class="samepage__overall-scale">{}</span></p><p class="samepage__overall-stage"><strong>{}</strong>: {}</p>"#,
-                escape(t.out_of_100),
+                escape(input.strings.out_of_100),
                 escape(t.stage(stage)),
                 escape(t.stage_hint(stage))
             );
@@ -73,7 +78,7 @@ fn overall(html: &mut String, t: &Strings, score: Score) {
 
 /// The chart and the table of every dimension: the table is the chart's text alternative.
 fn areas(html: &mut String, input: &ScorecardInput, card: &Scorecard) {
-    let t = input.strings;
+    let t = input.report;
     let name = |id: &str| {
         input
             .instrument
@@ -137,7 +142,7 @@ fn areas(html: &mut String, input: &ScorecardInput, card: &Scorecard) {
 
 /// The weakest dimensions, each with its explanation, plays and questions.
 fn weakest(html: &mut String, input: &ScorecardInput, card: &Scorecard) {
-    let t = input.strings;
+    let t = input.report;
     let locale = input.locale;
     open_card(html, t.weakest_title);
     let weakest = card.weakest(WEAKEST_SHOWN);
@@ -190,7 +195,7 @@ fn personal_plays<'a>(input: &ScorecardInput<'a>, dimension: &'a Dimension) -> V
 
 /// Mirror pairs where the respondent rates their own side well and the other side badly.
 fn blame_loops(html: &mut String, input: &ScorecardInput) {
-    let t = input.strings;
+    let t = input.report;
     let pairs = one_sided_pairs(input.instrument, input.response);
     if pairs.is_empty() {
         return;
@@ -209,7 +214,7 @@ fn blame_loops(html: &mut String, input: &ScorecardInput) {
 
 /// The respondent's definitions picks, flagging "no agreed definition".
 fn definitions(html: &mut String, input: &ScorecardInput) {
-    let t = input.strings;
+    let t = input.report;
     let locale = input.locale;
     open_card(html, t.definitions_result_title);
     html.push_str(r#"<dl class="samepage__definitions-list">"#);

@@ -14,7 +14,7 @@ use crate::core::team::{
     MIN_PAIRWISE_FOR_ALPHA,
 };
 use crate::core::workshop::{Fact, Facts, Trend};
-use crate::i18n::{fill, Strings, TeamStrings};
+use crate::i18n::{fill, ReportStrings, Strings, TeamStrings};
 
 /// How many findings the report explains in full.
 pub const FINDINGS_SHOWN: usize = 5;
@@ -25,6 +25,8 @@ pub struct TeamInput<'a> {
     pub card: &'a TeamScorecard,
     pub minimum: usize,
     pub strings: &'a Strings,
+    /// The personal scorecard's strings the team report shares (stages, columns, advice).
+    pub report: &'a ReportStrings,
     pub team_strings: &'a TeamStrings,
     pub locale: &'a str,
     /// Prefix for element ids, unique per instance on the page.
@@ -109,7 +111,7 @@ fn summary(html: &mut String, input: &TeamInput) {
                 r#"<p class="samepage__overall-figure"><span class="samepage__overall-number">{}</span><span class="samepage__overall-scale">{} · {}</span></p><p class="samepage__hint">{}</p>"#,
                 decimal(alignment, 0),
                 escape(t.out_of_100),
-                escape(t.stage(Stage::of(alignment))),
+                escape(input.report.stage(Stage::of(alignment))),
                 escape(tt.team_alignment_hint)
             );
         }
@@ -124,7 +126,7 @@ fn summary(html: &mut String, input: &TeamInput) {
             escape(tt.team_level_label),
             decimal(level, 0),
             escape(t.out_of_100),
-            escape(t.stage(Stage::of(level))),
+            escape(input.report.stage(Stage::of(level))),
             escape(tt.team_level_hint)
         );
     }
@@ -310,10 +312,9 @@ fn open_table<'a>(html: &mut String, caption: &str, columns: impl IntoIterator<I
 
 /// The heatmap and gap lines as text: per area, each group's mean and the gap.
 fn summary_table(html: &mut String, input: &TeamInput) {
-    let tt = input.team_strings;
-    let (t, card) = (input.strings, input.card);
+    let (tt, card) = (input.team_strings, input.card);
     let groups = card.groups.iter().map(|g| group_name(input, g.group));
-    let columns = [t.column_area]
+    let columns = [input.report.column_area]
         .into_iter()
         .chain(groups)
         .chain([tt.column_gap]);
@@ -343,7 +344,7 @@ fn summary_table(html: &mut String, input: &TeamInput) {
 /// Every group's figures in every area.
 fn figures(html: &mut String, input: &TeamInput) {
     let tt = input.team_strings;
-    let (t, card) = (input.strings, input.card);
+    let (t, card) = (input.report, input.card);
     html.push_str(r#"<section class="samepage__card">"#);
     let columns = [
         t.column_area,
@@ -787,7 +788,7 @@ fn finding_body(html: &mut String, input: &TeamInput, finding: &Finding, heading
     }
     if let Some(dimension) = input.instrument.dimensions.get(finding.dimension) {
         let plays = finding_plays(input, finding);
-        advice(html, input.strings, dimension, &plays, input.locale, sub);
+        advice(html, input.report, dimension, &plays, input.locale, sub);
     }
 }
 
@@ -829,10 +830,10 @@ fn statements_table(html: &mut String, input: &TeamInput) {
     let card = input.card;
     html.push_str(r#"<section class="samepage__card">"#);
     let groups = card.groups.iter().map(|g| group_name(input, g.group));
-    let columns = [input.strings.column_area, tt.column_statement]
+    let columns = [input.report.column_area, tt.column_statement]
         .into_iter()
         .chain(groups)
-        .chain([tt.column_gap, input.strings.column_cant_judge]);
+        .chain([tt.column_gap, input.report.column_cant_judge]);
     let _ = write!(html, "<h3>{}</h3>", escape(tt.statements_title));
     open_table(html, tt.statements_caption, columns);
     for (index, statement) in input.instrument.statements().enumerate() {
@@ -1030,7 +1031,7 @@ fn common_pick<'a>(input: &TeamInput<'a>, id: &str, group: Group) -> Option<&'a 
 /// instrument and the words.
 pub fn trend_table(
     instrument: &Instrument,
-    strings: &Strings,
+    report: &ReportStrings,
     tt: &TeamStrings,
     locale: &str,
     trend: &[Trend],
@@ -1043,7 +1044,7 @@ pub fn trend_table(
     open_table(
         &mut html,
         &caption,
-        [strings.column_area, tt.trend_column_change],
+        [report.column_area, tt.trend_column_change],
     );
     for (dimension, change) in instrument.dimensions.iter().zip(trend) {
         let text = match change {

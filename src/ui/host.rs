@@ -94,7 +94,14 @@ pub fn mount(container: web_sys::HtmlElement, host: web_sys::HtmlElement, later:
     let ready = instance.clone();
     leptos::mount::mount_to(container, move || {
         let locale = Locale::chosen(options.locale.as_deref());
-        view! { <SamePage namespace=options.namespace.clone() locale host=instance.clone() /> }
+        view! {
+            <SamePage
+                namespace=options.namespace.clone()
+                locale
+                host=instance.clone()
+                label=options.label.clone()
+            />
+        }
     })
     .forget();
     ready.emit("ready", "{}");

@@ -42,12 +42,14 @@ pub(crate) fn next_instance_id() -> &'static str {
 }
 
 /// One SamePage survey, from welcome to scorecard, storing under `namespace`, in `locale`
-/// (English when absent), handing its events to `host`.
+/// (English when absent), handing its events to `host`, named `label` for assistive
+/// technology (the interface's default name when absent).
 #[component]
 pub fn SamePage(
     #[prop(into)] namespace: String,
     #[prop(optional)] locale: Locale,
     #[prop(optional)] host: Host,
+    #[prop(default = None)] label: Option<String>,
 ) -> impl IntoView {
     let survey = Survey::open(
         &namespace,
@@ -57,7 +59,11 @@ pub fn SamePage(
         host,
     );
     view! {
-        <section class=ROOT_CLASS lang=survey.locale() aria-label=survey.text().region_label>
+        <section
+            class=ROOT_CLASS
+            lang=survey.locale()
+            aria-label=label.unwrap_or_else(|| survey.text().region_label.to_owned())
+        >
             <SurveyFlow survey finished=ViewFn::from(|| view! { <scorecard::Scorecard /> }) />
         </section>
     }
@@ -70,6 +76,7 @@ pub fn SamePage(
 pub(crate) fn SurveyFlow(survey: Survey, finished: ViewFn) -> impl IntoView {
     provide_context(survey);
     follow_other_tabs(survey);
+    survey.join_page();
     prepare_later_screens_after_the_first(survey);
     let root = NodeRef::<html::Div>::new();
     focus_heading_on_step_change(survey, root);

@@ -1,6 +1,7 @@
 //! The survey's shared state and the actions that change it. Every change that touches the
 //! response is stored at once, so a reload or a crash loses nothing.
 
+use std::cell::RefCell;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -30,6 +31,12 @@ pub enum Message {
     SetAside { key: String, reason: Unreadable },
     /// The user erased their answers from this device.
     Erased,
+}
+
+thread_local! {
+    /// Every survey open on this page, so that two instances of one namespace stay in step as
+    /// two tabs do (the browser tells other tabs of a write, never the tab that made it).
+    static OPEN: RefCell<Vec<Survey>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Everything the survey's components share, handed round as context. Cheap to copy.
@@ -229,7 +236,10 @@ impl Survey {
         self.navigated.set(true);
         self.step.set(Step::Welcome);
         match self.store.with_value(SurveyStore::erase) {
-            Ok(()) => self.message.set(Some(Message::Erased)),
+            Ok(()) => {
+                self.message.set(Some(Message::Erased));
+                self.tell_siblings(None);
+            }
             Err(reason) => self.warning.set(Some(StorageWarning::WriteFailed(reason))),
         }
     }
@@ -268,10 +278,39 @@ impl Survey {
         }
     }
 
+    /// Keeps this survey in step with the other instances of its namespace on this page,
+    /// until `on_cleanup`.
+    pub fn join_page(&self) {
+        let survey = *self;
+        OPEN.with(|open| open.borrow_mut().push(survey));
+        on_cleanup(move || {
+            OPEN.with(|open| open.borrow_mut().retain(|s| s.instance != survey.instance))
+        });
+    }
+
+    /// Hands what this survey stored (`None`: erased) to the other instances of its
+    /// namespace on this page.
+    fn tell_siblings(&self, stored: Option<&str>) {
+        let key = self.storage_key();
+        let siblings: Vec<Survey> = OPEN.with(|open| {
+            open.borrow()
+                .iter()
+                .filter(|s| s.instance != self.instance && s.storage_key() == key)
+                .copied()
+                .collect()
+        });
+        for sibling in siblings {
+            sibling.follow_other_tab(stored);
+        }
+    }
+
     /// Stores the survey as it stands now.
     fn save(&self) {
         let saved = self.saved();
         let result = self.store.with_value(|store| store.save(&saved));
+        if result.is_ok() {
+            self.tell_siblings(Some(&saved.encode()));
+        }
         match result {
             Err(reason) => self.warning.set(Some(StorageWarning::WriteFailed(reason))),
             Ok(()) => {

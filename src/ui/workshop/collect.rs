@@ -4,6 +4,7 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
+use super::files::read_chosen_file;
 use super::{Screen, Workshops};
 use crate::core::link::JoinLink;
 use crate::core::workshop::CodeOutcome;
@@ -152,7 +153,11 @@ pub fn JoinLinkPanel(id: u32) -> impl IntoView {
     }
 }
 
-/// The box for pasting response codes, and what became of each pasted code.
+/// How many imported codes are listed one by one; beyond it, only the refused ones are.
+const LISTED_CODES: usize = 100;
+
+/// The box for pasting response codes, the file input for a file of them (a `.txt` or `.csv`
+/// exported from an intranet list, say), and what became of each code.
 #[component]
 pub fn PasteCodes(id: u32) -> impl IntoView {
     let workshops = Workshops::use_context();
@@ -160,16 +165,16 @@ pub fn PasteCodes(id: u32) -> impl IntoView {
     let text = RwSignal::new(String::new());
     let nothing_found = RwSignal::new(false);
     let field_id = format!("{}-paste", workshops.instance);
-    let submit = move |event: SubmitEvent| {
-        event.prevent_default();
-        let pasted = text.get_untracked();
-        if crate::core::code::find_codes(&pasted).is_empty() {
+    let file_problem = RwSignal::new(None::<String>);
+    // Pasted or read from a file: the codes are imported, and refused ones stay in the box,
+    // to correct or to paste into the right workshop.
+    let import = move |pasted: &str| {
+        if crate::core::code::find_codes(pasted).is_empty() {
             nothing_found.set(true);
             return;
         }
         nothing_found.set(false);
-        let report = workshops.import_codes(id, &pasted);
-        // Refused codes stay in the box, to correct or to paste into the right workshop.
+        let report = workshops.import_codes(id, pasted);
         let refused: Vec<&str> = report
             .iter()
             .flat_map(|r| &r.outcomes)
@@ -178,6 +183,22 @@ pub fn PasteCodes(id: u32) -> impl IntoView {
             .collect();
         text.set(refused.join("\n"));
     };
+    let submit = move |event: SubmitEvent| {
+        event.prevent_default();
+        file_problem.set(None);
+        import(&text.get_untracked());
+    };
+    let choose_file = move |event: leptos::ev::Event| {
+        read_chosen_file(&event, move |name, read| match read {
+            Some(read) if !crate::core::code::find_codes(&read).is_empty() => {
+                file_problem.set(None);
+                import(&read);
+            }
+            Some(_) => file_problem.set(Some(fill(w.codes_file_none_found, &[("file", &name)]))),
+            None => file_problem.set(Some(fill(w.import_unreadable_file, &[("file", &name)]))),
+        });
+    };
+    let file_input = format!("{}-codes-file", workshops.instance);
     let report = move || {
         workshops
             .last_import
@@ -199,10 +220,16 @@ pub fn PasteCodes(id: u32) -> impl IntoView {
                         ("refused", &count(|o| matches!(o, CodeOutcome::Refused(_)))),
                     ],
                 );
+                // Every refused code is named; the others only while the list stays short
+                // (a file of 10,000 codes is summed up above).
+                let list_all = report.outcomes.len() <= LISTED_CODES;
                 let items = report
                     .outcomes
                     .iter()
                     .enumerate()
+                    .filter(|(_, (_, outcome))| {
+                        list_all || matches!(outcome, CodeOutcome::Refused(_))
+                    })
                     .map(|(index, (code, outcome))| {
                         let refused = matches!(outcome, CodeOutcome::Refused(_));
                         let text = outcome_text(w, index + 1, code, outcome, &current);
@@ -236,6 +263,20 @@ pub fn PasteCodes(id: u32) -> impl IntoView {
             <button type="submit" class="samepage__button samepage__button--primary">
                 {w.paste_submit}
             </button>
+            <label class="samepage__file" for=file_input.clone()>
+                <span>{w.codes_file_label}</span>
+                <input
+                    id=file_input.clone()
+                    type="file"
+                    accept=".txt,.csv,text/plain,text/csv"
+                    on:change=choose_file
+                />
+            </label>
+            {move || {
+                file_problem
+                    .get()
+                    .map(|text| view! { <p class="samepage__error" role="alert">{text}</p> })
+            }}
             {report}
         </form>
     }

@@ -92,7 +92,7 @@ fn Rounds(id: u32) -> impl IntoView {
                 Some(workshops.with_instrument(version, |instrument| {
                     trend_table(
                         instrument,
-                        workshops.text(),
+                        workshops.report_text(),
                         workshops.team_text(),
                         workshops.locale().code(),
                         &trend,

@@ -106,6 +106,32 @@ pub fn Exports(id: u32) -> impl IntoView {
     }
 }
 
+/// Reads the file chosen in the file input that fired `event` as text, then hands `done` its
+/// name and its text (`None` when it cannot be read as text). The input is emptied, so the
+/// same file can be chosen again.
+pub fn read_chosen_file(
+    event: &leptos::ev::Event,
+    done: impl FnOnce(String, Option<String>) + 'static,
+) {
+    let Some(input) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        return;
+    };
+    input.set_value("");
+    leptos::task::spawn_local(async move {
+        let text = JsFuture::from(file.text())
+            .await
+            .ok()
+            .and_then(|t| t.as_string());
+        done(file.name(), text);
+    });
+}
+
 /// Importing a workshop file chosen by the facilitator; a refused file changes nothing.
 #[component]
 pub fn ImportWorkshopFile() -> impl IntoView {
@@ -115,22 +141,7 @@ pub fn ImportWorkshopFile() -> impl IntoView {
     let input_id = format!("{}-import-file", workshops.instance);
 
     let on_change = move |event: leptos::ev::Event| {
-        let Some(input) = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
-            return;
-        };
-        input.set_value("");
-        let file_label = file.name();
-        leptos::task::spawn_local(async move {
-            let text = JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|t| t.as_string());
+        read_chosen_file(&event, move |file_label, text| {
             let result = match text {
                 None => Err(fill(w.import_unreadable_file, &[("file", &file_label)])),
                 Some(text) => match workshops.import_file(&text) {

@@ -12,7 +12,7 @@ use crate::core::link::{workshop_namespace, Fragment, JoinLink, LinkError};
 use crate::core::team::ANONYMITY_FLOOR;
 use crate::core::workshop::{parse_team_labels, ImportReport, LabelsRefused, Workshop};
 use crate::core::workshop_file::{import_json, FileError};
-use crate::i18n::{fill, Locale, Strings, TeamStrings, WorkshopStrings};
+use crate::i18n::{fill, Locale, ReportStrings, Strings, TeamStrings, WorkshopStrings};
 use crate::storage::{SetAside, WorkshopStore, TURN_VALUES};
 use crate::ui::{Host, Survey};
 
@@ -165,7 +165,7 @@ impl Workshops {
                 match applied {
                     Ok(()) => workshops.advice_loaded.set(true),
                     Err(reason) => workshops.message.set(Some(fill(
-                        workshops.text().advice_failed,
+                        workshops.report_text().advice_failed,
                         &[("reason", &reason)],
                     ))),
                 }
@@ -205,6 +205,11 @@ impl Workshops {
     /// The survey's interface strings.
     pub fn text(&self) -> &'static Strings {
         self.locale.strings()
+    }
+
+    /// The personal scorecard's strings (stages, columns and advice the team report shares).
+    pub fn report_text(&self) -> &'static ReportStrings {
+        self.locale.report_strings()
     }
 
     /// The team report's strings.

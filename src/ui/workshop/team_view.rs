@@ -70,6 +70,7 @@ pub fn with_team_input<R>(
             card: &card,
             minimum: workshop.minimum,
             strings: workshops.text(),
+            report: workshops.report_text(),
             team_strings: workshops.team_text(),
             locale: workshops.locale().code(),
             id_prefix: workshops.instance,
