@@ -53,7 +53,8 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 /// The instrument's advice in `locale`, which the pages load as data after their first
 /// screen (see `Instrument::apply_advice` for the grammar): per dimension `D id explanation`,
 /// then its `P id text who first_step signal` and `Q question` lines, after an
-/// `A instrument_id version` header.
+/// `A instrument_id version` header; then the routing, `RS|RM|RF id plays` for statements,
+/// mirror pairs and choice questions.
 fn advice_records_for(instrument: &Instrument, locale: &str) -> String {
     let mut out = String::new();
     let mut line = |fields: &[String]| {
@@ -81,6 +82,25 @@ fn advice_records_for(instrument: &Instrument, locale: &str) -> String {
         for question in &d.questions {
             line(&["Q".into(), text(question)]);
         }
+    }
+    // Which plays a finding on a statement, a mirror pair or a choice question names.
+    let statements = instrument.dimensions.iter().flat_map(|d| &d.statements);
+    let routes = statements
+        .map(|s| ("S", &s.id, &s.plays))
+        .chain(
+            instrument
+                .mirror_pairs
+                .iter()
+                .map(|p| ("M", &p.id, &p.plays)),
+        )
+        .chain(
+            instrument
+                .definitions
+                .iter()
+                .map(|q| ("F", &q.id, &q.plays)),
+        );
+    for (kind, id, plays) in routes.filter(|(_, _, plays)| !plays.is_empty()) {
+        line(&[format!("R{kind}"), field(id), ids(plays)]);
     }
     out
 }
@@ -133,7 +153,6 @@ fn records_for(instrument: &Instrument) -> String {
                 "S".into(),
                 field(&s.id),
                 flag(s.not_applicable),
-                ids(&s.plays),
                 text(&s.text),
             ]);
         }
@@ -147,7 +166,6 @@ fn records_for(instrument: &Instrument) -> String {
             field(&p.first.statement),
             side(p.second.side).into(),
             field(&p.second.statement),
-            ids(&p.plays),
         ]);
     }
     for q in &instrument.definitions {
@@ -160,7 +178,6 @@ fn records_for(instrument: &Instrument) -> String {
             }
             .into(),
             field(&q.dimension),
-            ids(&q.plays),
             text(&q.prompt),
         ]);
         for o in &q.options {

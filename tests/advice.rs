@@ -14,13 +14,15 @@ fn the_questions_carry_no_advice_and_the_file_brings_all_of_it() {
     assert!(bare.dimensions.iter().all(|d| d.plays.is_empty()
         && d.questions.is_empty()
         && d.explanation.get("en").is_empty()));
-    // The routing stays with the questions: a finding still knows which plays to name.
-    assert!(bare.statements().any(|s| !s.plays.is_empty()));
+    // The routing comes with the advice too: the survey's first screen needs none of it.
+    assert!(bare.statements().all(|s| s.plays.is_empty()));
+    assert!(bare.mirror_pairs.iter().all(|p| p.plays.is_empty()));
 
     let mut advised = bare.clone();
     advised
         .apply_advice("en", builtin_advice_records())
         .unwrap();
+    assert!(advised.statements().any(|s| !s.plays.is_empty()));
     assert_eq!(advised, Instrument::builtin());
     assert_eq!(
         advised
@@ -68,6 +70,14 @@ fn a_damaged_line_is_named_and_nothing_is_applied() {
     assert_eq!(instrument, Instrument::builtin_without_advice());
     // An area the instrument does not have, and an area named twice.
     for bad in ["A\tx\ty", "D\tno_such_area\ttext"] {
+        let text = format!("{}\n{bad}\n", lines[0]);
+        assert!(instrument.apply_advice("en", &text).is_err(), "{bad}");
+    }
+    // A route to a statement or a play the instrument does not have.
+    for bad in [
+        "RS\tno.such_statement\tstrategy.joint_planning",
+        "RM\tunderstanding\tno.such_play",
+    ] {
         let text = format!("{}\n{bad}\n", lines[0]);
         assert!(instrument.apply_advice("en", &text).is_err(), "{bad}");
     }

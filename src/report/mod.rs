@@ -28,9 +28,23 @@ fn advice(
     locale: &str,
     heading: &str,
 ) {
-    html.push_str("<p>");
-    html.push_str(&escape(dimension.explanation.get(locale)));
-    html.push_str("</p>");
+    // Without the advice (it could not be loaded), nothing but the questions' list is left.
+    let explanation = dimension.explanation.get(locale);
+    if !explanation.is_empty() {
+        html.push_str("<p>");
+        html.push_str(&escape(explanation));
+        html.push_str("</p>");
+    }
+    if plays.is_empty() {
+        list(
+            html,
+            t.questions_title,
+            &dimension.questions,
+            locale,
+            heading,
+        );
+        return;
+    }
     for part in [
         "<",
         heading,
@@ -80,8 +94,11 @@ fn open_card(html: &mut String, title: &str) {
     html.push_str("</h3>");
 }
 
-/// A titled bullet list of instrument texts; the title is a `heading` element.
+/// A titled bullet list of instrument texts, the title a `heading` element; nothing when empty.
 fn list(html: &mut String, title: &str, items: &[Text], locale: &str, heading: &str) {
+    if items.is_empty() {
+        return;
+    }
     for part in ["<", heading, ">", &escape(title), "</", heading, "><ul>"] {
         html.push_str(part);
     }

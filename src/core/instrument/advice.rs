@@ -1,7 +1,7 @@
-//! The advice of an instrument (each area's explanation, plays and discussion questions) as
-//! data of its own, one file per locale. The pages load it after their first screen, so
-//! what a respondent downloads before the first question stays small; the routing (which
-//! plays a statement, pair or choice question names) stays with the questions.
+//! The advice of an instrument (each area's explanation, plays and discussion questions, and
+//! which plays a finding on a statement, mirror pair or choice question names) as data of its
+//! own, one file per locale. The pages load it after their first screen, so what a
+//! respondent downloads before the first question stays small.
 
 use super::{Instrument, Play, Text};
 
@@ -27,6 +27,16 @@ struct AreaAdvice {
     questions: Vec<String>,
 }
 
+/// What a finding on one item names, as read from a file.
+enum Route {
+    /// The statement at this index (questionnaire order).
+    Statement(usize, Vec<String>),
+    /// The mirror pair at this index.
+    Pair(usize, Vec<String>),
+    /// The choice question at this index.
+    Choice(usize, Vec<String>),
+}
+
 /// The name of the built-in advice file for `locale` (the fallback locale's when that locale
 /// has none), to load relative to the page.
 pub fn builtin_advice_file(locale: &str) -> &'static str {
@@ -46,10 +56,48 @@ pub fn builtin_advice_records() -> &'static str {
 impl Instrument {
     /// Fills every area's explanation, plays and questions in `locale` from `records`: an
     /// `A instrument_id version` header, then per area `D id explanation`, followed by its
-    /// `P id text who first_step signal` and `Q question` lines; fields are separated by
-    /// tabs. All or nothing: a refused file changes nothing.
+    /// `P id text who first_step signal` and `Q question` lines; then `RS`, `RM` or `RF id
+    /// plays` lines, the plays (ids joined by commas) a finding on a statement, a mirror pair
+    /// or a choice question names. Fields are separated by tabs. All or nothing: a refused
+    /// file changes nothing.
     pub fn apply_advice(&mut self, locale: &str, records: &str) -> Result<(), AdviceError> {
-        let areas = self.read_advice(locale, records)?;
+        self.take_advice(locale, records, false)
+    }
+
+    /// Like [`Instrument::apply_advice`], but also takes the advice file of another version of
+    /// the same instrument (today's, for a survey of an earlier version), by id: what this
+    /// version does not have is passed over, as [`Instrument::borrow_advice`] does.
+    pub fn apply_advice_of_any_version(
+        &mut self,
+        locale: &str,
+        records: &str,
+    ) -> Result<(), AdviceError> {
+        self.take_advice(locale, records, true)
+    }
+
+    fn take_advice(
+        &mut self,
+        locale: &str,
+        records: &str,
+        any_version: bool,
+    ) -> Result<(), AdviceError> {
+        let (areas, routes) = self.read_advice(locale, records, any_version)?;
+        for route in routes {
+            match route {
+                Route::Statement(index, plays) => {
+                    if let Some(statement) = self
+                        .dimensions
+                        .iter_mut()
+                        .flat_map(|d| d.statements.iter_mut())
+                        .nth(index)
+                    {
+                        statement.plays = plays;
+                    }
+                }
+                Route::Pair(index, plays) => self.mirror_pairs[index].plays = plays,
+                Route::Choice(index, plays) => self.definitions[index].plays = plays,
+            }
+        }
         for area in areas {
             let dimension = &mut self.dimensions[area.dimension];
             dimension
@@ -77,11 +125,20 @@ impl Instrument {
     }
 
     /// Reads `records` against this instrument, without changing it.
-    fn read_advice(&self, locale: &str, records: &str) -> Result<Vec<AreaAdvice>, AdviceError> {
+    /// Reads `records` against this instrument, without changing it. With `any_version`, a
+    /// file of another version of this instrument is read too, its areas, statements, pairs
+    /// and choice questions this version lacks passed over.
+    fn read_advice(
+        &self,
+        locale: &str,
+        records: &str,
+        any_version: bool,
+    ) -> Result<(Vec<AreaAdvice>, Vec<Route>), AdviceError> {
         let mut lines = records.lines().enumerate();
         let header = lines.next().map(|(_, l)| l.split('\t').collect::<Vec<_>>());
-        match header.as_deref() {
-            Some(["A", id, version]) if *id == self.id && *version == self.version => {}
+        let lenient = match header.as_deref() {
+            Some(["A", id, version]) if *id == self.id && *version == self.version => false,
+            Some(["A", id, _]) if *id == self.id && any_version => true,
             Some(["A", id, version]) => {
                 return Err(AdviceError::OtherInstrument {
                     id: (*id).to_owned(),
@@ -89,13 +146,21 @@ impl Instrument {
                 })
             }
             _ => return Err(AdviceError::Damaged { line: 1 }),
-        }
+        };
+        // The area advice and routes read so far apply to nothing here while `skipping`.
+        let mut skipping = false;
         let mut areas: Vec<AreaAdvice> = Vec::new();
+        let mut routes = Vec::new();
         for (index, line) in lines {
             let damaged = AdviceError::Damaged { line: index + 1 };
             let fields: Vec<&str> = line.split('\t').collect();
             match (fields.as_slice(), areas.last_mut()) {
+                (["D", id, _], _) if lenient && self.dimension(id).is_none() => skipping = true,
+                (["P" | "Q", ..], _) if skipping => {}
+                ([kind @ ("RS" | "RM" | "RF"), id, _], _)
+                    if lenient && !self.has_item(kind, id) => {}
                 (["D", id, explanation], _) => {
+                    skipping = false;
                     let dimension = self
                         .dimensions
                         .iter()
@@ -119,11 +184,44 @@ impl Instrument {
                     })
                 }
                 (["Q", question], Some(area)) => area.questions.push((*question).to_owned()),
+                ([kind @ ("RS" | "RM" | "RF"), id, plays], _) => {
+                    let position = match *kind {
+                        "RS" => self.statement_index(id),
+                        "RM" => self.mirror_pairs.iter().position(|p| p.id == *id),
+                        _ => self.definitions.iter().position(|q| q.id == *id),
+                    }
+                    .ok_or(damaged.clone())?;
+                    let plays: Vec<String> = plays.split(',').map(str::to_owned).collect();
+                    let known = |play: &String| {
+                        areas.iter().any(|a| a.plays.iter().any(|p| &p.id == play))
+                            || self.play(play).is_some()
+                    };
+                    if !plays.iter().all(known) {
+                        return Err(damaged);
+                    }
+                    routes.push(match *kind {
+                        "RS" => Route::Statement(position, plays),
+                        "RM" => Route::Pair(position, plays),
+                        _ => Route::Choice(position, plays),
+                    });
+                }
                 ([""], _) => {}
                 _ => return Err(damaged),
             }
         }
-        Ok(areas)
+        Ok((areas, routes))
+    }
+}
+
+impl Instrument {
+    /// Whether this instrument has the statement (`RS`), mirror pair (`RM`) or choice
+    /// question (`RF`) with `id`.
+    fn has_item(&self, kind: &str, id: &str) -> bool {
+        match kind {
+            "RS" => self.statement(id).is_some(),
+            "RM" => self.mirror_pair(id).is_some(),
+            _ => self.definitions.iter().any(|q| q.id == id),
+        }
     }
 }
 

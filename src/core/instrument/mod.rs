@@ -63,10 +63,10 @@ impl Instrument {
 
     /// Reads the records `build.rs` writes, one per line, fields separated by tabs:
     /// `I id version title`; per dimension `D id checklist(0|1) name`, then its `S id
-    /// not_applicable(0|1) plays text` lines; `M id topic side statement side statement plays` per mirror pair; `F id
-    /// kind dimension plays prompt` per choice question, followed by its `O id
+    /// not_applicable(0|1) text` lines; `M id topic side statement side statement` per mirror
+    /// pair; `F id kind dimension prompt` per choice question, followed by its `O id
     /// (none|unknown|-) label` lines; `X fact statement choice` per fact link. A text field is
-    /// `locale=text` pairs joined by U+001F; `plays` is ids joined by commas.
+    /// `locale=text` pairs joined by U+001F.
     /// Only for build output: malformed records are a build bug and panic.
     fn from_records(records: &str) -> Instrument {
         fn text(field: &str) -> Text {
@@ -86,13 +86,6 @@ impl Instrument {
                 "marketing" => Side::Marketing,
                 _ => Side::Leadership,
             }
-        }
-        fn ids(field: &str) -> Vec<String> {
-            field
-                .split(',')
-                .filter(|id| !id.is_empty())
-                .map(str::to_owned)
-                .collect()
         }
         let mut instrument = Instrument {
             id: String::new(),
@@ -124,8 +117,8 @@ impl Instrument {
                 ("S", Some(d)) => d.statements.push(Statement {
                     id: owned(1),
                     not_applicable: f[2] == "1",
-                    plays: ids(f[3]),
-                    text: text(f[4]),
+                    plays: Vec::new(),
+                    text: text(f[3]),
                 }),
                 ("M", _) => instrument.mirror_pairs.push(MirrorPair {
                     id: owned(1),
@@ -138,7 +131,7 @@ impl Instrument {
                         side: side(f[5]),
                         statement: owned(6),
                     },
-                    plays: ids(f[7]),
+                    plays: Vec::new(),
                 }),
                 ("F", _) => instrument.definitions.push(DefinitionQuestion {
                     id: owned(1),
@@ -148,8 +141,8 @@ impl Instrument {
                         ChoiceKind::Meaning
                     },
                     dimension: owned(3),
-                    plays: ids(f[4]),
-                    prompt: text(f[5]),
+                    plays: Vec::new(),
+                    prompt: text(f[4]),
                     options: Vec::new(),
                 }),
                 ("O", _) => instrument
