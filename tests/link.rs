@@ -131,3 +131,17 @@ proptest! {
         let _ = Fragment::parse(&text, &Catalogue::builtin());
     }
 }
+
+/// The QR capacity the screens warn about is the one the drawing has: a link of exactly
+/// `QR_MAX_BYTES` bytes is drawn, one byte more is not.
+#[test]
+fn a_link_fits_a_qr_code_up_to_its_capacity() {
+    use samepage::core::link::{fits_qr, QR_MAX_BYTES};
+    use samepage::report::qr::qr_svg;
+    let longest = "a".repeat(QR_MAX_BYTES);
+    assert!(fits_qr(&longest));
+    assert!(qr_svg(&longest, "QR").is_some());
+    let over = "a".repeat(QR_MAX_BYTES + 1);
+    assert!(!fits_qr(&over));
+    assert!(qr_svg(&over, "QR").is_none());
+}

@@ -539,4 +539,30 @@ mod workshop_page {
         assert!(text(&root).contains("People who answered: 6."));
         assert_eq!(select.value(), "all");
     }
+
+    #[wasm_bindgen_test]
+    async fn a_name_and_team_labels_from_a_link_cannot_reorder_the_text_around_them() {
+        use samepage::core::link::JoinLink;
+        // U+202E turns the rest of a line around: it must stay inside its own <bdi>.
+        let name = "\u{202e}pohskrow";
+        let label = "\u{202e}htroN";
+        let link = JoinLink {
+            workshop: 0x0b0b_0042,
+            instrument_version: Instrument::builtin().version,
+            name: name.into(),
+            team_labels: vec![label.into()],
+        };
+        let root = mount_page(&format!("#{}", link.fragment()));
+        leptos::task::tick().await;
+        let banner = find(&root, ".samepage__banner");
+        assert_eq!(find(&banner, "bdi").text_content().as_deref(), Some(name));
+        assert!(text(&banner).starts_with("You are taking part in the workshop “"));
+        let labels = root
+            .query_selector_all(".samepage__choice-label bdi")
+            .unwrap();
+        assert_eq!(
+            labels.item(0).unwrap().text_content().as_deref(),
+            Some(label)
+        );
+    }
 }

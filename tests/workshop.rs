@@ -330,3 +330,23 @@ fn a_trend_figure_needs_the_minimum_of_people_who_scored_it() {
         .iter()
         .all(|t| *t == Trend::NotComparable));
 }
+
+#[test]
+fn the_create_forms_minimum_is_a_whole_number_from_the_floor_to_its_maximum() {
+    use samepage::core::workshop::{parse_minimum, MinimumRefused, MAX_MINIMUM};
+    assert_eq!(parse_minimum(" 3 "), Ok(3));
+    assert_eq!(parse_minimum("50"), Ok(MAX_MINIMUM));
+    assert_eq!(parse_minimum("2"), Err(MinimumRefused::TooLow));
+    assert_eq!(parse_minimum("51"), Err(MinimumRefused::TooHigh));
+    assert_eq!(
+        parse_minimum("99999999999999999999999"),
+        Err(MinimumRefused::NotANumber)
+    );
+    for typed in ["", "4.5", "-3", "three"] {
+        assert_eq!(
+            parse_minimum(typed),
+            Err(MinimumRefused::NotANumber),
+            "{typed:?}"
+        );
+    }
+}

@@ -45,7 +45,25 @@ test('a minimum below 3, a missing name or too many or too long team labels are 
   await w.expectAlert('A team label can have at most 40 characters.');
   await w.create('Labels', { labels: Array.from({ length: 51 }, (_, i) => `T${i}`).join(','), refused: true });
   await w.expectAlert('Give at most 50 team labels.');
+  // The minimum honours its own maximum, and must be a number.
+  await w.root.getByLabel('Team labels (optional)').fill('');
+  await w.create('Too large', { minimum: 51, refused: true });
+  await w.expectAlert('The anonymity minimum can be at most 50');
+  await w.create('Not a number', { minimum: '4.5', refused: true });
+  await w.expectAlert('The anonymity minimum must be a whole number');
   assert.deepEqual(await w.workshopKeys(), []);
+  w.expectNoErrors();
+});
+
+test('labels that make the link too long for a QR code are said while typing, and the dashboard says why it has no QR code', async () => {
+  const w = await openWorkshopPage(app);
+  // 50 labels of 40 characters, their spaces percent-encoded: a link of about 4,000 bytes.
+  const labels = Array.from({ length: 50 }, (_, i) => `Region ${i} team with a long name here`.slice(0, 40)).join(', ');
+  await w.root.getByLabel('Team labels (optional)').fill(labels);
+  await w.root.getByRole('status').filter({ hasText: 'more than a QR code holds (2331)' }).waitFor();
+  await w.create('Long labels', { labels });
+  await w.root.getByRole('note').filter({ hasText: /^No QR code: the link is \d+ characters long, more than a QR code holds \(2331\)/ }).waitFor();
+  assert.equal(await w.root.locator('.samepage__qr').count(), 0);
   w.expectNoErrors();
 });
 

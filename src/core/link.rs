@@ -129,6 +129,15 @@ impl Fragment {
     }
 }
 
+/// The most bytes a QR code holds at the error correction the app draws with (medium, the
+/// largest version, byte mode): a longer link gets no QR code, and the screens say why.
+pub const QR_MAX_BYTES: usize = 2331;
+
+/// Whether `link` fits in a QR code.
+pub fn fits_qr(link: &str) -> bool {
+    link.len() <= QR_MAX_BYTES
+}
+
 /// A workshop id as 8 hex digits.
 fn parse_id(text: &str) -> Option<u32> {
     (text.len() == 8)

@@ -324,6 +324,36 @@ impl Trend {
 
 /// The most team labels a new workshop may have.
 pub const MAX_LABELS: usize = 50;
+/// The largest anonymity minimum a new workshop may ask for: a role of more people than that
+/// would rarely show at all.
+pub const MAX_MINIMUM: usize = 50;
+
+/// Why the anonymity minimum typed for a new workshop was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MinimumRefused {
+    /// Not a whole number.
+    NotANumber,
+    /// Below [`ANONYMITY_FLOOR`]: someone's answers could be picked out.
+    TooLow,
+    /// Above [`MAX_MINIMUM`].
+    TooHigh,
+}
+
+/// Reads the anonymity minimum typed in the create form: a whole number from
+/// [`ANONYMITY_FLOOR`] to [`MAX_MINIMUM`].
+pub fn parse_minimum(typed: &str) -> Result<usize, MinimumRefused> {
+    let minimum: usize = typed
+        .trim()
+        .parse()
+        .map_err(|_| MinimumRefused::NotANumber)?;
+    if minimum < ANONYMITY_FLOOR {
+        Err(MinimumRefused::TooLow)
+    } else if minimum > MAX_MINIMUM {
+        Err(MinimumRefused::TooHigh)
+    } else {
+        Ok(minimum)
+    }
+}
 /// The longest team label of a new workshop, in characters.
 pub const MAX_LABEL_CHARS: usize = 40;
 

@@ -16,7 +16,9 @@ use crate::core::scoring::Stage;
 #[cfg(feature = "workshop")]
 use crate::core::team::ANONYMITY_FLOOR;
 #[cfg(feature = "workshop")]
-use crate::core::workshop::{LabelsRefused, MAX_LABELS, MAX_LABEL_CHARS};
+use crate::core::workshop::{
+    LabelsRefused, MinimumRefused, MAX_LABELS, MAX_LABEL_CHARS, MAX_MINIMUM,
+};
 #[cfg(feature = "workshop")]
 use crate::core::workshop_file::{Damage, FileError, MAX_NAME_CHARS, MAX_STORED_LABELS};
 
@@ -236,6 +238,14 @@ pub struct WorkshopStrings {
     pub create_minimum: &'static str,
     pub create_minimum_hint: &'static str,
     pub create_minimum_too_low: &'static str,
+    /// The anonymity minimum is above its maximum; `{max}`.
+    pub create_minimum_too_high: &'static str,
+    /// The anonymity minimum is not a whole number.
+    pub create_minimum_not_a_number: &'static str,
+    /// The participants' link would not fit in a QR code; `{length}`, `{max}`.
+    pub create_link_too_long_for_qr: &'static str,
+    /// No QR code is drawn for the participants' link; `{length}`, `{max}`.
+    pub join_qr_too_long: &'static str,
     pub create_submit: &'static str,
     pub import_title: &'static str,
     pub import_label: &'static str,
@@ -588,6 +598,15 @@ impl WorkshopStrings {
                     _ => fill(self.file_damaged, &[("what", &what)]),
                 }
             }
+        }
+    }
+
+    /// Why the typed anonymity minimum was refused.
+    pub fn minimum_refused(&self, refused: MinimumRefused) -> String {
+        match refused {
+            MinimumRefused::NotANumber => self.create_minimum_not_a_number.to_owned(),
+            MinimumRefused::TooLow => self.create_minimum_too_low.to_owned(),
+            MinimumRefused::TooHigh => fill(self.create_minimum_too_high, &[("max", &MAX_MINIMUM)]),
         }
     }
 

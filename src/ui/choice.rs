@@ -24,7 +24,10 @@ pub fn Choice(
                 on:change=move |_| on_choose.run(())
             />
             <span class="samepage__choice-text">
-                <span class="samepage__choice-label">{label}</span>
+                // Isolated: a label from a link (a team's) cannot reorder the text around it.
+                <span class="samepage__choice-label">
+                    <bdi>{label}</bdi>
+                </span>
                 {hint.map(|hint| view! { <span class="samepage__choice-hint">{hint}</span> })}
             </span>
         </label>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::files::read_chosen_file;
 use super::{Screen, Workshops};
-use crate::core::link::JoinLink;
+use crate::core::link::{JoinLink, QR_MAX_BYTES};
 use crate::core::workshop::CodeOutcome;
 use crate::i18n::{fill, WorkshopStrings};
 use crate::report::qr::qr_svg;
@@ -148,7 +148,18 @@ pub fn JoinLinkPanel(id: u32) -> impl IntoView {
                 label=w.copy_link
                 done=w.copied_link
             />
-            {move || qr().map(|svg| view! { <div class="samepage__qr" inner_html=svg></div> })}
+            {move || match qr() {
+                Some(svg) => view! { <div class="samepage__qr" inner_html=svg></div> }.into_any(),
+                None => {
+                    let length = link.get().map_or(0, |l| l.len());
+                    view! {
+                        <p class="samepage__hint" role="note">
+                            {fill(w.join_qr_too_long, &[("length", &length), ("max", &QR_MAX_BYTES)])}
+                        </p>
+                    }
+                        .into_any()
+                }
+            }}
         </div>
     }
 }

@@ -3,9 +3,13 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
+use super::collect::page_address;
 use super::state::CreateRefused;
 use super::Workshops;
+use crate::core::link::{fits_qr, JoinLink, QR_MAX_BYTES};
 use crate::core::team::ANONYMITY_FLOOR;
+use crate::core::workshop::{parse_team_labels, MAX_MINIMUM};
+use crate::i18n::fill;
 
 /// The form that creates a workshop and opens it.
 #[component]
@@ -22,14 +26,33 @@ pub fn CreateWorkshop() -> impl IntoView {
 
     let submit = move |event: SubmitEvent| {
         event.prevent_default();
-        let minimum = minimum.get_untracked().trim().parse::<usize>().unwrap_or(0);
-        let result = workshops.create(&name.get_untracked(), &labels.get_untracked(), minimum);
+        let result = workshops.create(
+            &name.get_untracked(),
+            &labels.get_untracked(),
+            &minimum.get_untracked(),
+        );
         refused.set(result.err());
+    };
+    // Said while typing: a link too long for a QR code still works, but cannot be scanned.
+    let too_long_for_qr = move || {
+        let link = JoinLink {
+            workshop: 0,
+            instrument_version: workshops.current_version(),
+            name: name.get().trim().to_owned(),
+            team_labels: parse_team_labels(&labels.get()).ok()?,
+        };
+        let link = format!("{}#{}", page_address(), link.fragment());
+        (!fits_qr(&link)).then(|| {
+            fill(
+                w.create_link_too_long_for_qr,
+                &[("length", &link.len()), ("max", &QR_MAX_BYTES)],
+            )
+        })
     };
     let error_text = move || {
         refused.get().map(|why| match why {
             CreateRefused::NoName => w.create_name_missing.to_owned(),
-            CreateRefused::MinimumTooLow => w.create_minimum_too_low.to_owned(),
+            CreateRefused::Minimum(refused) => w.minimum_refused(refused),
             CreateRefused::Labels(refused) => w.labels_refused(refused),
         })
     };
@@ -62,6 +85,10 @@ pub fn CreateWorkshop() -> impl IntoView {
                     on:input=move |e| labels.set(event_target_value(&e))
                 />
                 <p class="samepage__hint" id=id("labels-hint")>{w.create_labels_hint}</p>
+                {move || {
+                    too_long_for_qr()
+                        .map(|text| view! { <p class="samepage__hint" role="status">{text}</p> })
+                }}
             </div>
             <div class="samepage__field">
                 <label for=id("minimum")>{w.create_minimum}</label>
@@ -70,9 +97,9 @@ pub fn CreateWorkshop() -> impl IntoView {
                     type="number"
                     inputmode="numeric"
                     min=ANONYMITY_FLOOR
-                    max="50"
+                    max=MAX_MINIMUM
                     aria-describedby=move || match refused.get() {
-                        Some(CreateRefused::MinimumTooLow) => format!("{} {}", id("minimum-hint"), id("error")),
+                        Some(CreateRefused::Minimum(_)) => format!("{} {}", id("minimum-hint"), id("error")),
                         _ => id("minimum-hint"),
                     }
                     prop:value=move || minimum.get()

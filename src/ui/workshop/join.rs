@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::collect::{page_address, CopyButton};
+use super::isolated;
 use super::team_pick::TeamPick;
 use super::Workshops;
 use crate::core::code::{encode, CodedResponse};
@@ -31,7 +32,7 @@ pub fn Join(link: JoinLink) -> impl IntoView {
     view! {
         <div class="samepage__join">
             <p class="samepage__banner">
-                {fill(w.join_banner, &[("name", &link.with_value(|l| l.name.clone()))])}
+                {isolated(w.join_banner, "name", link.with_value(|l| l.name.clone()))}
             </p>
             {move || {
                 if picking.get() {

@@ -61,6 +61,14 @@ fn for_each_host(mut mount: impl FnMut(web_sys::HtmlElement)) {
     }
 }
 
+/// `template` with `{key}` replaced by `value` inside a `<bdi>`: a name from a link or a file
+/// with right-to-left or override characters cannot reorder the words around it.
+pub(crate) fn isolated(template: &'static str, key: &str, value: String) -> impl IntoView {
+    let marker = format!("{{{key}}}");
+    let (before, after) = template.split_once(&marker).unwrap_or((template, ""));
+    view! { {before} <bdi>{value}</bdi> {after} }
+}
+
 /// The page's URL fragment, as text.
 fn current_hash() -> String {
     web_sys::window()

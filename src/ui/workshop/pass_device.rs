@@ -5,6 +5,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use super::isolated;
 use super::team_pick::TeamPick;
 use super::{Screen, Workshops};
 use crate::core::flow::Step;
@@ -58,7 +59,7 @@ pub fn PassDevice(id: u32) -> impl IntoView {
     view! {
         <div class="samepage__pass" node_ref=root>
             <p class="samepage__banner samepage__no-print">
-                {fill(w.pass_banner, &[("name", &workshop.name)])}
+                {isolated(w.pass_banner, "name", workshop.name.clone())}
             </p>
             {move || match turn.get() {
                 Turn::PickTeam => {

@@ -9,8 +9,9 @@ use crate::core::embed::LaterRequest;
 use crate::core::instrument::builtin_advice_file;
 use crate::core::instrument::{Catalogue, Instrument};
 use crate::core::link::{workshop_namespace, Fragment, JoinLink, LinkError};
-use crate::core::team::ANONYMITY_FLOOR;
-use crate::core::workshop::{parse_team_labels, ImportReport, LabelsRefused, Workshop};
+use crate::core::workshop::{
+    parse_minimum, parse_team_labels, ImportReport, LabelsRefused, MinimumRefused, Workshop,
+};
 use crate::core::workshop_file::{import_json, FileError};
 use crate::i18n::{fill, Locale, ReportStrings, Strings, TeamStrings, WorkshopStrings};
 use crate::storage::{SetAside, WorkshopStore, TURN_VALUES};
@@ -69,8 +70,10 @@ pub enum FileRefused {
 pub enum CreateRefused {
     /// The name is empty (or only spaces).
     NoName,
-    /// The anonymity minimum is below [`ANONYMITY_FLOOR`].
-    MinimumTooLow,
+    /// The anonymity minimum is not a whole number from
+    /// [`crate::core::team::ANONYMITY_FLOOR`] to
+    /// [`crate::core::workshop::MAX_MINIMUM`].
+    Minimum(MinimumRefused),
     /// Too many team labels, or one too long.
     Labels(LabelsRefused),
 }
@@ -329,13 +332,11 @@ impl Workshops {
     }
 
     /// Creates a workshop with one empty round and opens it. `labels` is comma-separated.
-    pub fn create(&self, name: &str, labels: &str, minimum: usize) -> Result<u32, CreateRefused> {
+    pub fn create(&self, name: &str, labels: &str, minimum: &str) -> Result<u32, CreateRefused> {
         if name.trim().is_empty() {
             return Err(CreateRefused::NoName);
         }
-        if minimum < ANONYMITY_FLOOR {
-            return Err(CreateRefused::MinimumTooLow);
-        }
+        let minimum = parse_minimum(minimum).map_err(CreateRefused::Minimum)?;
         let labels = parse_team_labels(labels).map_err(CreateRefused::Labels)?;
         let id = self.fresh_id();
         let version = self.current_version();
