@@ -22,24 +22,18 @@ fn options_come_from_the_attributes_with_defaults() {
     let none = options(&[]);
     assert_eq!(none.namespace, "default");
     assert_eq!(none.locale, None);
-    assert_eq!(none.workshop, None);
     assert!(none.share_results);
     assert_eq!(none.label, None);
 
     let all = options(&[
         ("data-namespace", " intranet-hr "),
         ("data-locale", "EN"),
-        ("data-workshop", "#join=0000002a&v=2.0.0&n=HR&t="),
         ("data-results", "none"),
         ("data-label", " Survey for HR "),
     ]);
     assert_eq!(all.label.as_deref(), Some("Survey for HR"));
     assert_eq!(all.namespace, "intranet-hr");
     assert_eq!(all.locale.as_deref(), Some("en"));
-    assert_eq!(
-        all.workshop.as_deref(),
-        Some("join=0000002a&v=2.0.0&n=HR&t=")
-    );
     assert!(!all.share_results);
     assert!(options(&[("data-results", "all")]).share_results);
 }

@@ -2,12 +2,9 @@
 // instance's options, and in an iframe (?embed) talks to the page around it.
 //   ?embed               no page header, a transparent background, and resize messages;
 //   &parent=ORIGIN       also ready/progress/complete, posted to that origin only;
-//   &results=none        complete carries no scores and no code;
-//   #join=…              a workshop's participant link: the survey ends with a response code.
+//   &results=none        complete carries no scores.
 const host = document.querySelector('[data-samepage]');
 const query = new URLSearchParams(location.search);
-const join = location.hash.startsWith('#join=') ? location.hash.slice(1) : '';
-if (join) host.dataset.workshop = join;
 if (query.get('results') === 'none') host.dataset.results = 'none';
 
 if (query.has('embed')) {
@@ -26,11 +23,6 @@ if (query.has('embed')) {
     if (height !== last) post({ type: 'samepage:resize', height: (last = height) }, parentOrigin || '*');
   }).observe(document.documentElement);
 }
-
-// A participant link opened in a tab already showing the page starts its survey.
-addEventListener('hashchange', () => {
-  if (location.hash.startsWith('#join=') || join) location.reload();
-});
 
 /** `text` when it is exactly an origin (scheme, host, port), else null. */
 function originOf(text) {

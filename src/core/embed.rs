@@ -20,8 +20,6 @@ pub struct EmbedOptions {
     /// The interface language asked for (`data-locale`); the caller falls back when it has
     /// no such locale.
     pub locale: Option<String>,
-    /// A workshop's join fragment (`data-workshop`): the survey ends with a response code.
-    pub workshop: Option<String>,
     /// False with `data-results="none"`: `samepage:complete` then carries no scores and no
     /// code.
     pub share_results: bool,
@@ -32,7 +30,7 @@ pub struct EmbedOptions {
 
 impl EmbedOptions {
     /// Reads the options through `attribute`, which returns a host attribute's value by name
-    /// (`data-namespace`, `data-locale`, `data-workshop`, `data-results`, `data-label`). The namespace is
+    /// (`data-namespace`, `data-locale`, `data-results`, `data-label`). The namespace is
     /// checked where keys are made ([`super::saved::Keys::new`]).
     pub fn read(attribute: impl Fn(&str) -> Option<String>) -> EmbedOptions {
         let present = |name: &str| attribute(name).filter(|v| !v.trim().is_empty());
@@ -40,7 +38,6 @@ impl EmbedOptions {
             namespace: present("data-namespace")
                 .map_or_else(|| DEFAULT_NAMESPACE.to_owned(), |n| n.trim().to_owned()),
             locale: present("data-locale").map(|l| l.trim().to_ascii_lowercase()),
-            workshop: present("data-workshop").map(|w| w.trim().trim_start_matches('#').into()),
             share_results: attribute("data-results").as_deref().map(str::trim) != Some("none"),
             label: present("data-label").map(|l| l.trim().to_owned()),
         }

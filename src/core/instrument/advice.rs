@@ -61,27 +61,7 @@ impl Instrument {
     /// or a choice question names. Fields are separated by tabs. All or nothing: a refused
     /// file changes nothing.
     pub fn apply_advice(&mut self, locale: &str, records: &str) -> Result<(), AdviceError> {
-        self.take_advice(locale, records, false)
-    }
-
-    /// Like [`Instrument::apply_advice`], but also takes the advice file of another version of
-    /// the same instrument (today's, for a survey of an earlier version), by id: what this
-    /// version does not have is passed over, as [`Instrument::borrow_advice`] does.
-    pub fn apply_advice_of_any_version(
-        &mut self,
-        locale: &str,
-        records: &str,
-    ) -> Result<(), AdviceError> {
-        self.take_advice(locale, records, true)
-    }
-
-    fn take_advice(
-        &mut self,
-        locale: &str,
-        records: &str,
-        any_version: bool,
-    ) -> Result<(), AdviceError> {
-        let (areas, routes) = self.read_advice(locale, records, any_version)?;
+        let (areas, routes) = self.read_advice(locale, records)?;
         for route in routes {
             match route {
                 Route::Statement(index, plays) => {
@@ -125,20 +105,15 @@ impl Instrument {
     }
 
     /// Reads `records` against this instrument, without changing it.
-    /// Reads `records` against this instrument, without changing it. With `any_version`, a
-    /// file of another version of this instrument is read too, its areas, statements, pairs
-    /// and choice questions this version lacks passed over.
     fn read_advice(
         &self,
         locale: &str,
         records: &str,
-        any_version: bool,
     ) -> Result<(Vec<AreaAdvice>, Vec<Route>), AdviceError> {
         let mut lines = records.lines().enumerate();
         let header = lines.next().map(|(_, l)| l.split('\t').collect::<Vec<_>>());
-        let lenient = match header.as_deref() {
-            Some(["A", id, version]) if *id == self.id && *version == self.version => false,
-            Some(["A", id, _]) if *id == self.id && any_version => true,
+        match header.as_deref() {
+            Some(["A", id, version]) if *id == self.id && *version == self.version => {}
             Some(["A", id, version]) => {
                 return Err(AdviceError::OtherInstrument {
                     id: (*id).to_owned(),
@@ -146,21 +121,14 @@ impl Instrument {
                 })
             }
             _ => return Err(AdviceError::Damaged { line: 1 }),
-        };
-        // The area advice and routes read so far apply to nothing here while `skipping`.
-        let mut skipping = false;
+        }
         let mut areas: Vec<AreaAdvice> = Vec::new();
         let mut routes = Vec::new();
         for (index, line) in lines {
             let damaged = AdviceError::Damaged { line: index + 1 };
             let fields: Vec<&str> = line.split('\t').collect();
             match (fields.as_slice(), areas.last_mut()) {
-                (["D", id, _], _) if lenient && self.dimension(id).is_none() => skipping = true,
-                (["P" | "Q", ..], _) if skipping => {}
-                ([kind @ ("RS" | "RM" | "RF"), id, _], _)
-                    if lenient && !self.has_item(kind, id) => {}
                 (["D", id, explanation], _) => {
-                    skipping = false;
                     let dimension = self
                         .dimensions
                         .iter()
@@ -210,18 +178,6 @@ impl Instrument {
             }
         }
         Ok((areas, routes))
-    }
-}
-
-impl Instrument {
-    /// Whether this instrument has the statement (`RS`), mirror pair (`RM`) or choice
-    /// question (`RF`) with `id`.
-    fn has_item(&self, kind: &str, id: &str) -> bool {
-        match kind {
-            "RS" => self.statement(id).is_some(),
-            "RM" => self.mirror_pair(id).is_some(),
-            _ => self.definitions.iter().any(|q| q.id == id),
-        }
     }
 }
 
