@@ -1,6 +1,7 @@
 //! Turns the built-in instrument (`src/core/instrument/builtin.json`, the single source of
-//! truth) into compact tab-separated records that `Instrument::builtin()` reads with a few
-//! lines of code. The app then needs neither a JSON parser nor serde's visitors for its own
+//! truth) into compact tab-separated records that `Instrument::builtin_without_advice()` reads
+//! with a few lines of code, and its advice into the file the pages load after their first
+//! screen (`Instrument::apply_advice` reads it). The app then needs neither a JSON parser nor serde's visitors for its own
 //! instrument (tens of kilobytes of wasm), and a malformed builtin.json fails the build.
 
 use std::{env, fs, path::Path};

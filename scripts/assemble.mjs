@@ -52,6 +52,7 @@ for (const name of files.filter((f) => f.endsWith('.js') && f !== glue && !f.sta
 let reportWasm;
 if (reportFrom) {
   reportWasm = (await readdir(reportFrom)).find((f) => /^samepage-report-[0-9a-f]+_bg\.wasm$/.test(f));
+  if (!reportWasm) throw new Error(`${reportFrom}: no later wasm (samepage-report-*_bg.wasm) to copy`);
   for (const name of [reportWasm, reportWasm.replace(/_bg\.wasm$/, '.js')]) {
     await copyFile(join(reportFrom, name), join(dist, name));
   }
@@ -84,10 +85,9 @@ await writeFile(join(dist, loader), loaderCode);
 html = html.replace(/<script type=module>[\s\S]*?<\/script>/, '');
 html = html.replace(/(href|src)=(["']?)\/(?:[a-z-]+\/)?(?=[^/"' >]+[ >"'])/g, '$1=$2');
 if (mode === 'shadow') {
-  html = html.replace(
-    new RegExp(`<link href=${css} integrity=[^ >]+ rel=stylesheet>`),
-    `<link as=style href=${css} rel=preload>`,
-  );
+  const linked = new RegExp(`<link href=${css} integrity=[^ >]+ rel=stylesheet>`);
+  if (!linked.test(html)) throw new Error(`${pagePath}: the widget's stylesheet link was not found`);
+  html = html.replace(linked, `<link as=style href=${css} rel=preload>`);
 }
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error(`${pagePath}: an inline script is left`);
 if (/\sstyle=/.test(html)) throw new Error(`${pagePath}: a style attribute is left`);

@@ -36,6 +36,8 @@ fn options_come_from_the_attributes_with_defaults() {
     assert_eq!(all.locale.as_deref(), Some("en"));
     assert!(!all.share_results);
     assert!(options(&[("data-results", "all")]).share_results);
+    // A privacy switch: however it is written.
+    assert!(!options(&[("data-results", " NONE ")]).share_results);
 }
 
 #[test]
@@ -161,7 +163,6 @@ fn requests_to_the_loader_are_json() {
         &LaterRequest::Complete {
             saved: "s",
             locale: "en",
-            code: None,
             share_results: false,
         }
         .to_json(),
@@ -169,7 +170,7 @@ fn requests_to_the_loader_are_json() {
     .unwrap();
     assert_eq!(
         complete,
-        json!({ "what": "complete", "saved": "s", "locale": "en", "code": null, "share": false })
+        json!({ "what": "complete", "saved": "s", "locale": "en", "share": false })
     );
 }
 

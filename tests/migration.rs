@@ -222,3 +222,27 @@ fn participant_links_made_with_1_0_0_keep_opening() {
     };
     assert_eq!(codes, CODES.lines().next().unwrap());
 }
+
+/// A participant of a round that still collects 1.0.0 gets no scorecard drawn against 2.0.0
+/// (half their answers would be missing), but a note, and the host no figures; their response
+/// code still carries every answer.
+#[test]
+fn a_survey_of_questionnaire_1_0_0_gets_a_note_not_a_wrong_scorecard() {
+    use samepage::core::instrument::builtin_advice_records;
+    use samepage::report::later::{complete_json, scorecard_html};
+    let legacy = Instrument::legacy("1.0.0").unwrap();
+    let mut saved = SavedSurvey::new(&legacy);
+    saved.response.role = Some(Role::Sales);
+    for statement in legacy.statements() {
+        saved
+            .response
+            .answers
+            .insert(statement.id.clone(), Answer::Agreement(4));
+    }
+    let stored = saved.encode();
+    let html = scorecard_html(&stored, Ok(builtin_advice_records()), "en", "sp0");
+    assert!(html.contains("uses questionnaire version 1.0.0"), "{html}");
+    assert!(!html.contains("samepage__overall"));
+    let complete = complete_json(&stored, "en", true);
+    assert!(!complete.contains("\"overall\""), "{complete}");
+}

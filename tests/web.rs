@@ -38,7 +38,7 @@ fn loader_later() -> Host {
                 &field("locale"),
                 &field("prefix"),
             ),
-            "complete" => later::complete_json(&field("saved"), &field("locale"), None, true),
+            "complete" => later::complete_json(&field("saved"), &field("locale"), true),
             "advice" => builtin_advice_records().to_owned(),
             _ => String::new(),
         };

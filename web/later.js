@@ -3,13 +3,24 @@
 // both pages' loaders (scripts/assemble.mjs puts it inside them).
 let report;
 const advice = {};
+// A failed fetch is forgotten, so the next request tries again (a network that came back).
 const module = () =>
-  (report ??= import(here('./__REPORT_GLUE__')).then(async (m) => {
-    await m.default({ module_or_path: here('./__REPORT_WASM__') });
-    return m;
-  }));
+  (report ??= import(here('./__REPORT_GLUE__'))
+    .then(async (m) => {
+      await m.default({ module_or_path: here('./__REPORT_WASM__') });
+      return m;
+    })
+    .catch((error) => {
+      report = undefined;
+      throw error;
+    }));
 const adviceFile = (name) =>
-  (advice[name] ??= fetch(here(name)).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`)))));
+  (advice[name] ??= fetch(here(name))
+    .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
+    .catch((error) => {
+      delete advice[name];
+      throw error;
+    }));
 
 /** Answers an instance's request (JSON text, see `core::embed::LaterRequest`) with text. */
 async function later(json) {
@@ -20,7 +31,7 @@ async function later(json) {
     return module().then(() => '');
   }
   const m = await module();
-  if (r.what === 'complete') return m.complete_detail(r.saved, r.locale, r.code ?? undefined, r.share);
+  if (r.what === 'complete') return m.complete_detail(r.saved, r.locale, r.share);
   let text;
   let problem = '';
   try {

@@ -5,7 +5,7 @@
 //   &results=none        complete carries no scores.
 const host = document.querySelector('[data-samepage]');
 const query = new URLSearchParams(location.search);
-if (query.get('results') === 'none') host.dataset.results = 'none';
+if (query.get('results')?.toLowerCase() === 'none') host.dataset.results = 'none';
 
 if (query.has('embed')) {
   document.documentElement.classList.add('page--embed');

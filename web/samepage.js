@@ -30,10 +30,21 @@ function attach(host) {
   const styled = new Promise((done) => {
     link.onload = link.onerror = done;
   });
-  Promise.all([started, styled]).then(() => {
-    container.hidden = false;
-    mount(container, host, later);
-  });
+  Promise.all([started, styled]).then(
+    () => {
+      container.hidden = false;
+      mount(container, host, later);
+    },
+    // The wasm did not load (a policy without 'wasm-unsafe-eval', no CORS header, the
+    // network): say so on the page and to the host, instead of an empty element.
+    (error) => {
+      console.error('SamePage could not start:', error);
+      container.hidden = false;
+      container.textContent = 'SamePage could not start. Reload the page to try again.';
+      const detail = { message: String(error?.message ?? error) };
+      host.dispatchEvent(new CustomEvent('samepage:error', { bubbles: true, composed: true, detail }));
+    },
+  );
 }
 
 /* @include later.js */

@@ -110,7 +110,11 @@ test('two instances from another origin, a hostile stylesheet and a strict CSP: 
   // Events: one progress per answer, and complete with the scorecard's figures.
   const complete = await page.waitForFunction(() => window.events.find((e) => e.type === 'samepage:complete'));
   const events = await page.evaluate(() => window.events);
+  // One progress event per answer given (arrowing through a scale answers at each step):
+  // the count only grows, by at most one, and ends at every item answered.
   const progress = events.filter((e) => e.type === 'samepage:progress').map((e) => e.detail);
+  assert.ok(progress.length >= 50, `${progress.length} progress events`);
+  assert.ok(progress.every((p, i) => p.total === 50 && (i === 0 || p.answered - progress[i - 1].answered <= 1 && p.answered >= progress[i - 1].answered)));
   assert.deepEqual(progress.at(-1), { answered: 50, total: 50 });
   const detail = (await complete.jsonValue()).detail;
   assert.equal(detail.schema, 1);

@@ -22,8 +22,8 @@ mod exports {
 
     /// The `samepage:complete` detail, as JSON text.
     #[wasm_bindgen]
-    pub fn complete_detail(saved: &str, locale: &str, code: Option<String>, share: bool) -> String {
-        later::complete_json(saved, locale, code.as_deref(), share)
+    pub fn complete_detail(saved: &str, locale: &str, share: bool) -> String {
+        later::complete_json(saved, locale, share)
     }
 }
 

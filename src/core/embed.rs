@@ -38,7 +38,8 @@ impl EmbedOptions {
             namespace: present("data-namespace")
                 .map_or_else(|| DEFAULT_NAMESPACE.to_owned(), |n| n.trim().to_owned()),
             locale: present("data-locale").map(|l| l.trim().to_ascii_lowercase()),
-            share_results: attribute("data-results").as_deref().map(str::trim) != Some("none"),
+            share_results: !attribute("data-results")
+                .is_some_and(|v| v.trim().eq_ignore_ascii_case("none")),
             label: present("data-label").map(|l| l.trim().to_owned()),
         }
     }
@@ -172,7 +173,6 @@ pub enum LaterRequest<'a> {
     Complete {
         saved: &'a str,
         locale: &'a str,
-        code: Option<&'a str>,
         share_results: bool,
     },
     /// The text of the advice file `advice`.
@@ -201,13 +201,11 @@ impl LaterRequest<'_> {
             LaterRequest::Complete {
                 saved,
                 locale,
-                code,
                 share_results,
             } => format!(
-                r#"{{"what":"complete","saved":{},"locale":{},"code":{},"share":{share_results}}}"#,
+                r#"{{"what":"complete","saved":{},"locale":{},"share":{share_results}}}"#,
                 string(saved),
-                string(locale),
-                code.map_or("null".to_owned(), string)
+                string(locale)
             ),
             LaterRequest::Advice { advice } => {
                 format!(r#"{{"what":"advice","advice":{}}}"#, string(advice))

@@ -112,6 +112,7 @@ pub static EN_REPORT: ReportStrings = ReportStrings {
     play_first_step: "First step, in the next two weeks: {step}",
     play_signal: "How you will know it worked: {signal}",
     advice_failed: "The advice for weak areas could not be loaded ({reason}), so the scorecard shows your scores without it. Reload the page to try again; your answers are kept.",
+    scorecard_other_version: "This workshop's round uses questionnaire version {version}; personal scorecards are drawn for version {ours} only. Your response code carries all your answers to the facilitator, whose team report covers them.",
 };
 
 #[cfg(feature = "workshop")]
@@ -212,6 +213,7 @@ pub static EN_WORKSHOP: WorkshopStrings = WorkshopStrings {
     region_label: "SamePage workshops",
     storage_unavailable: "This browser will not let SamePage store anything ({reason}). Workshops and answers last only until this page is closed or reloaded: export the workshop as a file before you leave.",
     storage_failed: "The last change could not be stored ({reason}). It is kept on this page for now; export the workshop as a file so that nothing is lost.",
+    advice_unavailable: "The advice could not be loaded ({reason}), so the team report shows its findings without plays and questions. Reload the page to try again; nothing is lost.",
     unreadable_workshop_kept: "A stored workshop could not be read ({reason}). Its text is kept untouched under the storage key “{key}”.",
     link_codes_no_workshop: "The response codes in this link belong to a workshop that is not on this device. Open the link on the device where the workshop was created, or paste the codes there.",
     all_workshops: "← All workshops",

@@ -209,6 +209,8 @@ pub struct WorkshopStrings {
     pub region_label: &'static str,
     pub storage_unavailable: &'static str,
     pub storage_failed: &'static str,
+    /// The advice could not be loaded on the workshop page; `{reason}`.
+    pub advice_unavailable: &'static str,
     pub unreadable_workshop_kept: &'static str,
     pub link_codes_no_workshop: &'static str,
     pub all_workshops: &'static str,
@@ -529,6 +531,9 @@ pub struct ReportStrings {
     pub play_signal: &'static str,
     /// Shown above a scorecard whose advice could not be loaded; `{reason}`.
     pub advice_failed: &'static str,
+    /// Instead of a personal scorecard for a survey of an earlier questionnaire version
+    /// (a workshop round that still collects it); `{version}`, `{ours}`.
+    pub scorecard_other_version: &'static str,
 }
 
 impl ReportStrings {

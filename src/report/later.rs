@@ -6,7 +6,7 @@
 
 use crate::core::embed::complete_detail;
 use crate::core::instrument::Instrument;
-use crate::core::saved::SavedSurvey;
+use crate::core::saved::{InstrumentRef, SavedSurvey};
 use crate::i18n::{fill, Locale};
 
 use super::escape;
@@ -25,6 +25,18 @@ fn instrument(locale: &str, advice: Result<&str, &str>) -> (Instrument, Option<S
     (instrument, problem)
 }
 
+/// The stored survey `saved`, if it can be read and answers `instrument` (this build's
+/// questionnaire). A survey of an earlier version (a workshop round that still collects
+/// 1.0.0) is not scored against this one: half its answers would be missing.
+fn survey_of(instrument: &Instrument, saved: &str) -> Result<SavedSurvey, Option<String>> {
+    let saved = SavedSurvey::decode(saved).map_err(|_| None)?;
+    if saved.instrument == InstrumentRef::to(instrument) {
+        Ok(saved)
+    } else {
+        Err(Some(saved.instrument.version))
+    }
+}
+
 /// The personal scorecard's markup for the stored survey `saved`, in `locale`, with the
 /// advice file's text (or why it could not be had, said above the scores), element ids
 /// prefixed with `id_prefix`.
@@ -37,11 +49,20 @@ pub fn scorecard_html(
     let locale = Locale::chosen(Some(locale));
     let (t, report) = (locale.strings(), locale.report_strings());
     let (instrument, problem) = instrument(locale.code(), advice);
-    let Ok(saved) = SavedSurvey::decode(saved) else {
-        let reason = fill(t.scorecard_failed, &[("reason", &"unreadable")]);
-        return format!(r#"<p role="alert">{}</p>"#, escape(&reason));
+    let saved = match survey_of(&instrument, saved) {
+        Ok(saved) => saved,
+        Err(Some(version)) => {
+            let note = fill(
+                report.scorecard_other_version,
+                &[("version", &version), ("ours", &instrument.version)],
+            );
+            return format!(r#"<p class="samepage__notice">{}</p>"#, escape(&note));
+        }
+        Err(None) => {
+            let reason = fill(t.scorecard_failed, &[("reason", &"unreadable")]);
+            return format!(r#"<p role="alert">{}</p>"#, escape(&reason));
+        }
     };
-    let (saved, _) = saved.migrate(&instrument);
     let mut html = String::new();
     if let Some(reason) = problem {
         let note = fill(report.advice_failed, &[("reason", &reason)]);
@@ -63,18 +84,12 @@ pub fn scorecard_html(
 
 /// The `samepage:complete` detail for the stored survey `saved` (see
 /// [`crate::core::embed::complete_detail`]); only the schema and the instrument when it cannot
-/// be read.
-pub fn complete_json(saved: &str, locale: &str, code: Option<&str>, share_results: bool) -> String {
+/// be read or answers another questionnaire version. No response code yet: an embedded
+/// survey is not tied to a workshop.
+pub fn complete_json(saved: &str, locale: &str, share_results: bool) -> String {
     let instrument = Instrument::builtin_without_advice();
-    let response = SavedSurvey::decode(saved)
-        .map(|s| s.migrate(&instrument).0.response)
-        .unwrap_or_default();
-    let readable = SavedSurvey::decode(saved).is_ok();
-    complete_detail(
-        &instrument,
-        &response,
-        locale,
-        code,
-        share_results && readable,
-    )
+    let survey = survey_of(&instrument, saved).ok();
+    let shared = share_results && survey.is_some();
+    let response = survey.map(|s| s.response).unwrap_or_default();
+    complete_detail(&instrument, &response, locale, None, shared)
 }

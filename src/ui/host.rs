@@ -34,6 +34,12 @@ impl Host {
         }
     }
 
+    /// Whether there is a host element to hand events to (the workshop page's surveys have
+    /// none).
+    pub fn has_element(&self) -> bool {
+        self.element.is_some()
+    }
+
     /// Dispatches `samepage:<name>` on the host element, bubbling and crossing shadow
     /// boundaries, with `detail` (JSON text) as its detail object.
     pub fn emit(&self, name: &str, detail: &str) {

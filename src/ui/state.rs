@@ -172,12 +172,14 @@ impl Survey {
     /// host asked for none (computed by the later wasm, so the first screen carries none of
     /// it). When that cannot be loaded, the event still comes, without figures.
     fn report_complete(&self) {
-        let saved = self.saved().encode();
         let host = self.host.get_value();
+        if !host.has_element() {
+            return;
+        }
+        let saved = self.saved().encode();
         let request = LaterRequest::Complete {
             saved: &saved,
             locale: self.locale.code(),
-            code: None,
             share_results: host.share_results,
         };
         let instrument = self.instrument();

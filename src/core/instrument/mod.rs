@@ -330,8 +330,9 @@ impl Catalogue {
         catalogue
     }
 
-    /// [`Catalogue::builtin`] before its advice is loaded (the workshop page loads it as data
-    /// after its first screen); earlier versions already carry today's routing.
+    /// [`Catalogue::builtin`] before its advice is loaded (the workshop page asks for it as data
+    /// when it opens; [`Catalogue::apply_advice`] then fills it in, routing included, and
+    /// lends it to the earlier versions).
     #[cfg(feature = "workshop")]
     pub fn builtin_without_advice() -> Catalogue {
         let current = Instrument::builtin_without_advice();

@@ -168,7 +168,7 @@ impl Workshops {
                 match applied {
                     Ok(()) => workshops.advice_loaded.set(true),
                     Err(reason) => workshops.message.set(Some(fill(
-                        workshops.report_text().advice_failed,
+                        workshops.workshop_text().advice_unavailable,
                         &[("reason", &reason)],
                     ))),
                 }
