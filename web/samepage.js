@@ -1,8 +1,9 @@
 // SamePage's loader: the one file a page includes to show SamePage, under a name that never
 // changes (an intranet page need not be edited after an upgrade). It loads the hashed wasm
-// and stylesheet from its own folder (and, after the first screen, what later screens need), and mounts an instance into every [data-samepage]
-// element, now and whenever one is added later, each in an open shadow root of its own, so
-// the page's styles and SamePage's never meet. scripts/assemble.mjs fills in the hashed names.
+// and stylesheet from its own folder (and, after the first screen, what later screens need),
+// and mounts an instance into every [data-samepage] element, now and whenever one is added
+// later, each in an open shadow root of its own, so the page's styles and SamePage's never
+// meet. scripts/assemble.mjs fills in the hashed names.
 import init, { mount } from './__GLUE__';
 
 const here = (name) => new URL(name, import.meta.url).href;
