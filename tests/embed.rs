@@ -70,18 +70,22 @@ fn sales_response(instrument: &Instrument) -> Response {
     response
 }
 
+/// A detail as the host page's JavaScript reads it.
+fn parsed(detail: &str) -> Value {
+    serde_json::from_str(detail).unwrap()
+}
+
 #[test]
 fn complete_carries_the_scorecards_figures_and_the_code() {
     let instrument = Instrument::builtin_without_advice();
     let response = sales_response(&instrument);
-    let detail: Value = serde_json::from_str(&complete_detail(
+    let detail = parsed(&complete_detail(
         &instrument,
         &response,
         "en",
         Some("SP2.abc"),
         true,
-    ))
-    .unwrap();
+    ));
     assert_eq!(detail["schema"], 1);
     assert_eq!(
         detail["instrument"],
@@ -117,14 +121,13 @@ fn complete_carries_the_scorecards_figures_and_the_code() {
 fn results_none_leaves_only_the_schema_and_the_instrument() {
     let instrument = Instrument::builtin_without_advice();
     let response = sales_response(&instrument);
-    let detail: Value = serde_json::from_str(&complete_detail(
+    let detail = parsed(&complete_detail(
         &instrument,
         &response,
         "en",
         Some("SP2.x"),
         false,
-    ))
-    .unwrap();
+    ));
     assert_eq!(
         detail,
         json!({ "schema": 1, "instrument": { "id": instrument.id, "version": "2.0.0" } })
@@ -134,14 +137,13 @@ fn results_none_leaves_only_the_schema_and_the_instrument() {
 #[test]
 fn too_few_answers_are_null_not_a_number() {
     let instrument = Instrument::builtin_without_advice();
-    let detail: Value = serde_json::from_str(&complete_detail(
+    let detail = parsed(&complete_detail(
         &instrument,
         &Response::default(),
         "en",
         None,
         true,
-    ))
-    .unwrap();
+    ));
     assert_eq!(detail["overall"], Value::Null);
     assert_eq!(detail["areas"][0]["score"], Value::Null);
     assert_eq!(detail["role"], Value::Null);

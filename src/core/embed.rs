@@ -12,6 +12,9 @@ use super::scoring::{Score, Scorecard, Stage};
 /// The version of the `samepage:complete` payload; a host can rely on its fields.
 pub const RESULTS_SCHEMA: u32 = 1;
 
+/// The `data-results` value (any case) that keeps scores out of `samepage:complete`.
+pub const NO_RESULTS: &str = "none";
+
 /// An instance's options, read from its host element's attributes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EmbedOptions {
@@ -39,7 +42,7 @@ impl EmbedOptions {
                 .map_or_else(|| DEFAULT_NAMESPACE.to_owned(), |n| n.trim().to_owned()),
             locale: present("data-locale").map(|l| l.trim().to_ascii_lowercase()),
             share_results: !attribute("data-results")
-                .is_some_and(|v| v.trim().eq_ignore_ascii_case("none")),
+                .is_some_and(|v| v.trim().eq_ignore_ascii_case(NO_RESULTS)),
             label: present("data-label").map(|l| l.trim().to_owned()),
         }
     }

@@ -35,27 +35,21 @@ fn advice(
         html.push_str(&escape(explanation));
         html.push_str("</p>");
     }
-    if plays.is_empty() {
-        list(
-            html,
-            t.questions_title,
-            &dimension.questions,
-            locale,
-            heading,
-        );
-        return;
+    if !plays.is_empty() {
+        plays_list(html, t, plays, locale, heading);
     }
-    for part in [
-        "<",
+    list(
+        html,
+        t.questions_title,
+        &dimension.questions,
+        locale,
         heading,
-        ">",
-        &escape(t.plays_title),
-        "</",
-        heading,
-        ">",
-    ] {
-        html.push_str(part);
-    }
+    );
+}
+
+/// The plays under their `heading` title, each with who acts, a first step and the signal.
+fn plays_list(html: &mut String, t: &ReportStrings, plays: &[&Play], locale: &str, heading: &str) {
+    heading_element(html, heading, t.plays_title);
     html.push_str(r#"<ul class="samepage__plays">"#);
     for play in plays {
         html.push_str("<li><p>");
@@ -77,13 +71,13 @@ fn advice(
         html.push_str("</li>");
     }
     html.push_str("</ul>");
-    list(
-        html,
-        t.questions_title,
-        &dimension.questions,
-        locale,
-        heading,
-    );
+}
+
+/// `text`, escaped, as a `heading` element.
+fn heading_element(html: &mut String, heading: &str, text: &str) {
+    for part in ["<", heading, ">", &escape(text), "</", heading, ">"] {
+        html.push_str(part);
+    }
 }
 
 /// Opens a report card: `<section class="samepage__card">` with its `<h3>` title. The caller
@@ -99,9 +93,8 @@ fn list(html: &mut String, title: &str, items: &[Text], locale: &str, heading: &
     if items.is_empty() {
         return;
     }
-    for part in ["<", heading, ">", &escape(title), "</", heading, "><ul>"] {
-        html.push_str(part);
-    }
+    heading_element(html, heading, title);
+    html.push_str("<ul>");
     for item in items {
         html.push_str("<li>");
         html.push_str(&escape(item.get(locale)));

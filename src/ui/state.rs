@@ -290,9 +290,9 @@ impl Survey {
         });
     }
 
-    /// Hands what this survey stored (`None`: erased) to the other instances of its
-    /// namespace on this page.
-    fn tell_siblings(&self, stored: Option<&str>) {
+    /// Hands what this survey stored (`stored` gives the text; `None`: erased) to the other
+    /// instances of its namespace on this page. The text is made only when there is one.
+    fn tell_siblings(&self, stored: Option<&dyn Fn() -> String>) {
         let key = self.storage_key();
         let siblings: Vec<Survey> = OPEN.with(|open| {
             open.borrow()
@@ -301,8 +301,12 @@ impl Survey {
                 .copied()
                 .collect()
         });
+        if siblings.is_empty() {
+            return;
+        }
+        let text = stored.map(|text| text());
         for sibling in siblings {
-            sibling.follow_other_tab(stored);
+            sibling.follow_other_tab(text.as_deref());
         }
     }
 
@@ -311,7 +315,7 @@ impl Survey {
         let saved = self.saved();
         let result = self.store.with_value(|store| store.save(&saved));
         if result.is_ok() {
-            self.tell_siblings(Some(&saved.encode()));
+            self.tell_siblings(Some(&|| saved.encode()));
         }
         match result {
             Err(reason) => self.warning.set(Some(StorageWarning::WriteFailed(reason))),
