@@ -1,6 +1,7 @@
 //! Workshops: settings, importing pasted codes, duplicates, rounds and the trend.
 #![cfg(not(target_arch = "wasm32"))]
 
+use proptest::prelude::*;
 use samepage::core::code::{encode, CodeError, CodedResponse};
 use samepage::core::instrument::{Catalogue, Instrument};
 use samepage::core::response::{Answer, Response, Role};
@@ -348,5 +349,24 @@ fn the_create_forms_minimum_is_a_whole_number_from_the_floor_to_its_maximum() {
             Err(MinimumRefused::NotANumber),
             "{typed:?}"
         );
+    }
+}
+
+proptest! {
+    /// Pasted text (or a chosen file) of anything: every code it names gets an outcome, and the
+    /// workshop gains exactly the codes added, never a panic or a half-read code.
+    #[test]
+    fn any_pasted_text_changes_the_workshop_only_by_its_accepted_codes(
+        noise in ".{0,200}",
+        good in 0usize..3,
+    ) {
+        let catalogue = Catalogue::builtin();
+        let mut workshop = Workshop::new(ID, "Paste", Vec::new(), 3, "2026-11-30", &catalogue.current().version);
+        let codes: Vec<String> = (0..good).map(|n| code(n as u32, ID, everything(Role::Sales, 4))).collect();
+        let text = format!("{noise}\n{}\n{noise}", codes.join(" "));
+        let report = workshop.import_codes(&catalogue, &text);
+        let added = report.count(|o| *o == CodeOutcome::Added);
+        prop_assert_eq!(workshop.current_round().responses.len(), added);
+        prop_assert!(added >= good, "{} good codes, {} added: {:?}", good, added, report);
     }
 }

@@ -247,4 +247,35 @@ proptest! {
         let text = export_json(&Catalogue::builtin(), &workshop);
         prop_assert_eq!(import_json(&Catalogue::builtin(), &text), Ok(workshop));
     }
+
+    /// A stored workshop or a chosen file damaged anywhere (cut short, a character changed or
+    /// inserted) is read or refused, never a panic; what is read writes back the same.
+    #[test]
+    fn any_damaged_file_is_read_or_refused(
+        cut in 0usize..4000,
+        at in 0usize..4000,
+        inserted in any::<char>(),
+        replace in any::<bool>(),
+    ) {
+        let catalogue = Catalogue::builtin();
+        let text = export_json(&catalogue, &sample(catalogue.current()));
+        let mut chars: Vec<char> = text.chars().collect();
+        let at = at % (chars.len() + 1);
+        if replace && at < chars.len() {
+            chars[at] = inserted;
+        } else {
+            chars.insert(at, inserted);
+        }
+        chars.truncate(cut.max(chars.len() / 2));
+        let damaged: String = chars.into_iter().collect();
+        if let Ok(workshop) = import_json(&catalogue, &damaged) {
+            prop_assert_eq!(import_json(&catalogue, &export_json(&catalogue, &workshop)), Ok(workshop));
+        }
+    }
+
+    /// Any text at all, in the workshop file's place.
+    #[test]
+    fn any_text_is_read_or_refused(text in ".{0,300}") {
+        let _ = import_json(&Catalogue::builtin(), &text);
+    }
 }
