@@ -89,3 +89,93 @@ test('a turn left unfinished is resumed or discarded by the facilitator, never h
   assert.equal(await w.root.locator('input[type=radio]:checked').count(), 0, 'nothing of the discarded turn');
   w.expectNoErrors();
 });
+
+test('the hand-over opens the workshop only after the facilitator confirms', async () => {
+  const w = await openWorkshopPage(app);
+  await w.create('Gated');
+  await w.startPassing();
+  await w.takeTurn({ ...first, team: undefined });
+  await w.expectHeading('Thank you: your answers are in');
+
+  // A click (the next person's tap) only asks; Cancel (where focus lands) or Escape keeps the
+  // hand-over.
+  await w.button('Everyone has answered: back to the workshop').click();
+  const dialog = w.root.getByRole('alertdialog');
+  await dialog.getByText('only the facilitator should go on').waitFor();
+  assert.equal(await w.focusedName(), 'Cancel');
+  await w.page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  await w.expectHeading('Thank you: your answers are in');
+
+  await w.asFacilitator('Everyone has answered: back to the workshop');
+  await w.expectHeading('Gated');
+  w.expectNoErrors();
+});
+
+test('a finished turn this device cannot store is kept, said, and holds the next person back', async () => {
+  const w = await openWorkshopPage(app);
+  await w.create('Full device');
+  await w.startPassing();
+  await w.refuseWorkshopWrites();
+  await w.takeTurn({ ...first, team: undefined });
+
+  await w.expectHeading('Thank you: your answers are in');
+  await w.expectAlert('These answers could not be stored on this device');
+  // The page's storage warning says why, and stays: no removal that worked may clear it.
+  await w.expectAlert('The last change could not be stored (QuotaExceededError)');
+  assert.equal(await w.button("Start the next person's survey").isDisabled(), true);
+  assert.equal((await w.storedWorkshops())[0].workshop.rounds[0].responses.length, 0);
+  const turnKept = async () => (await w.storageKeys()).some((k) => /^samepage:ws-[0-9a-f]{8}:survey$/.test(k));
+  assert.ok(await turnKept(), 'the turn is kept on the device');
+
+  // Trying again while the storage still refuses changes nothing.
+  await w.button('Try storing them again').click();
+  await w.expectAlert('These answers could not be stored on this device');
+  assert.equal(await w.button("Start the next person's survey").isDisabled(), true);
+
+  // The facilitator's way out: the workshop, still warning, and its file, which holds the turn.
+  await w.asFacilitator('Everyone has answered: back to the workshop');
+  await w.expectHeading('Full device');
+  await w.expectAlert('The last change could not be stored (QuotaExceededError)');
+  const file = await w.download('Download workshop (JSON)');
+  assert.equal(JSON.parse(file.text).workshop.rounds[0].responses.length, 1);
+  assert.ok(await turnKept());
+
+  // Once the storage takes writes again, resuming the turn stores it and forgets it.
+  await w.allowWrites();
+  await w.button('Resume the unfinished turn').click();
+  await w.expectHeading('Thank you: your answers are in');
+  await w.root.getByText('Answers so far in this round: 1.').waitFor();
+  assert.equal(await w.root.getByRole('alert').filter({ hasText: 'could not be stored' }).count(), 0);
+  assert.equal((await w.storedWorkshops())[0].workshop.rounds[0].responses.length, 1);
+  assert.ok(!(await turnKept()), 'the turn is forgotten once stored');
+  assert.equal(await w.button("Start the next person's survey").isDisabled(), false);
+  w.expectNoErrors();
+});
+
+test('a finished turn stored after its storage comes back, by trying again or by a reload', async () => {
+  const w = await openWorkshopPage(app);
+  await w.create('Reloaded');
+  await w.startPassing();
+  await w.refuseWorkshopWrites();
+  await w.takeTurn({ ...first, team: undefined });
+  await w.expectAlert('These answers could not be stored on this device');
+  await w.allowWrites();
+  await w.button('Try storing them again').click();
+  await w.root.getByRole('alert').filter({ hasText: 'could not be stored' }).first().waitFor({ state: 'detached' });
+  assert.equal((await w.storedWorkshops())[0].workshop.rounds[0].responses.length, 1);
+  assert.equal(await w.button("Start the next person's survey").isDisabled(), false);
+
+  // The next turn fails to store, and the page is reloaded before anyone tries again.
+  await w.button("Start the next person's survey").click();
+  await w.refuseWorkshopWrites();
+  await w.takeTurn({ ...first, role: 'Marketing', team: undefined });
+  await w.expectAlert('These answers could not be stored on this device');
+  assert.equal((await w.storedWorkshops())[0].workshop.rounds[0].responses.length, 1);
+  await w.reload();
+  await w.expectHeading('Thank you: your answers are in');
+  await w.root.getByText('Answers so far in this round: 2.').waitFor();
+  assert.equal((await w.storedWorkshops())[0].workshop.rounds[0].responses.length, 2);
+  assert.equal(await w.root.getByRole('alert').filter({ hasText: 'could not be stored' }).count(), 0);
+  w.expectNoErrors();
+});

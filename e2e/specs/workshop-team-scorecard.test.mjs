@@ -74,7 +74,7 @@ test('a workshop of 9 (6 passing the device, 3 by code) shows the hand-computed 
     await facilitator.root.getByText(`Answers so far in this round: ${index + 1}.`).waitFor();
     if (index < turns.length - 1) await facilitator.button("Start the next person's survey").click();
   }
-  await facilitator.button('Everyone has answered: back to the workshop').click();
+  await facilitator.asFacilitator('Everyone has answered: back to the workshop');
   await facilitator.expectHeading('Q3 offsite');
 
   // The codes arrive mixed into a chat message.

@@ -137,6 +137,29 @@ export class WorkshopPage extends SurveyPage {
     await this.button(finish).click();
   }
 
+  /** Opens what only the facilitator should open on a passed device: `label`, then confirms. */
+  async asFacilitator(label, confirm = 'Yes, I am the facilitator') {
+    await this.button(label).click();
+    await this.root.getByRole('alertdialog').getByRole('button', { name: confirm }).click();
+  }
+
+  /** Makes this tab's storage refuse to write workshops (as a full storage does) until reload. */
+  async refuseWorkshopWrites() {
+    await this.page.evaluate(() => {
+      const write = Storage.prototype.setItem;
+      window.__samepageWrite = write;
+      Storage.prototype.setItem = function (key, value) {
+        if (String(key).endsWith(':workshop')) throw new DOMException('full', 'QuotaExceededError');
+        return write.call(this, key, value);
+      };
+    });
+  }
+
+  /** Undoes `refuseWorkshopWrites`. */
+  async allowWrites() {
+    await this.page.evaluate(() => { Storage.prototype.setItem = window.__samepageWrite; });
+  }
+
   /** On a participant's own device: takes the survey and returns the response code. */
   async takeJoinedSurvey(answers) {
     await this.takeTurn({ ...answers, finish: 'Finish and get my code' });

@@ -111,7 +111,7 @@ pub fn export_json(catalogue: &Catalogue, workshop: &Workshop) -> String {
         instrument: stamp(catalogue.current()),
         workshop: workshop.clone(),
     };
-    serde_json::to_string(&file).expect("a workshop always serialises")
+    serde_json::to_string(&file).unwrap_or_else(|_| unreachable!("a workshop always serialises"))
 }
 
 /// Reads a workshop file whose rounds use questionnaires of `catalogue`, or says why not.

@@ -140,11 +140,8 @@ pub struct TeamStrings {
     pub reliability_inconsistent: &'static str,
     pub findings_title: &'static str,
     pub findings_none: &'static str,
-    pub finding_blind_spot: &'static str,
-    pub finding_low_score: &'static str,
     pub finding_disagreement: &'static str,
     pub finding_blame_loop: &'static str,
-    pub finding_definitions: &'static str,
     pub facts_title: &'static str,
     pub facts_none: &'static str,
     pub facts_caption: &'static str,
@@ -254,6 +251,8 @@ pub struct WorkshopStrings {
     pub import_done: &'static str,
     pub import_refused: &'static str,
     pub import_already_here: &'static str,
+    /// A workshop file this device would not store; `{file}`, `{reason}`.
+    pub import_not_stored: &'static str,
     pub import_unreadable_file: &'static str,
     pub not_here_title: &'static str,
     pub not_here: &'static str,
@@ -332,6 +331,12 @@ pub struct WorkshopStrings {
     pub handover_count: &'static str,
     pub handover_next: &'static str,
     pub handover_finish: &'static str,
+    pub handover_finish_question: &'static str,
+    /// Confirms an action only the facilitator should take on a passed device.
+    pub facilitator_confirm: &'static str,
+    /// A finished turn this device could not store.
+    pub turn_unsaved: &'static str,
+    pub turn_retry: &'static str,
     pub team_question: &'static str,
     pub team_question_hint: &'static str,
     pub team_none: &'static str,

@@ -56,6 +56,9 @@ pub struct Survey {
     pub navigated: RwSignal<bool>,
     /// The label of the button that ends the survey (a workshop names what happens next).
     pub finish_label: &'static str,
+    /// What finishing does besides showing the end (a passed device's turn is collected):
+    /// run by the action that finishes, not by watching the step.
+    pub on_finish: Option<Callback<()>>,
 }
 
 impl Survey {
@@ -97,6 +100,7 @@ impl Survey {
             message: RwSignal::new(message),
             navigated: RwSignal::new(false),
             finish_label: locale.strings().see_scorecard,
+            on_finish: None,
         }
     }
 
@@ -212,6 +216,9 @@ impl Survey {
         self.save();
         if step == Step::Scorecard {
             self.report_complete();
+            if let Some(finish) = self.on_finish {
+                finish.run(());
+            }
         }
     }
 
@@ -243,16 +250,6 @@ impl Survey {
                 self.tell_siblings(None);
             }
             Err(reason) => self.warning.set(Some(StorageWarning::WriteFailed(reason))),
-        }
-    }
-
-    /// Forgets this respondent's answers without a message: the stored survey is removed and
-    /// the flow starts again at welcome, for the next person on a passed device.
-    pub fn clear_for_next(&self) {
-        self.response.set(Response::default());
-        self.step.set(Step::Welcome);
-        if let Err(reason) = self.store.with_value(SurveyStore::erase) {
-            self.warning.set(Some(StorageWarning::WriteFailed(reason)));
         }
     }
 

@@ -160,6 +160,10 @@ pub fn ImportWorkshopFile() -> impl IntoView {
                         w.import_already_here,
                         &[("file", &file_label), ("name", &name)],
                     )),
+                    Err(FileRefused::NotStored(reason)) => Err(fill(
+                        w.import_not_stored,
+                        &[("file", &file_label), ("reason", &reason)],
+                    )),
                 },
             };
             outcome.set(Some(result));

@@ -13,6 +13,7 @@ use crate::core::link::workshop_namespace;
 use crate::core::team::Answers;
 use crate::core::workshop::Collected;
 use crate::i18n::fill;
+use crate::ui::confirm::ConfirmedAction;
 use crate::ui::{focus_heading_in, SurveyFlow};
 
 /// Where one turn on the passed device is.
@@ -52,6 +53,8 @@ pub fn PassDevice(id: u32) -> impl IntoView {
     let namespace = StoredValue::new(workshop_namespace(id));
     let has_labels = !workshop.team_labels.is_empty();
     let turn = RwSignal::new(Turn::start(workshops, &namespace.get_value(), has_labels));
+    // Whether a finished turn could not be stored, until it is.
+    let unsaved = RwSignal::new(false);
     let labels = StoredValue::new(workshop.team_labels.clone());
     let root = NodeRef::<html::Div>::new();
     focus_heading_on_turn_change(turn, root);
@@ -75,12 +78,9 @@ pub fn PassDevice(id: u32) -> impl IntoView {
                         .into_any()
                 }
                 Turn::Survey => {
+                    let done = Callback::new(move |()| turn.set(Turn::HandOver));
                     view! {
-                        <TurnSurvey
-                            id
-                            namespace=namespace.get_value()
-                            on_done=Callback::new(move |()| turn.set(Turn::HandOver))
-                        />
+                        <TurnSurvey id namespace=namespace.get_value() unsaved on_done=done />
                     }
                         .into_any()
                 }
@@ -88,7 +88,7 @@ pub fn PassDevice(id: u32) -> impl IntoView {
                     let next = Callback::new(move |()| {
                         turn.set(Turn::start(workshops, &namespace.get_value(), has_labels))
                     });
-                    view! { <HandOver id on_next=next /> }.into_any()
+                    view! { <HandOver id unsaved on_next=next /> }.into_any()
                 }
             }}
         </div>
@@ -110,63 +110,83 @@ fn focus_heading_on_turn_change(turn: RwSignal<Turn>, root: NodeRef<html::Div>) 
     });
 }
 
-/// One participant's survey; once finished, their answers join the workshop and this device
-/// forgets them. The turn's respondent number is kept with it, so answers collected twice
-/// (after a crash between the two steps) count once.
+/// One participant's survey. Finishing it is the action that collects it: the answers join
+/// the workshop, and only once the workshop is stored does the device forget the turn. The
+/// turn's respondent number is kept with it, so answers collected twice (after a crash
+/// between the two steps) count once. `unsaved` says whether the workshop could not be stored.
 #[component]
-fn TurnSurvey(id: u32, namespace: String, on_done: Callback<()>) -> impl IntoView {
+fn TurnSurvey(
+    id: u32,
+    namespace: String,
+    unsaved: RwSignal<bool>,
+    on_done: Callback<()>,
+) -> impl IntoView {
     let workshops = Workshops::use_context();
     let version = workshops
         .peek(id)
         .map(|w| w.current_round().questionnaire.clone())
         .unwrap_or_default();
-    let survey = workshops.open_survey(&namespace, &version, workshops.workshop_text().pass_finish);
-    Effect::new(move |_| {
-        if survey.step.get() != Step::Scorecard {
-            return;
-        }
-        let instrument = survey.instrument();
+    let mut survey =
+        workshops.open_survey(&namespace, &version, workshops.workshop_text().pass_finish);
+    let finish = Callback::new(move |()| {
         let collected = Collected {
             nonce: workshops.respondent_number(&namespace),
             team: workshops.picked_team(&namespace).flatten(),
-            answers: Answers::of(&instrument, &survey.response.get_untracked()),
+            answers: Answers::of(&survey.instrument(), &survey.response.get_untracked()),
         };
-        workshops.update(id, |ws| ws.collect(collected));
-        survey.clear_for_next();
-        workshops.discard_turn(id);
+        unsaved.set(workshops.finish_turn(id, collected).is_err());
         on_done.run(());
     });
+    survey.on_finish = Some(finish);
+    // A turn finished before a reload but not stored then: collect it now.
+    if survey.step.get_untracked() == Step::Scorecard {
+        finish.run(());
+    }
     view! { <SurveyFlow survey finished=ViewFn::from(|| ()) /> }
 }
 
-/// What the device shows between two participants: nothing of the one before.
+/// What the device shows between two participants: nothing of the one before. When the turn
+/// could not be stored (`unsaved`), it says so and holds the next person back until storing
+/// works; the facilitator's way out is the dashboard (behind a confirmation), which keeps the
+/// storage warning and offers the workshop file, which holds the turn.
 #[component]
-fn HandOver(id: u32, on_next: Callback<()>) -> impl IntoView {
+fn HandOver(id: u32, unsaved: RwSignal<bool>, on_next: Callback<()>) -> impl IntoView {
     let workshops = Workshops::use_context();
     let w = workshops.workshop_text();
     let answers = workshops
         .peek(id)
         .map_or(0, |ws| ws.current_round().responses.len());
+    let retry = move |_| unsaved.set(workshops.store_turn(id).is_err());
     view! {
         <div class="samepage__step samepage__handover">
             <h2 tabindex="-1">{w.handover_title}</h2>
+            <Show when=move || unsaved.get()>
+                <div class="samepage__notice samepage__notice--warning" role="alert">
+                    <p>{w.turn_unsaved}</p>
+                    <button type="button" class="samepage__button" on:click=retry>
+                        {w.turn_retry}
+                    </button>
+                </div>
+            </Show>
             <p>{w.handover_text}</p>
             <p class="samepage__hint">{fill(w.handover_count, &[("answers", &answers)])}</p>
             <div class="samepage__nav">
                 <button
                     type="button"
                     class="samepage__button samepage__button--primary"
+                    disabled=move || unsaved.get()
                     on:click=move |_| on_next.run(())
                 >
                     {w.handover_next}
                 </button>
-                <button
-                    type="button"
-                    class="samepage__button"
-                    on:click=move |_| workshops.screen.set(Screen::Dashboard(id))
-                >
-                    {w.handover_finish}
-                </button>
+                <ConfirmedAction
+                    id="samepage-handover-finish"
+                    label=w.handover_finish
+                    question=w.handover_finish_question
+                    confirm=w.facilitator_confirm
+                    cancel=workshops.text().cancel
+                    on_confirm=Callback::new(move |()| workshops.screen.set(Screen::Dashboard(id)))
+                />
             </div>
         </div>
     }

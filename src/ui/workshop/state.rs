@@ -10,7 +10,8 @@ use crate::core::instrument::builtin_advice_file;
 use crate::core::instrument::{Catalogue, Instrument};
 use crate::core::link::{workshop_namespace, Fragment, JoinLink, LinkError};
 use crate::core::workshop::{
-    parse_minimum, parse_team_labels, ImportReport, LabelsRefused, MinimumRefused, Workshop,
+    parse_minimum, parse_team_labels, Collected, ImportReport, LabelsRefused, MinimumRefused,
+    Workshop,
 };
 use crate::core::workshop_file::{import_json, FileError};
 use crate::i18n::{fill, Locale, ReportStrings, Strings, TeamStrings, WorkshopStrings};
@@ -63,6 +64,8 @@ pub enum FileRefused {
     File(FileError),
     /// A workshop with the same id is already here (by this name).
     AlreadyHere(String),
+    /// This device would not store it (why: full, or refusing writes).
+    NotStored(String),
 }
 
 /// Why a new workshop was not created.
@@ -258,13 +261,13 @@ impl Workshops {
         let result = self
             .store
             .with_value(|s| s.set_value(namespace, name, value));
-        self.note_write(result);
+        self.note_write(&result);
     }
 
     /// Removes a value kept beside a namespace.
     fn remove_value(&self, namespace: &str, name: &str) {
         let result = self.store.with_value(|s| s.remove_value(namespace, name));
-        self.note_write(result);
+        self.note_write(&result);
     }
 
     /// Opens the survey stored under `namespace` (a passed device's turn, a participant's
@@ -323,6 +326,28 @@ impl Workshops {
             .any(|name| self.value(&namespace, name).is_some())
     }
 
+    /// Adds a finished turn's answers to workshop `id` and stores it; see
+    /// [`Workshops::store_turn`].
+    pub fn finish_turn(&self, id: u32, collected: Collected) -> Result<(), String> {
+        self.list.update(|list| {
+            if let Some(workshop) = list.iter_mut().find(|w| w.id == id) {
+                workshop.collect(collected);
+            }
+        });
+        self.store_turn(id)
+    }
+
+    /// Stores workshop `id` as it is now and only then forgets the passed device's turn, so
+    /// a finished turn is never discarded before it is stored. Err: why it could not be
+    /// stored; the turn is kept, and the storage warning stays.
+    pub fn store_turn(&self, id: u32) -> Result<(), String> {
+        if let Some(workshop) = self.peek(id) {
+            self.store_workshop(&workshop)?;
+        }
+        self.discard_turn(id);
+        Ok(())
+    }
+
     /// Forgets the unfinished turn of workshop `id`'s passed device.
     pub fn discard_turn(&self, id: u32) {
         let namespace = workshop_namespace(id);
@@ -341,7 +366,9 @@ impl Workshops {
         let id = self.fresh_id();
         let version = self.current_version();
         let workshop = Workshop::new(id, name, labels, minimum, &today(), &version);
-        self.store_workshop(&workshop);
+        // A workshop that could not be stored still opens (the warning says it lasts only
+        // on this page), so that what is typed next is not lost.
+        let _ = self.store_workshop(&workshop);
         self.list.update(|list| list.insert(0, workshop));
         self.screen.set(Screen::Dashboard(id));
         Ok(id)
@@ -363,7 +390,7 @@ impl Workshops {
         let (changed, result) = outcome?;
         if let Some(workshop) = changed {
             self.list.notify();
-            self.store_workshop(&workshop);
+            let _ = self.store_workshop(&workshop);
         }
         Some(result)
     }
@@ -371,7 +398,7 @@ impl Workshops {
     /// Removes the workshop `id` and everything kept for it from this device.
     pub fn delete(&self, id: u32) {
         let result = self.store.with_value(|s| s.delete(id));
-        self.note_write(result);
+        self.note_write(&result);
         self.list.update(|list| list.retain(|w| w.id != id));
         if self
             .last_import
@@ -418,7 +445,8 @@ impl Workshops {
             return Err(FileRefused::AlreadyHere(existing.name));
         }
         let id = workshop.id;
-        self.store_workshop(&workshop);
+        self.store_workshop(&workshop)
+            .map_err(FileRefused::NotStored)?;
         self.list.update(|list| list.insert(0, workshop));
         Ok(id)
     }
@@ -442,22 +470,25 @@ impl Workshops {
         }
     }
 
-    fn store_workshop(&self, workshop: &Workshop) {
+    /// Stores `workshop`; the storage warning lasts until a workshop is stored again.
+    fn store_workshop(&self, workshop: &Workshop) -> Result<(), String> {
         let catalogue = self.catalogue();
         let result = self.store.with_value(|s| s.save(&catalogue, workshop));
-        self.note_write(result);
+        self.note_write(&result);
+        if result.is_ok() && self.store.with_value(WorkshopStore::is_persistent) {
+            self.warning.set(None);
+        }
+        result
     }
 
-    /// Shows a warning while writes fail, and clears it once they work again.
-    fn note_write(&self, result: Result<(), String>) {
-        let persistent = self.store.with_value(WorkshopStore::is_persistent);
-        match result {
-            Err(reason) => self.warning.set(Some(crate::i18n::fill(
+    /// Shows a warning when a write or removal fails. Only a stored workshop clears it
+    /// ([`Workshops::store_workshop`]): a removal that worked says nothing about a failed write.
+    fn note_write(&self, result: &Result<(), String>) {
+        if let Err(reason) = result {
+            self.warning.set(Some(crate::i18n::fill(
                 self.workshop_text().storage_failed,
-                &[("reason", &reason)],
-            ))),
-            Ok(()) if persistent => self.warning.set(None),
-            Ok(()) => {}
+                &[("reason", reason)],
+            )));
         }
     }
 
