@@ -370,3 +370,56 @@ proptest! {
         prop_assert!(added >= good, "{} good codes, {} added: {:?}", good, added, report);
     }
 }
+
+#[test]
+fn typed_facts_are_read_within_their_ranges_or_refused_whole() {
+    use samepage::core::workshop::{Fact, FactRefused, Facts};
+    assert_eq!(Fact::FollowUpHours.parse_typed(" 26,5 "), Ok(Some(26.5)));
+    assert_eq!(Fact::AcceptedShare.parse_typed("42"), Ok(Some(0.42)));
+    assert_eq!(Fact::Conversion.parse_typed("100"), Ok(Some(1.0)));
+    assert_eq!(Fact::Conversion.parse_typed("  "), Ok(None));
+    assert_eq!(Fact::FollowUpHours.parse_typed("8760"), Ok(Some(8760.0)));
+    for (fact, typed) in [
+        (Fact::FollowUpHours, "1e308"),
+        (Fact::FollowUpHours, "8761"),
+        (Fact::FollowUpHours, "-1"),
+        (Fact::FollowUpHours, "NaN"),
+        (Fact::FollowUpHours, "inf"),
+        (Fact::AcceptedShare, "100.1"),
+        (Fact::AcceptedShare, "forty"),
+    ] {
+        assert_eq!(fact.parse_typed(typed), Err(FactRefused(fact)), "{typed}");
+    }
+    let typed = ["12".to_owned(), "140".to_owned(), "3".to_owned()];
+    assert_eq!(
+        Facts::parse_typed(&typed),
+        Err(FactRefused(Fact::AcceptedShare))
+    );
+    let typed = ["12".to_owned(), String::new(), "3,5".to_owned()];
+    let facts = Facts::parse_typed(&typed).unwrap();
+    assert_eq!(
+        (
+            facts.follow_up_hours,
+            facts.accepted_share,
+            facts.conversion
+        ),
+        (Some(12.0), None, Some(0.035))
+    );
+    // Shown again as typed: hours as they are, shares in percent, one decimal.
+    assert_eq!(Fact::FollowUpHours.typed(&facts), "12.0");
+    assert_eq!(Fact::AcceptedShare.typed(&facts), "");
+    assert_eq!(Fact::Conversion.typed(&facts), "3.5");
+}
+
+proptest! {
+    /// Whatever is typed, a fact is stored only within its range.
+    #[test]
+    fn a_typed_fact_is_stored_only_within_its_range(typed in ".{0,20}|-?[0-9]{0,12}([.,][0-9]{0,4})?(e[0-9]{1,3})?") {
+        use samepage::core::workshop::Fact;
+        for fact in Fact::ALL {
+            if let Ok(Some(value)) = fact.parse_typed(&typed) {
+                prop_assert!(fact.in_range(value), "{:?} {} -> {}", fact, typed, value);
+            }
+        }
+    }
+}

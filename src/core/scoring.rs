@@ -275,3 +275,20 @@ pub fn one_sided_pairs<'a>(instrument: &'a Instrument, response: &Response) -> V
 pub fn mean(values: &[f64]) -> f64 {
     values.iter().sum::<f64>() / values.len() as f64
 }
+
+/// `value` with `places` decimals (0–3), by integer arithmetic: the wasm carries no float
+/// formatting.
+pub fn decimal(value: f64, places: u32) -> String {
+    let scale = 10i64.pow(places.min(3));
+    let scaled = (value * scale as f64).round() as i64;
+    let sign = if scaled < 0 { "-" } else { "" };
+    let (whole, fraction) = (scaled.abs() / scale, scaled.abs() % scale);
+    if places == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!(
+            "{sign}{whole}.{fraction:0width$}",
+            width = places.min(3) as usize
+        )
+    }
+}

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::code::{find_codes, CodeError, CodedResponse, Decoder};
 use super::instrument::{Catalogue, Instrument, FIRST_VERSION};
-use super::scoring::{mean, Tally};
+use super::scoring::{decimal, mean, Tally};
 use super::team::{shown_responses, Answers, ANONYMITY_FLOOR};
 
 /// One respondent's answers as collected in a round.
@@ -81,6 +81,54 @@ impl Fact {
             Fact::AcceptedShare => facts.accepted_share = value,
             Fact::Conversion => facts.conversion = value,
         }
+    }
+
+    /// From what the facilitator types to what is stored: hours as typed, shares typed in
+    /// percent.
+    fn typed_per_stored(self) -> f64 {
+        match self {
+            Fact::FollowUpHours => 1.0,
+            Fact::AcceptedShare | Fact::Conversion => 100.0,
+        }
+    }
+
+    /// Reads what the facilitator typed for this fact: empty is "not known" (`Ok(None)`); a
+    /// number (a decimal comma is read as a point) within range is the figure; anything else
+    /// is refused.
+    pub fn parse_typed(self, typed: &str) -> Result<Option<f64>, FactRefused> {
+        let text = typed.trim().replace(',', ".");
+        if text.is_empty() {
+            return Ok(None);
+        }
+        let value = text.parse::<f64>().map_err(|_| FactRefused(self))? / self.typed_per_stored();
+        if self.in_range(value) {
+            Ok(Some(value))
+        } else {
+            Err(FactRefused(self))
+        }
+    }
+
+    /// This fact's figure in `facts` as the form shows it (one decimal; empty when unknown).
+    pub fn typed(self, facts: &Facts) -> String {
+        self.value(facts)
+            .map(|value| decimal(value * self.typed_per_stored(), 1))
+            .unwrap_or_default()
+    }
+}
+
+/// The fact whose typed figure was refused (not a number, or out of its range).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FactRefused(pub Fact);
+
+impl Facts {
+    /// Reads the figures typed for every fact, in [`Fact::ALL`] order; the first refused one
+    /// refuses them all, so nothing half-read is stored.
+    pub fn parse_typed(typed: &[String; 3]) -> Result<Facts, FactRefused> {
+        let mut facts = Facts::default();
+        for (fact, text) in Fact::ALL.into_iter().zip(typed) {
+            fact.set(&mut facts, fact.parse_typed(text)?);
+        }
+        Ok(facts)
     }
 }
 

@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 
 use super::{advice, escape, open_card};
 use crate::core::instrument::{Instrument, Play};
+pub use crate::core::scoring::decimal;
 use crate::core::scoring::Stage;
 use crate::core::team::{
     statement_beliefs, AlphaReading, Answers, Finding, FindingKind, Group, Hidden, TeamScorecard,
@@ -31,23 +32,6 @@ pub struct TeamInput<'a> {
     pub locale: &'a str,
     /// Prefix for element ids, unique per instance on the page.
     pub id_prefix: &'a str,
-}
-
-/// `value` with `places` decimals (0–3), by integer arithmetic: the wasm carries no float
-/// formatting.
-pub fn decimal(value: f64, places: u32) -> String {
-    let scale = 10i64.pow(places.min(3));
-    let scaled = (value * scale as f64).round() as i64;
-    let sign = if scaled < 0 { "-" } else { "" };
-    let (whole, fraction) = (scaled.abs() / scale, scaled.abs() % scale);
-    if places == 0 {
-        format!("{sign}{whole}")
-    } else {
-        format!(
-            "{sign}{whole}.{fraction:0width$}",
-            width = places.min(3) as usize
-        )
-    }
 }
 
 /// A mean or spread as whole points, or a dash where there is none.

@@ -6,45 +6,16 @@ use leptos::prelude::*;
 
 use super::team_view::{round_answers, with_team_input};
 use super::Workshops;
-use crate::core::workshop::{Fact, Facts};
+use crate::core::workshop::{Fact, FactRefused, Facts};
 use crate::i18n::{fill, WorkshopStrings};
-use crate::report::team::{decimal, facts_beside_beliefs};
+use crate::report::team::facts_beside_beliefs;
 
-/// The label of a fact's input, and the factor from what is typed to what is stored.
-fn field(w: &WorkshopStrings, fact: Fact) -> (&'static str, f64) {
+/// The label of a fact's input.
+fn label(w: &WorkshopStrings, fact: Fact) -> &'static str {
     match fact {
-        Fact::FollowUpHours => (w.fact_hours_input, 1.0),
-        Fact::AcceptedShare => (w.fact_accepted_input, 100.0),
-        Fact::Conversion => (w.fact_conversion_input, 100.0),
-    }
-}
-
-/// Reads the typed figures: empty means "not known"; anything else must be a number from 0 to
-/// the field's maximum. On error, the label of the first bad field.
-fn read(w: &WorkshopStrings, typed: &[String; 3]) -> Result<Facts, &'static str> {
-    let mut facts = Facts::default();
-    for (fact, text) in Fact::ALL.into_iter().zip(typed) {
-        let (label, factor) = field(w, fact);
-        let text = text.trim().replace(',', ".");
-        if text.is_empty() {
-            continue;
-        }
-        match text.parse::<f64>() {
-            Ok(value) if fact.in_range(value / factor) => {
-                fact.set(&mut facts, Some(value / factor));
-            }
-            _ => return Err(label),
-        }
-    }
-    Ok(facts)
-}
-
-/// How a stored figure is shown in its input.
-fn shown(fact: Fact, facts: &Facts) -> String {
-    match fact.value(facts) {
-        None => String::new(),
-        Some(value) if fact == Fact::FollowUpHours => decimal(value, 1),
-        Some(share) => decimal(share * 100.0, 1),
+        Fact::FollowUpHours => w.fact_hours_input,
+        Fact::AcceptedShare => w.fact_accepted_input,
+        Fact::Conversion => w.fact_conversion_input,
     }
 }
 
@@ -57,13 +28,13 @@ pub fn FactsForm(id: u32) -> impl IntoView {
         .peek(id)
         .map(|ws| ws.current_round().facts.clone())
         .unwrap_or_default();
-    let typed = Fact::ALL.map(|fact| RwSignal::new(shown(fact, &stored)));
+    let typed = Fact::ALL.map(|fact| RwSignal::new(fact.typed(&stored)));
     let problem = RwSignal::new(None::<String>);
     let saved = RwSignal::new(false);
     let submit = move |event: SubmitEvent| {
         event.prevent_default();
         let values = typed.map(|t| t.get_untracked());
-        match read(w, &values) {
+        match Facts::parse_typed(&values) {
             Ok(facts) => {
                 problem.set(None);
                 workshops.update(id, |ws| {
@@ -73,9 +44,9 @@ pub fn FactsForm(id: u32) -> impl IntoView {
                 });
                 saved.set(true);
             }
-            Err(label) => {
+            Err(FactRefused(fact)) => {
                 saved.set(false);
-                problem.set(Some(fill(w.facts_invalid, &[("field", &label)])));
+                problem.set(Some(fill(w.facts_invalid, &[("field", &label(w, fact))])));
             }
         }
     };
@@ -97,7 +68,7 @@ pub fn FactsForm(id: u32) -> impl IntoView {
         .into_iter()
         .zip(typed)
         .map(|(fact, value)| {
-            let (label, _) = field(w, fact);
+            let label = label(w, fact);
             let input_id = format!("{}-fact-{}", workshops.instance, fact as u8);
             view! {
                 <div class="samepage__field">
