@@ -55,7 +55,8 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 /// screen (see `Instrument::apply_advice` for the grammar): per dimension `D id explanation`,
 /// then its `P id text who first_step signal` and `Q question` lines, after an
 /// `A instrument_id version` header; then the routing, `RS|RM|RF id plays` for statements,
-/// mirror pairs and choice questions.
+/// mirror pairs and choice questions; last, `E n`, the number of lines before it, so that a
+/// file cut short (a dropped download, a proxy's limit) is refused, not half applied.
 fn advice_records_for(instrument: &Instrument, locale: &str) -> String {
     let mut out = String::new();
     let mut line = |fields: &[String]| {
@@ -103,6 +104,8 @@ fn advice_records_for(instrument: &Instrument, locale: &str) -> String {
     for (kind, id, plays) in routes.filter(|(_, _, plays)| !plays.is_empty()) {
         line(&[format!("R{kind}"), field(id), ids(plays)]);
     }
+    let count = out.lines().count();
+    out.push_str(&format!("E\t{count}\n"));
     out
 }
 

@@ -115,8 +115,32 @@ proptest! {
             end -= 1;
         }
         let text = format!("{}{noise}", &records[..end]);
-        if instrument.apply_advice("en", &text).is_err() {
-            prop_assert_eq!(instrument, Instrument::builtin_without_advice());
+        match instrument.apply_advice("en", &text) {
+            Err(_) => prop_assert_eq!(instrument, Instrument::builtin_without_advice()),
+            // Applied only when it is the whole file (trailing blank lines aside).
+            Ok(()) => prop_assert_eq!(text.trim_end_matches('\n'), records.trim_end_matches('\n')),
         }
     }
+}
+
+#[test]
+fn a_file_cut_at_a_line_end_is_refused_as_incomplete() {
+    let records = builtin_advice_records();
+    let lines: Vec<&str> = records.lines().collect();
+    let mut instrument = Instrument::builtin_without_advice();
+    for kept in [1, 2, lines.len() / 2, lines.len() - 1] {
+        let cut = format!("{}\n", lines[..kept].join("\n"));
+        assert_eq!(
+            instrument.apply_advice("en", &cut),
+            Err(AdviceError::Damaged { line: kept + 1 }),
+            "{kept} lines"
+        );
+        assert_eq!(instrument, Instrument::builtin_without_advice());
+    }
+    // Anything after the end, or an end that miscounts, is refused too.
+    let extra = format!("{records}Q\tOne more question?\n");
+    assert!(instrument.apply_advice("en", &extra).is_err());
+    let miscounted = records.replace(&format!("E\t{}", lines.len() - 1), "E\t3");
+    assert!(instrument.apply_advice("en", &miscounted).is_err());
+    assert!(instrument.apply_advice("en", records).is_ok());
 }

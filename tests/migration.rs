@@ -246,3 +246,46 @@ fn a_survey_of_questionnaire_1_0_0_gets_a_note_not_a_wrong_scorecard() {
     let complete = complete_json(&stored, "en", true);
     assert!(!complete.contains("\"overall\""), "{complete}");
 }
+
+/// The advice file that could not be fetched, or came damaged (a proxy's error page, a cut
+/// download): the scorecard still shows every score, says why the advice is missing, and
+/// carries none of a damaged file (all or nothing).
+#[test]
+fn a_missing_or_damaged_advice_file_leaves_the_scores_and_says_why() {
+    use samepage::core::instrument::builtin_advice_records;
+    use samepage::report::later::scorecard_html;
+    let instrument = Instrument::builtin_without_advice();
+    let mut saved = SavedSurvey::new(&instrument);
+    saved.response.role = Some(Role::Marketing);
+    for statement in instrument.statements() {
+        saved
+            .response
+            .answers
+            .insert(statement.id.clone(), Answer::Agreement(2));
+    }
+    let stored = saved.encode();
+    let whole = scorecard_html(&stored, Ok(builtin_advice_records()), "en", "sp0");
+    assert!(whole.contains("Plays to try"), "the full file gives plays");
+    assert!(!whole.contains("could not be loaded"));
+
+    let offline = scorecard_html(&stored, Err("offline"), "en", "sp0");
+    assert!(
+        offline.contains("could not be loaded (offline)"),
+        "{offline}"
+    );
+    assert!(offline.contains("samepage__overall"), "the scores stay");
+    assert!(!offline.contains("Plays to try"));
+
+    let records = builtin_advice_records();
+    let cut = &records[..records.len() / 2];
+    let damaged = scorecard_html(&stored, Ok(cut), "en", "sp0");
+    assert!(
+        damaged.contains("could not be loaded (damaged)"),
+        "{damaged}"
+    );
+    assert!(damaged.contains("samepage__overall"));
+    assert!(
+        !damaged.contains("Plays to try"),
+        "nothing of a damaged file is used"
+    );
+}

@@ -58,8 +58,9 @@ impl Instrument {
     /// `A instrument_id version` header, then per area `D id explanation`, followed by its
     /// `P id text who first_step signal` and `Q question` lines; then `RS`, `RM` or `RF id
     /// plays` lines, the plays (ids joined by commas) a finding on a statement, a mirror pair
-    /// or a choice question names. Fields are separated by tabs. All or nothing: a refused
-    /// file changes nothing.
+    /// or a choice question names; last, `E n`, the number of lines before it. Fields are
+    /// separated by tabs. All or nothing: a file cut short or damaged anywhere is refused, and
+    /// a refused file changes nothing.
     pub fn apply_advice(&mut self, locale: &str, records: &str) -> Result<(), AdviceError> {
         let (areas, routes) = self.read_advice(locale, records)?;
         for route in routes {
@@ -124,10 +125,17 @@ impl Instrument {
         }
         let mut areas: Vec<AreaAdvice> = Vec::new();
         let mut routes = Vec::new();
+        let mut ended = false;
+        let mut count = 1;
         for (index, line) in lines {
+            count = index + 1;
             let damaged = AdviceError::Damaged { line: index + 1 };
             let fields: Vec<&str> = line.split('\t').collect();
+            if ended && fields != [""] {
+                return Err(damaged);
+            }
             match (fields.as_slice(), areas.last_mut()) {
+                (["E", before], _) if before.parse() == Ok(index) => ended = true,
                 (["D", id, explanation], _) => {
                     let dimension = self
                         .dimensions
@@ -176,6 +184,10 @@ impl Instrument {
                 ([""], _) => {}
                 _ => return Err(damaged),
             }
+        }
+        if !ended {
+            // Cut short: the line that should have ended it is missing.
+            return Err(AdviceError::Damaged { line: count + 1 });
         }
         Ok((areas, routes))
     }
