@@ -112,6 +112,17 @@ test('a damaged, foreign or newer file is refused with its reason and nothing ch
   await w.importFile('notes.json', 'meeting notes, not a workshop');
   await w.expectAlert('“notes.json” was not imported: this is not a SamePage workshop file.');
 
+  // A good file this device will not store (storage full) is refused, not 'imported' and
+  // then gone after a reload.
+  const good = structuredClone(file);
+  good.workshop.id = 96;
+  good.workshop.name = 'Does not fit';
+  await w.refuseWorkshopWrites();
+  await w.importFile('full.json', JSON.stringify(good));
+  await w.expectAlert('“full.json” was not imported: this device would not store it (QuotaExceededError). Nothing on this device was changed.');
+  assert.equal(await w.items().filter({ hasText: 'Does not fit' }).count(), 0, 'not listed');
+  await w.allowWrites();
+
   assert.deepEqual(await w.storedWorkshops(), before, 'nothing stored changed');
   w.expectNoErrors();
 });
