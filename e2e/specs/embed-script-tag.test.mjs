@@ -33,7 +33,7 @@ function recordInPage() {
   document.addEventListener('securitypolicyviolation', (e) => {
     window.violations.push(`${e.violatedDirective} ${e.blockedURI}`);
   });
-  for (const type of ['samepage:ready', 'samepage:progress', 'samepage:complete']) {
+  for (const type of ['samepage:ready', 'samepage:progress', 'samepage:complete', 'samepage:error']) {
     document.addEventListener(type, (e) => window.events.push({ type, target: e.target.id, detail: e.detail }));
   }
 }
@@ -177,4 +177,17 @@ test('two instances of one namespace share answers and stay in step', async () =
   await two.root.getByRole('button', { name: 'Continue where you left off' }).waitFor();
   await two.start();
   assert.equal(await two.root.getByRole('radio', { name: /^Marketing\b/ }).isChecked(), true);
+});
+
+test('a host whose policy forbids WebAssembly gets a message and samepage:error, not an empty element', async () => {
+  const { page, errors } = await openHost('script-tag.html?nowasm');
+  for (const id of ['first', 'second']) {
+    await page.locator(`#${id}`).getByText('SamePage could not start. Reload the page to try again.').waitFor();
+  }
+  const failed = await page.evaluate(() => window.events.filter((e) => e.type === 'samepage:error'));
+  assert.deepEqual(failed.map((e) => e.target).sort(), ['first', 'second']);
+  assert.ok(failed.every((e) => typeof e.detail.message === 'string' && e.detail.message.length > 0));
+  assert.equal(await page.evaluate(() => window.events.filter((e) => e.type === 'samepage:ready').length), 0);
+  assert.ok(errors.some((e) => String(e).includes('SamePage could not start')), 'the reason is in the console');
+  await page.context().close();
 });

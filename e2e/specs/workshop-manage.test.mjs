@@ -115,3 +115,16 @@ test('a stored workshop that cannot be read is kept aside and reported', async (
   assert.equal((await w.storedWorkshops()).length, 1, 'the readable workshop is untouched');
   w.expectNoErrors();
 });
+
+test('with storage blocked, workshops work on this page only and the page says so', async () => {
+  const w = await openWorkshopPage(app, {
+    initScript: () => Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } }),
+  });
+  await w.expectAlert('This browser will not let SamePage store anything (SecurityError)');
+  await w.create('In memory');
+  await w.expectHeading('In memory');
+  await w.expectAlert('export the workshop as a file before you leave');
+  const file = await w.download('Download workshop (JSON)');
+  assert.equal(JSON.parse(file.text).workshop.name, 'In memory');
+  w.expectNoErrors();
+});

@@ -38,7 +38,10 @@ export async function startHost({ samepage, frame = () => '' }) {
       body = body.replaceAll('{{SAMEPAGE}}', samepage).replaceAll('{{FRAME}}', frame(hostOrigin));
       response.writeHead(200, {
         'content-type': TYPES[extname(name)] ?? 'text/plain',
-        'content-security-policy': strictPolicy(origin, origin),
+        // `?nowasm`: a host whose policy forgets 'wasm-unsafe-eval' (SamePage cannot start).
+        'content-security-policy': request.url.includes('nowasm')
+          ? strictPolicy(origin, origin).replace(" 'wasm-unsafe-eval'", '')
+          : strictPolicy(origin, origin),
         'cache-control': 'no-store',
       });
       response.end(body);

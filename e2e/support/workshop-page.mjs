@@ -8,9 +8,10 @@ import { CHOICES, DESKTOP, INSTRUMENT, STATEMENTS, SurveyPage } from './survey-p
 export const WORKSHOP_PATH = 'workshop/';
 
 /** Opens the workshop page in a fresh context (empty storage); `hash` opens a fragment. */
-export async function openWorkshopPage(app, { viewport = DESKTOP, hash = '' } = {}) {
+export async function openWorkshopPage(app, { viewport = DESKTOP, hash = '', initScript } = {}) {
   const context = await app.browser.newContext({ viewport, acceptDownloads: true });
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error));
