@@ -41,6 +41,35 @@ fn options_come_from_the_attributes_with_defaults() {
 }
 
 #[test]
+fn kiosk_mode_is_on_with_the_attribute_unless_it_says_false() {
+    assert!(!options(&[]).kiosk);
+    assert!(options(&[("data-kiosk", "")]).kiosk);
+    assert!(options(&[("data-kiosk", "true")]).kiosk);
+    assert!(!options(&[("data-kiosk", " FALSE ")]).kiosk);
+}
+
+#[test]
+fn a_kiosk_clears_two_minutes_after_the_scorecard_and_warns_a_minute_before_a_mid_survey_clear() {
+    use samepage::core::kiosk::{kiosk_action, KioskAction};
+    // On the scorecard: two minutes without input, no warning.
+    assert_eq!(kiosk_action(true, true, 119), KioskAction::Wait);
+    assert_eq!(kiosk_action(true, true, 120), KioskAction::Clear);
+    // Mid-survey: nine minutes pass quietly, then a minute of warning, then the clear.
+    assert_eq!(kiosk_action(false, true, 539), KioskAction::Wait);
+    assert_eq!(
+        kiosk_action(false, true, 540),
+        KioskAction::Warn { seconds_left: 60 }
+    );
+    assert_eq!(
+        kiosk_action(false, true, 599),
+        KioskAction::Warn { seconds_left: 1 }
+    );
+    assert_eq!(kiosk_action(false, true, 600), KioskAction::Clear);
+    // Nothing answered yet: nothing to clear, however long it waits.
+    assert_eq!(kiosk_action(false, false, 100_000), KioskAction::Wait);
+}
+
+#[test]
 fn progress_counts_answered_items() {
     let detail: Value = serde_json::from_str(&progress_detail(3, 50)).unwrap();
     assert_eq!(detail, json!({ "answered": 3, "total": 50 }));

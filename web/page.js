@@ -2,10 +2,12 @@
 // instance's options, and in an iframe (?embed) talks to the page around it.
 //   ?embed               no page header, a transparent background, and resize messages;
 //   &parent=ORIGIN       also ready/progress/complete, posted to that origin only;
-//   &results=none        complete carries no scores.
+//   &results=none        complete carries no scores;
+//   ?kiosk               a shared device: the survey clears itself between people.
 const host = document.querySelector('[data-samepage]');
 const query = new URLSearchParams(location.search);
 if (query.get('results')?.toLowerCase() === 'none') host.dataset.results = 'none';
+if (query.has('kiosk')) host.dataset.kiosk = '';
 
 if (query.has('embed')) {
   document.documentElement.classList.add('page--embed');

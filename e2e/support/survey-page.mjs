@@ -54,14 +54,16 @@ export function useApp() {
     await app.server?.close();
   });
   /** A new page in a fresh context (empty storage) at `viewport`. */
-  app.open = async ({ viewport = DESKTOP, initScript } = {}) => {
+  app.open = async ({ viewport = DESKTOP, initScript, query = '', clock = false } = {}) => {
     const context = await app.browser.newContext({ viewport });
     if (initScript) await context.addInitScript(initScript);
     const page = await context.newPage();
+    // A fake clock (Date and timers), moved on by `page.clock.fastForward`.
+    if (clock) await page.clock.install();
     const errors = [];
     page.on('pageerror', (error) => errors.push(error));
     page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
-    const survey = new SurveyPage(page, app.server.url, errors);
+    const survey = new SurveyPage(page, app.server.url + query, errors);
     await survey.load();
     return survey;
   };

@@ -29,11 +29,14 @@ pub struct EmbedOptions {
     /// The instance's accessible name (`data-label`), so that several instances on one page
     /// are told apart; the interface's default name when absent.
     pub label: Option<String>,
+    /// With `data-kiosk` (any value but `false`): the device clears itself between people
+    /// (see [`super::kiosk`]).
+    pub kiosk: bool,
 }
 
 impl EmbedOptions {
     /// Reads the options through `attribute`, which returns a host attribute's value by name
-    /// (`data-namespace`, `data-locale`, `data-results`, `data-label`). The namespace is
+    /// (`data-namespace`, `data-locale`, `data-results`, `data-label`, `data-kiosk`). The namespace is
     /// checked where keys are made ([`super::saved::Keys::new`]).
     pub fn read(attribute: impl Fn(&str) -> Option<String>) -> EmbedOptions {
         let present = |name: &str| attribute(name).filter(|v| !v.trim().is_empty());
@@ -44,6 +47,7 @@ impl EmbedOptions {
             share_results: !attribute("data-results")
                 .is_some_and(|v| v.trim().eq_ignore_ascii_case(NO_RESULTS)),
             label: present("data-label").map(|l| l.trim().to_owned()),
+            kiosk: attribute("data-kiosk").is_some_and(|v| !v.trim().eq_ignore_ascii_case("false")),
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod code;
 pub mod embed;
 pub mod flow;
 pub mod instrument;
+pub mod kiosk;
 pub mod link;
 pub mod response;
 pub mod saved;

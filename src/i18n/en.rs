@@ -59,6 +59,9 @@ pub static EN: Strings = Strings {
     erase_confirm: "Yes, erase my answers",
     cancel: "Cancel",
     erased_notice: "Your answers have been erased from this device.",
+    done_clear: "Done: clear this device for the next person",
+    kiosk_warning: "Still there? To keep your answers private, this device clears them in a minute unless you carry on.",
+    kiosk_still_here: "I'm still here",
 
     storage_unavailable: "This browser does not let SamePage save anything ({reason}). You can still take the survey, but your answers live only in this tab: they will be gone if you reload or close it.",
     storage_failed: "Your last answer could not be saved on this device ({reason}). Your answers are kept in this tab only and will not survive a reload or a closed tab.",

@@ -433,6 +433,11 @@ pub struct Strings {
     pub erase_confirm: &'static str,
     pub cancel: &'static str,
     pub erased_notice: &'static str,
+    /// Ends a finished survey on a shared device: erases it at once.
+    pub done_clear: &'static str,
+    /// Kiosk mode's warning before a mid-survey clear.
+    pub kiosk_warning: &'static str,
+    pub kiosk_still_here: &'static str,
 
     pub storage_unavailable: &'static str,
     pub storage_failed: &'static str,

@@ -23,6 +23,8 @@ pub struct Host {
     later: Option<js_sys::Function>,
     /// False with `data-results="none"`.
     pub share_results: bool,
+    /// True with `data-kiosk`: the device clears itself between people.
+    pub kiosk: bool,
 }
 
 impl Host {
@@ -96,6 +98,7 @@ pub fn mount(container: web_sys::HtmlElement, host: web_sys::HtmlElement, later:
         element: Some(host),
         later: Some(later),
         share_results: options.share_results,
+        kiosk: options.kiosk,
     };
     let ready = instance.clone();
     leptos::mount::mount_to(container, move || {

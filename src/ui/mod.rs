@@ -11,6 +11,7 @@ mod nav;
 pub(crate) mod notices;
 mod role;
 pub(crate) mod scorecard;
+mod shared_device;
 mod state;
 mod statements;
 mod welcome;
@@ -64,7 +65,16 @@ pub fn SamePage(
             lang=survey.locale()
             aria-label=label.unwrap_or_else(|| survey.text().region_label.to_owned())
         >
-            <SurveyFlow survey finished=ViewFn::from(|| view! { <scorecard::Scorecard /> }) />
+            {survey.kiosk().then(|| view! { <shared_device::KioskClock survey /> })}
+            <SurveyFlow
+                survey
+                finished=ViewFn::from(|| {
+                    view! {
+                        <scorecard::Scorecard />
+                        <shared_device::ClearForNextPerson />
+                    }
+                })
+            />
         </section>
     }
 }

@@ -114,6 +114,11 @@ impl Survey {
         self.instrument.get_value()
     }
 
+    /// Whether this instance runs in kiosk mode (`data-kiosk`).
+    pub fn kiosk(&self) -> bool {
+        self.host.with_value(|h| h.kiosk)
+    }
+
     /// The interface strings.
     pub fn text(&self) -> &'static Strings {
         self.locale.strings()

@@ -1,0 +1,85 @@
+//! A device shared between people, on the survey page and the embed (the workshop page's
+//! surveys end otherwise): a finished survey ends with "Done: clear this device", and in kiosk
+//! mode a clock (its rules are `core::kiosk`) warns and then clears a survey left alone.
+
+use std::time::Duration;
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use super::Survey;
+use crate::core::flow::Step;
+use crate::core::kiosk::{kiosk_action, KioskAction};
+
+/// Seconds since `since` (a `Date.now()` reading).
+fn seconds_since(since: f64) -> u32 {
+    ((js_sys::Date::now() - since) / 1000.0).max(0.0) as u32
+}
+
+/// Ends a finished survey by erasing it at once (the button says so; nothing to confirm), so
+/// the next person on the device finds nothing of it.
+#[component]
+pub fn ClearForNextPerson() -> impl IntoView {
+    let survey = Survey::use_context();
+    view! {
+        <div class="samepage__nav samepage__no-print">
+            <button
+                type="button"
+                class="samepage__button samepage__button--primary"
+                on:click=move |_| survey.erase()
+            >
+                {survey.text().done_clear}
+            </button>
+        </div>
+    }
+}
+
+/// Clears `survey` after the idle times of `core::kiosk`, with a "still there?" warning
+/// before a mid-survey clear. Any pointer or key input on the device counts.
+#[component]
+pub fn KioskClock(survey: Survey) -> impl IntoView {
+    let t = survey.text();
+    let last_input = StoredValue::new(js_sys::Date::now());
+    let warning = RwSignal::new(false);
+    let touch = move || {
+        last_input.set_value(js_sys::Date::now());
+        warning.set(false);
+    };
+    let pointer = window_event_listener(ev::pointerdown, move |_| touch());
+    let key = window_event_listener(ev::keydown, move |_| touch());
+    let tick = move || {
+        let finished = survey.step.get_untracked() == Step::Scorecard;
+        let started = survey.response.with_untracked(|r| !r.is_empty());
+        match kiosk_action(finished, started, seconds_since(last_input.get_value())) {
+            KioskAction::Wait => warning.set(false),
+            KioskAction::Warn { .. } => warning.set(true),
+            KioskAction::Clear => {
+                touch();
+                survey.erase();
+            }
+        }
+    };
+    let interval = set_interval_with_handle(tick, Duration::from_secs(1)).ok();
+    on_cleanup(move || {
+        pointer.remove();
+        key.remove();
+        if let Some(interval) = interval {
+            interval.clear();
+        }
+    });
+    let text_id = format!("{}-kiosk", survey.instance);
+    view! {
+        <Show when=move || warning.get()>
+            <div class="samepage__confirm-box" role="alertdialog" aria-labelledby=text_id.clone()>
+                <p id=text_id.clone()>{t.kiosk_warning}</p>
+                <button
+                    type="button"
+                    class="samepage__button samepage__button--primary"
+                    on:click=move |_| touch()
+                >
+                    {t.kiosk_still_here}
+                </button>
+            </div>
+        </Show>
+    }
+}
