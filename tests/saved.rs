@@ -215,3 +215,47 @@ proptest! {
         let _ = SavedSurvey::decode(&text);
     }
 }
+
+#[test]
+fn an_answer_only_this_tab_has_survives_another_tabs_write() {
+    let ours = Response {
+        role: Some(Role::Sales),
+        answers: [
+            ("a".to_owned(), Answer::Agreement(4)),
+            ("b".to_owned(), Answer::Agreement(2)),
+        ]
+        .into(),
+        definitions: [("q".to_owned(), "x".to_owned())].into(),
+    };
+    // The other tab wrote without our "a" (it had not heard of it yet), changed "b", and
+    // answered "c" and the choice "r".
+    let theirs = Response {
+        role: Some(Role::Sales),
+        answers: [
+            ("b".to_owned(), Answer::Agreement(5)),
+            ("c".to_owned(), Answer::CantJudge),
+        ]
+        .into(),
+        definitions: [("r".to_owned(), "y".to_owned())].into(),
+    };
+    let merged = ours.merged_after(&theirs);
+    assert_eq!(merged.answer("a"), Some(Answer::Agreement(4)), "ours kept");
+    assert_eq!(
+        merged.answer("b"),
+        Some(Answer::Agreement(5)),
+        "the later write wins"
+    );
+    assert_eq!(merged.answer("c"), Some(Answer::CantJudge));
+    assert_eq!(merged.definitions.len(), 2);
+    assert_eq!(merged.role, Some(Role::Sales));
+    // A role only we know is kept too.
+    let no_role = Response {
+        role: None,
+        ..theirs.clone()
+    };
+    assert_eq!(ours.merged_after(&no_role).role, Some(Role::Sales));
+    // "Start over" in the other tab (an empty survey) clears here too: nothing comes back.
+    assert!(ours.merged_after(&Response::default()).is_empty());
+    // Merging what we already hold changes nothing.
+    assert_eq!(ours.merged_after(&ours), ours);
+}

@@ -145,4 +145,27 @@ impl Response {
     pub fn is_empty(&self) -> bool {
         self.role.is_none() && self.answers.is_empty() && self.definitions.is_empty()
     }
+
+    /// This tab's answers after another tab stored `theirs`: theirs, plus every answer only
+    /// this tab has (two tabs answering at the same moment each write without the other's
+    /// latest answer; neither may be lost). Where both answered, theirs (the later write)
+    /// wins. An empty `theirs` is a deliberate clear ("Start over") and is taken as it is,
+    /// so nothing cleared comes back.
+    pub fn merged_after(&self, theirs: &Response) -> Response {
+        if theirs.is_empty() {
+            return Response::default();
+        }
+        let mut merged = theirs.clone();
+        merged.role = theirs.role.or(self.role);
+        for (id, answer) in &self.answers {
+            merged.answers.entry(id.clone()).or_insert(*answer);
+        }
+        for (id, option) in &self.definitions {
+            merged
+                .definitions
+                .entry(id.clone())
+                .or_insert_with(|| option.clone());
+        }
+        merged
+    }
 }

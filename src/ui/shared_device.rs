@@ -11,9 +11,10 @@ use super::Survey;
 use crate::core::flow::Step;
 use crate::core::kiosk::{kiosk_action, KioskAction};
 
-/// Seconds since `since` (a `Date.now()` reading).
+/// Seconds since `since` (a `Date.now()` reading); 0 if the clock went back (`as`
+/// saturates).
 fn seconds_since(since: f64) -> u32 {
-    ((js_sys::Date::now() - since) / 1000.0).max(0.0) as u32
+    ((js_sys::Date::now() - since) / 1000.0) as u32
 }
 
 /// Ends a finished survey by erasing it at once (the button says so; nothing to confirm), so
@@ -67,11 +68,10 @@ pub fn KioskClock(survey: Survey) -> impl IntoView {
             interval.clear();
         }
     });
-    let text_id = format!("{}-kiosk", survey.instance);
     view! {
         <Show when=move || warning.get()>
-            <div class="samepage__confirm-box" role="alertdialog" aria-labelledby=text_id.clone()>
-                <p id=text_id.clone()>{t.kiosk_warning}</p>
+            <div class="samepage__confirm-box" role="alert">
+                <p>{t.kiosk_warning}</p>
                 <button
                     type="button"
                     class="samepage__button samepage__button--primary"

@@ -258,12 +258,23 @@ impl Survey {
         }
     }
 
-    /// Follows what another tab did to this survey's stored text: takes in its answers
-    /// (keeping this tab's step), or, when it erased them (`None`), erases them here too, so
-    /// this tab never writes back answers its owner removed.
+    /// Follows what another tab did to this survey's stored text: takes in its answers,
+    /// keeping this tab's step and any answer only this tab has (`Response::merged_after`),
+    /// and stores the union when it differs, so the other tab gets it too; or, when the other
+    /// tab erased them (`None`), erases them here too, so this tab never writes back answers
+    /// its owner removed.
     pub fn follow_other_tab(&self, stored: Option<&str>) {
         match stored.map(SavedSurvey::decode) {
-            Some(Ok(saved)) => self.response.set(saved.response),
+            Some(Ok(saved)) => {
+                let merged = self
+                    .response
+                    .with_untracked(|ours| ours.merged_after(&saved.response));
+                let theirs_lack_ours = merged != saved.response;
+                self.response.set(merged);
+                if theirs_lack_ours {
+                    self.save();
+                }
+            }
             Some(Err(_)) => {}
             None => {
                 self.response.set(Response::default());
