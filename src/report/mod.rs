@@ -103,17 +103,8 @@ fn list(html: &mut String, title: &str, items: &[Text], locale: &str, heading: &
     html.push_str("</ul>");
 }
 
-/// Escapes text for use inside HTML or SVG elements and attribute values.
+/// Escapes text for use inside HTML or SVG elements and double-quoted attribute values
+/// (`& < > "`).
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
+    html_escape::encode_double_quoted_attribute(text).into_owned()
 }
