@@ -1,6 +1,7 @@
 //! Passing one device round: each participant picks a team (when the workshop has team
 //! labels) and takes the survey; when they finish, their answers join the workshop, the
-//! device forgets them, and a hand-over screen shows nothing of what they did.
+//! device forgets them once the workshop is stored, and a hand-over screen shows nothing of
+//! what they did (and says so when their answers could not be stored).
 
 use leptos::html;
 use leptos::prelude::*;
