@@ -223,6 +223,19 @@ fn participant_links_made_with_1_0_0_keep_opening() {
     assert_eq!(codes, CODES.lines().next().unwrap());
 }
 
+/// A survey of `instrument` as stored, by `role`, every statement rated `level`.
+fn stored_alike(instrument: &Instrument, role: Role, level: u8) -> String {
+    let mut saved = SavedSurvey::new(instrument);
+    saved.response.role = Some(role);
+    for statement in instrument.statements() {
+        saved
+            .response
+            .answers
+            .insert(statement.id.clone(), Answer::Agreement(level));
+    }
+    saved.encode()
+}
+
 /// A participant of a round that still collects 1.0.0 gets no scorecard drawn against 2.0.0
 /// (half their answers would be missing), but a note, and the host no figures; their response
 /// code still carries every answer.
@@ -230,16 +243,7 @@ fn participant_links_made_with_1_0_0_keep_opening() {
 fn a_survey_of_questionnaire_1_0_0_gets_a_note_not_a_wrong_scorecard() {
     use samepage::core::instrument::builtin_advice_records;
     use samepage::report::later::{complete_json, scorecard_html};
-    let legacy = Instrument::legacy("1.0.0").unwrap();
-    let mut saved = SavedSurvey::new(&legacy);
-    saved.response.role = Some(Role::Sales);
-    for statement in legacy.statements() {
-        saved
-            .response
-            .answers
-            .insert(statement.id.clone(), Answer::Agreement(4));
-    }
-    let stored = saved.encode();
+    let stored = stored_alike(&Instrument::legacy("1.0.0").unwrap(), Role::Sales, 4);
     let html = scorecard_html(&stored, Ok(builtin_advice_records()), "en", "sp0");
     assert!(html.contains("uses questionnaire version 1.0.0"), "{html}");
     assert!(!html.contains("samepage__overall"));
@@ -254,16 +258,7 @@ fn a_survey_of_questionnaire_1_0_0_gets_a_note_not_a_wrong_scorecard() {
 fn a_missing_or_damaged_advice_file_leaves_the_scores_and_says_why() {
     use samepage::core::instrument::builtin_advice_records;
     use samepage::report::later::scorecard_html;
-    let instrument = Instrument::builtin_without_advice();
-    let mut saved = SavedSurvey::new(&instrument);
-    saved.response.role = Some(Role::Marketing);
-    for statement in instrument.statements() {
-        saved
-            .response
-            .answers
-            .insert(statement.id.clone(), Answer::Agreement(2));
-    }
-    let stored = saved.encode();
+    let stored = stored_alike(&Instrument::builtin_without_advice(), Role::Marketing, 2);
     let whole = scorecard_html(&stored, Ok(builtin_advice_records()), "en", "sp0");
     assert!(whole.contains("Plays to try"), "the full file gives plays");
     assert!(!whole.contains("could not be loaded"));

@@ -240,9 +240,10 @@ mod csv {
 mod team {
     use samepage::core::instrument::Instrument;
     use samepage::core::response::{Answer, Response, Role};
+    use samepage::core::scoring::decimal;
     use samepage::core::team::{Answers, TeamScorecard};
     use samepage::i18n::Locale;
-    use samepage::report::team::{decimal, team_report, TeamInput};
+    use samepage::report::team::{team_report, TeamInput};
 
     #[test]
     fn decimals_without_float_formatting() {

@@ -8,8 +8,7 @@ use std::fmt::Write as _;
 
 use super::{advice, escape, open_card};
 use crate::core::instrument::{Instrument, Play};
-pub use crate::core::scoring::decimal;
-use crate::core::scoring::Stage;
+use crate::core::scoring::{decimal, Stage};
 use crate::core::team::{
     statement_beliefs, AlphaReading, Answers, Finding, FindingKind, Group, Hidden, TeamScorecard,
     MIN_PAIRWISE_FOR_ALPHA,

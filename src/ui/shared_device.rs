@@ -42,9 +42,15 @@ pub fn KioskClock(survey: Survey) -> impl IntoView {
     let t = survey.text();
     let last_input = StoredValue::new(js_sys::Date::now());
     let warning = RwSignal::new(false);
+    // Set only on a change: the clock ticks every second and input comes often.
+    let warn = move |on: bool| {
+        if warning.get_untracked() != on {
+            warning.set(on);
+        }
+    };
     let touch = move || {
         last_input.set_value(js_sys::Date::now());
-        warning.set(false);
+        warn(false);
     };
     let pointer = window_event_listener(ev::pointerdown, move |_| touch());
     let key = window_event_listener(ev::keydown, move |_| touch());
@@ -52,8 +58,8 @@ pub fn KioskClock(survey: Survey) -> impl IntoView {
         let finished = survey.step.get_untracked() == Step::Scorecard;
         let started = survey.response.with_untracked(|r| !r.is_empty());
         match kiosk_action(finished, started, seconds_since(last_input.get_value())) {
-            KioskAction::Wait => warning.set(false),
-            KioskAction::Warn { .. } => warning.set(true),
+            KioskAction::Wait => warn(false),
+            KioskAction::Warn { .. } => warn(true),
             KioskAction::Clear => {
                 touch();
                 survey.erase();

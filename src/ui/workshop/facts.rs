@@ -11,7 +11,7 @@ use crate::i18n::{fill, WorkshopStrings};
 use crate::report::team::facts_beside_beliefs;
 
 /// The label of a fact's input.
-fn label(w: &WorkshopStrings, fact: Fact) -> &'static str {
+fn input_label(w: &WorkshopStrings, fact: Fact) -> &'static str {
     match fact {
         Fact::FollowUpHours => w.fact_hours_input,
         Fact::AcceptedShare => w.fact_accepted_input,
@@ -46,7 +46,10 @@ pub fn FactsForm(id: u32) -> impl IntoView {
             }
             Err(FactRefused(fact)) => {
                 saved.set(false);
-                problem.set(Some(fill(w.facts_invalid, &[("field", &label(w, fact))])));
+                problem.set(Some(fill(
+                    w.facts_invalid,
+                    &[("field", &input_label(w, fact))],
+                )));
             }
         }
     };
@@ -68,7 +71,7 @@ pub fn FactsForm(id: u32) -> impl IntoView {
         .into_iter()
         .zip(typed)
         .map(|(fact, value)| {
-            let label = label(w, fact);
+            let label = input_label(w, fact);
             let input_id = format!("{}-fact-{}", workshops.instance, fact as u8);
             view! {
                 <div class="samepage__field">
