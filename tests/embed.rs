@@ -203,6 +203,18 @@ fn requests_to_the_loader_are_json() {
         complete,
         json!({ "what": "complete", "saved": "s", "locale": "en", "share": false })
     );
+    let qr: Value = serde_json::from_str(
+        &LaterRequest::Qr {
+            text: "https://intranet.example/w/#join=1&n=\"A\"",
+            title: "Scan to join",
+        }
+        .to_json(),
+    )
+    .unwrap();
+    assert_eq!(
+        qr,
+        json!({ "what": "qr", "text": "https://intranet.example/w/#join=1&n=\"A\"", "title": "Scan to join" })
+    );
 }
 
 proptest! {

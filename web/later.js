@@ -32,6 +32,7 @@ async function later(json) {
   }
   const m = await module();
   if (r.what === 'complete') return m.complete_detail(r.saved, r.locale, r.share);
+  if (r.what === 'qr') return m.qr_svg(r.text, r.title);
   let text;
   let problem = '';
   try {

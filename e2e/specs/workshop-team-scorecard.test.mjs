@@ -50,6 +50,8 @@ test('a workshop of 9 (6 passing the device, 3 by code) shows the hand-computed 
   // Three leaders answer on their own phones and get codes.
   const link = await facilitator.joinLink();
   assert.match(link, /\/workshop\/#join=[0-9a-f]{8}&v=2\.0\.0&n=Q3%20offsite&t=$/);
+  // Its QR code is drawn by the later wasm, titled for screen readers.
+  await facilitator.root.locator('.samepage__qr svg[role="img"] title', { hasText: 'QR code of the link for participants' }).waitFor({ state: 'attached' });
   const codes = [];
   for (const n of [3, 3, 4]) {
     const phone = await openWorkshopPage(app, { viewport: PHONE, hash: link.slice(link.indexOf('#')) });
@@ -58,7 +60,7 @@ test('a workshop of 9 (6 passing the device, 3 by code) shows the hand-computed 
     assert.match(code, /^SP2\.[A-Za-z0-9_-]{51}$/);
     // The participant also sees their own scorecard and a QR code of the link back.
     await phone.expectHeading('Your alignment scorecard');
-    await phone.root.locator('.samepage__qr svg[role="img"]').waitFor();
+    await phone.root.locator('.samepage__qr svg[role="img"] title', { hasText: 'QR code of the link with your answers' }).waitFor({ state: 'attached' });
     phone.expectNoErrors();
     codes.push(code);
     await phone.page.context().close();

@@ -20,6 +20,13 @@ mod exports {
         later::scorecard_html(saved, advice.as_deref().ok_or(problem), locale, id_prefix)
     }
 
+    /// The QR code of `text` as SVG markup titled `title`, or nothing when the text is too
+    /// long for one.
+    #[wasm_bindgen]
+    pub fn qr_svg(text: &str, title: &str) -> String {
+        samepage::report::qr::qr_svg(text, title).unwrap_or_default()
+    }
+
     /// The `samepage:complete` detail, as JSON text.
     #[wasm_bindgen]
     pub fn complete_detail(saved: &str, locale: &str, share: bool) -> String {

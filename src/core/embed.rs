@@ -187,6 +187,9 @@ pub enum LaterRequest<'a> {
     /// Nothing yet: fetch the later wasm and the advice file `advice` now, so the scorecard
     /// shows at once (sent once the survey is past its first screen).
     Prepare { advice: &'a str },
+    /// The QR code of `text` as SVG markup titled `title` (empty when the text is too long
+    /// for one): the encoder lives in the later wasm, so no page's first load carries it.
+    Qr { text: &'a str, title: &'a str },
 }
 
 impl LaterRequest<'_> {
@@ -220,6 +223,11 @@ impl LaterRequest<'_> {
             LaterRequest::Prepare { advice } => {
                 format!(r#"{{"what":"prepare","advice":{}}}"#, string(advice))
             }
+            LaterRequest::Qr { text, title } => format!(
+                r#"{{"what":"qr","text":{},"title":{}}}"#,
+                string(text),
+                string(title)
+            ),
         }
     }
 }

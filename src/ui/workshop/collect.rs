@@ -5,11 +5,11 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::files::read_chosen_file;
+use super::qr::QrCode;
 use super::{Screen, Workshops};
-use crate::core::link::{JoinLink, QR_MAX_BYTES};
+use crate::core::link::{fits_qr, JoinLink, QR_MAX_BYTES};
 use crate::core::workshop::CodeOutcome;
 use crate::i18n::{fill, WorkshopStrings};
-use crate::report::qr::qr_svg;
 use crate::ui::confirm::ConfirmedAction;
 
 /// This page's address without its fragment, to build links to it.
@@ -129,7 +129,7 @@ pub fn JoinLinkPanel(id: u32) -> impl IntoView {
             format!("{}#{}", page_address(), link.fragment())
         })
     });
-    let qr = move || link.get().and_then(|l| qr_svg(&l, w.join_qr_title));
+    let link_text = Signal::derive(move || link.get().unwrap_or_default());
     let field_id = format!("{}-join-link", workshops.instance);
     view! {
         <div class="samepage__collect">
@@ -141,17 +141,18 @@ pub fn JoinLinkPanel(id: u32) -> impl IntoView {
                 class="samepage__code-text"
                 type="text"
                 readonly
-                prop:value=move || link.get().unwrap_or_default()
+                prop:value=link_text
             />
             <CopyButton
-                text=Signal::derive(move || link.get().unwrap_or_default())
+                text=link_text
                 label=w.copy_link
                 done=w.copied_link
             />
-            {move || match qr() {
-                Some(svg) => view! { <div class="samepage__qr" inner_html=svg></div> }.into_any(),
-                None => {
-                    let length = link.get().map_or(0, |l| l.len());
+            {move || {
+                if link_text.with(|link| fits_qr(link)) {
+                    view! { <QrCode text=link_text.get() title=w.join_qr_title /> }.into_any()
+                } else {
+                    let length = link_text.with(String::len);
                     view! {
                         <p class="samepage__hint" role="note">
                             {fill(w.join_qr_too_long, &[("length", &length), ("max", &QR_MAX_BYTES)])}

@@ -6,12 +6,12 @@ use leptos::prelude::*;
 
 use super::collect::{page_address, CopyButton};
 use super::isolated;
+use super::qr::QrCode;
 use super::team_pick::TeamPick;
 use super::Workshops;
 use crate::core::code::{encode, CodedResponse};
 use crate::core::link::{percent_encode, JoinLink, LinkError};
 use crate::i18n::fill;
-use crate::report::qr::qr_svg;
 use crate::ui::{scorecard::Scorecard, Survey, SurveyFlow};
 
 /// The storage namespace of a participant's answers for workshop `id` on their own device.
@@ -93,7 +93,6 @@ fn ResponseCode(workshop: u32, namespace: String) -> impl IntoView {
         },
     );
     let link = format!("{}#codes={}", page_address(), percent_encode(&code));
-    let qr = qr_svg(&link, w.code_qr_title);
     let field_id = format!("{}-code", survey.instance);
     let link_id = format!("{}-code-link", survey.instance);
     view! {
@@ -107,7 +106,7 @@ fn ResponseCode(workshop: u32, namespace: String) -> impl IntoView {
             <input id=link_id class="samepage__code-text" type="text" readonly prop:value=link.clone() />
             <p class="samepage__hint">{w.code_link_hint}</p>
             <CopyButton text=link.clone() label=w.copy_link done=w.copied_link />
-            {qr.map(|svg| view! { <div class="samepage__qr" inner_html=svg></div> })}
+            <QrCode text=link title=w.code_qr_title />
         </section>
     }
 }

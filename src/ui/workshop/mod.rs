@@ -13,6 +13,7 @@ mod list;
 mod notices;
 mod pass_device;
 mod present;
+mod qr;
 mod state;
 mod team_pick;
 mod team_view;

@@ -150,6 +150,15 @@ impl Workshops {
         workshops
     }
 
+    /// Asks the loader for `request` (what the later wasm answers) and hands `done` the text.
+    pub fn later(
+        &self,
+        request: &LaterRequest,
+        done: impl FnOnce(Result<String, String>) + 'static,
+    ) {
+        self.host.with_value(|h| h.later(request, done));
+    }
+
     /// Fetches the advice (after the first screen) and puts it into the catalogue; when it
     /// cannot be had, the reports show without it and a message says why.
     fn load_advice(&self) {

@@ -1,0 +1,23 @@
+//! A QR code drawn by the later wasm: the encoder is not part of the workshop page's first
+//! load, and a QR code only shows on later screens.
+
+use leptos::prelude::*;
+
+use super::Workshops;
+use crate::core::embed::LaterRequest;
+
+/// The QR code of `text`, titled `title` for screen readers; nothing while the later wasm
+/// loads, or when it cannot be had (the text beside it says the same).
+#[component]
+pub fn QrCode(text: String, title: &'static str) -> impl IntoView {
+    let svg = RwSignal::new(String::new());
+    let request = LaterRequest::Qr { text: &text, title };
+    Workshops::use_context().later(&request, move |drawn| {
+        // The screen may be gone by the time the later wasm answers.
+        let _ = svg.try_set(drawn.unwrap_or_default());
+    });
+    move || {
+        svg.with(|svg| !svg.is_empty())
+            .then(|| view! { <div class="samepage__qr" inner_html=svg></div> })
+    }
+}
