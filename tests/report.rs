@@ -30,18 +30,35 @@ fn bars_have_their_width_stage_and_label() {
             stage_id: "",
         },
     ];
-    let svg = score_bars("c1", "Score per area", "Two areas", &bars, &[0, 40, 60, 80]);
-    assert!(svg.starts_with("<svg "));
-    assert!(svg.ends_with("</svg>"));
-    assert!(svg.contains(r#"role="img" aria-labelledby="c1-title c1-desc""#));
-    assert!(svg.contains(r#"<title id="c1-title">Score per area</title>"#));
-    assert!(svg.contains("Strategy &amp; planning: 63 · Aligned"));
-    assert!(svg.contains(r#"width="63%" rx="3" class="samepage__bar samepage__bar--aligned""#));
-    assert!(svg.contains(r#"width="100%" class="samepage__bar samepage__bar--none""#));
-    assert_eq!(svg.matches("<g class=\"samepage__chart-row\">").count(), 2);
-    // Five axis marks: the four cut-offs and 100; height is two rows plus the axis.
-    assert_eq!(svg.matches("samepage__chart-cutoff").count(), 5);
-    assert!(svg.contains(r#"height="116""#));
+    let chart = score_bars("c1", "Score per area", "Two areas", &bars, &[0, 40, 60, 80]);
+    assert!(chart.starts_with(
+        r#"<div class="samepage__bars" role="img" aria-labelledby="c1-title c1-desc">"#
+    ));
+    assert!(chart.ends_with("</svg></div>"));
+    assert!(chart.contains(r#"<span id="c1-title" hidden>Score per area</span>"#));
+    assert!(chart.contains(r#"<span id="c1-desc" hidden>Two areas</span>"#));
+    // Labels are HTML text (they wrap on a narrow phone), each above its bar.
+    assert!(chart.contains(
+        r#"<div class="samepage__chart-row"><span class="samepage__bar-label">Strategy &amp; planning: 63 · Aligned</span><svg "#
+    ));
+    assert!(!chart.contains("<text x=\"0\""), "no label is SVG text");
+    assert!(chart.contains(r#"width="63%" rx="3" class="samepage__bar samepage__bar--aligned""#));
+    assert!(chart.contains(r#"width="100%" class="samepage__bar samepage__bar--none""#));
+    assert_eq!(
+        chart
+            .matches(r#"<div class="samepage__chart-row">"#)
+            .count(),
+        2
+    );
+    // Each bar crosses the four cut-offs and 100; the axis below names the five marks.
+    assert_eq!(
+        chart.matches(r#"class="samepage__chart-cutoff""#).count(),
+        10
+    );
+    assert_eq!(chart.matches(r#"class="samepage__chart-axis""#).count(), 5);
+    assert!(chart.contains(
+        r#"<text x="100%" y="12" text-anchor="end" class="samepage__chart-axis">100</text>"#
+    ));
 }
 
 fn report(response: &Response) -> String {
@@ -323,8 +340,11 @@ mod team {
     fn the_heatmap_and_its_table_show_each_groups_mean() {
         let html = report();
         assert!(html.contains(r#"role="img" aria-labelledby="w-heatmap-title w-heatmap-desc""#));
-        assert!(html.contains(r#"class="samepage__cell samepage__cell--integrated"></rect><text x="25.00%" y="102" text-anchor="middle" class="samepage__cell-text">88</text>"#), "{html}");
-        assert!(html.contains(r#"class="samepage__cell samepage__cell--siloed"></rect><text x="75.00%" y="102" text-anchor="middle" class="samepage__cell-text">17</text>"#));
+        assert!(html.contains(r#"class="samepage__cell samepage__cell--integrated"></rect><text x="25.00%" y="16" text-anchor="middle" class="samepage__cell-text">88</text>"#), "{html}");
+        assert!(html.contains(r#"class="samepage__cell samepage__cell--siloed"></rect><text x="75.00%" y="16" text-anchor="middle" class="samepage__cell-text">17</text>"#));
+        // The area is an HTML label over its row (it wraps on a phone); groups head the columns.
+        assert!(html.contains(r#"<div class="samepage__chart-head" aria-hidden="true"><span>Sales</span><span>Marketing</span></div>"#));
+        assert!(html.contains(r#"<div class="samepage__chart-row"><span class="samepage__bar-label">Shared goals &amp; incentives</span><svg "#));
         assert!(html.contains(r#"<tr><th scope="row">Shared goals &amp; incentives</th><td>88</td><td>17</td><td>71 (blind spot)</td></tr>"#));
         assert_eq!(
             html.matches("samepage__cell--none").count(),
@@ -336,8 +356,10 @@ mod team {
     #[test]
     fn the_gap_lines_mark_blind_spots_and_place_each_group() {
         let html = report();
-        assert!(html.contains("Shared goals &amp; incentives: 71 · blind spot"));
-        assert!(html.contains(r##"<svg x="87.50%" y="91" width="14" height="14" overflow="visible" class="samepage__marker samepage__marker--0"><use href="#w-gaps-circle" x="-7"></use></svg>"##), "{html}");
+        assert!(html.contains(r#"<span class="samepage__bar-label samepage__chart-label--alert">Shared goals &amp; incentives: 71 · blind spot</span>"#));
+        // The legend names each group beside its marker.
+        assert!(html.contains(r##"<ul class="samepage__legend" aria-hidden="true"><li><svg xmlns="http://www.w3.org/2000/svg" width="14" height="14"><svg x="0.00%" y="0" width="14" height="14" overflow="visible" class="samepage__marker samepage__marker--0"><use href="#w-gaps-circle" x="0"></use></svg></svg>Sales</li>"##), "{html}");
+        assert!(html.contains(r##"<svg x="87.50%" y="4" width="14" height="14" overflow="visible" class="samepage__marker samepage__marker--0"><use href="#w-gaps-circle" x="-7"></use></svg>"##), "{html}");
         assert!(html.contains(r##"href="#w-gaps-square""##));
     }
 

@@ -300,7 +300,7 @@ async fn scorecard_renders_every_dimension() {
     let last = find(&root, "tr[data-dimension=friction]");
     assert!(text(&last).contains("Not enough answers"));
     assert_eq!(count(&root, ".samepage__weak"), 3);
-    assert!(find(&root, "svg[role=img]")
+    assert!(find(&root, ".samepage__bars[role=img]")
         .get_attribute("aria-labelledby")
         .is_some());
 }

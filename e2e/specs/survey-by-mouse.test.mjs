@@ -36,7 +36,7 @@ test('a respondent answers everything by mouse and gets the hand-computed scorec
     const cells = await rows.nth(i).locator('th, td').allInnerTexts();
     assert.deepEqual(cells, i === 1 ? [name, '25', 'Siloed', '0'] : [name, '75', 'Aligned', '0']);
   }
-  assert.equal(await card.locator('svg[role=img] .samepage__chart-row').count(), 12);
+  assert.equal(await card.locator('[role=img] .samepage__chart-row').count(), 12);
 
   const weakest = card.locator('.samepage__weak');
   assert.equal(await weakest.count(), 3);

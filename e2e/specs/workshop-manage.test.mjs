@@ -67,7 +67,17 @@ test('labels that make the link too long for a QR code are said while typing, an
   w.expectNoErrors();
 });
 
-test('a workshop can be renamed, archived, restored and deleted after confirming', async () => {
+/** Waits until keyboard focus is on the control named `label` (its aria-label). */
+async function focusOn(w, label) {
+  await w.page
+    .waitForFunction((label) => document.activeElement?.getAttribute('aria-label') === label, label, { timeout: 3000 })
+    .catch(async () => {
+      const focused = await w.page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120));
+      assert.fail(`focus is not on “${label}” but on ${focused}`);
+    });
+}
+
+test('a workshop can be renamed, archived and restored, focus staying on its controls, and deleted after confirming', async () => {
   const w = await openWorkshopPage(app);
   await w.create('Spring review');
   await w.toList();
@@ -77,14 +87,22 @@ test('a workshop can be renamed, archived, restored and deleted after confirming
   await w.button('Save').click();
   await w.item('Spring review 2027').waitFor();
   assert.equal((await w.storedWorkshops())[0].workshop.name, 'Spring review 2027');
+  // Focus lands where the keyboard user was, never on the page's body.
+  await focusOn(w, 'Rename Spring review 2027');
+  await w.page.keyboard.press('Enter');
+  await w.root.getByLabel('New name').waitFor();
+  await w.button('Cancel').click();
+  await focusOn(w, 'Rename Spring review 2027');
 
   await w.root.getByRole('button', { name: 'Archive Spring review 2027' }).click();
   await w.root.getByRole('heading', { name: 'Archived workshops' }).waitFor();
   await w.root.getByText('No workshops yet.').waitFor();
   assert.equal((await w.storedWorkshops())[0].workshop.archived, true);
-  await w.root.getByRole('button', { name: 'Restore Spring review 2027' }).click();
+  await focusOn(w, 'Restore Spring review 2027');
+  await w.page.keyboard.press('Enter');
   await w.root.getByRole('heading', { name: 'Archived workshops' }).waitFor({ state: 'detached' });
   assert.equal((await w.storedWorkshops())[0].workshop.archived, false);
+  await focusOn(w, 'Archive Spring review 2027');
 
   // Delete asks first; Cancel (where focus lands) keeps it.
   await w.item('Spring review 2027').getByRole('button', { name: 'Delete', exact: true }).click();

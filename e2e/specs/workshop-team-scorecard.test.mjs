@@ -103,7 +103,12 @@ test('a workshop of 9 (6 passing the device, 3 by code) shows the hand-computed 
   assert.equal(await report.locator('.samepage__cell--connected').count(), 12);
   // 3 in the legend, then one per role on each of the 12 lines.
   assert.equal(await report.locator('svg.samepage__marker').count(), 3 + 36);
-  assert.equal(await report.locator('svg[role="img"] title').count(), 2);
+  // Two charts, each one named image whose area labels are text that wraps.
+  const charts = await report.locator('figure[role="img"]').evaluateAll((figures) => figures.map((f) => f.getAttribute('aria-labelledby')));
+  assert.equal(charts.length, 2);
+  assert.match(charts[0], /-heatmap-title \S+-heatmap-desc$/);
+  assert.match(charts[1], /-gaps-title \S+-gaps-desc$/);
+  assert.equal(await report.locator('.samepage__chart .samepage__bar-label').count(), 24);
 
   // The ranked diagnosis: blind spots first (67 points), each with plays and questions.
   const findings = report.locator('.samepage__findings > li');

@@ -47,6 +47,7 @@ const VIEWS = [
   ['workshop-filter-refused', async (w) => {
     await withAnswers(w);
     await w.root.getByLabel('Show answers of').selectOption({ label: 'South' });
+    await w.button('Show').click();
     await w.root.getByRole('alert').waitFor();
   }],
   ['workshop-paste-report', async (w) => {

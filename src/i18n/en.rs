@@ -298,6 +298,7 @@ pub static EN_WORKSHOP: WorkshopStrings = WorkshopStrings {
     team_empty: "No answers in this round yet. Collect some above: the team scorecard appears with the first one, and each role shows once it reaches the anonymity minimum.",
     filter_label: "Show answers of",
     filter_all: "All teams",
+    filter_apply: "Show",
     filter_refused: "The view of “{team}” alone is not shown: it, or the rest of the workshop beside it, has fewer than {minimum} people, and comparing the two views could single someone out. Showing all teams.",
     present: "Present findings",
     present_position: "Finding {index} of {count}",

@@ -299,6 +299,8 @@ pub struct WorkshopStrings {
     pub team_empty: &'static str,
     pub filter_label: &'static str,
     pub filter_all: &'static str,
+    /// Applies the team chosen in the filter.
+    pub filter_apply: &'static str,
     pub filter_refused: &'static str,
     pub present: &'static str,
     pub present_position: &'static str,

@@ -1,5 +1,5 @@
-//! Charts as SVG markup. Every chart carries a `<title>` and `<desc>` and sits beside a table
-//! with the same figures.
+//! Charts as markup (SVG, with HTML where text must wrap). Every chart is named by a title and
+//! a description and sits beside a table with the same figures.
 
 use std::fmt::Write as _;
 
@@ -15,11 +15,14 @@ pub struct Bar<'a> {
     pub stage_id: &'a str,
 }
 
-const ROW_HEIGHT: u32 = 46;
-const AXIS_HEIGHT: u32 = 24;
+/// The height of a bar's strip, in pixels (the bar is 16 of them, centred).
+const STRIP_HEIGHT: u32 = 22;
 
-/// Horizontal bars on a 0–100 axis with dashed lines at `cut_offs`. Widths are percentages
-/// and text is in pixels, so labels stay readable from 320 px phones to projectors.
+/// Horizontal bars on a 0–100 axis with dashed lines at `cut_offs`. Each label is HTML text
+/// above its bar, so on a 320 px phone it wraps instead of being cut off (SVG text never
+/// wraps); each bar is a strip of SVG whose width is a percentage, so no `style` attribute
+/// is needed. The whole is one image for assistive technology, named by `title` and
+/// `description`; the table beside it holds the same figures.
 pub fn score_bars(
     id: &str,
     title: &str,
@@ -27,50 +30,54 @@ pub fn score_bars(
     bars: &[Bar],
     cut_offs: &[u32],
 ) -> String {
-    let rows = bars.len() as u32;
-    let height = rows * ROW_HEIGHT + AXIS_HEIGHT;
-    let mut svg = String::new();
+    let bounds = || cut_offs.iter().chain(&[100]).copied();
+    let marks: String = bounds()
+        .map(|bound| {
+            format!(
+                r#"<line x1="{bound}%" x2="{bound}%" y1="0" y2="{STRIP_HEIGHT}" class="samepage__chart-cutoff"></line>"#
+            )
+        })
+        .collect();
+    let mut html = String::new();
     let _ = write!(
-        svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="100%" height="{height}" role="img" aria-labelledby="{id}-title {id}-desc"><title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc>"#,
+        html,
+        r#"<div class="samepage__bars" role="img" aria-labelledby="{id}-title {id}-desc"><span id="{id}-title" hidden>{}</span><span id="{id}-desc" hidden>{}</span>"#,
         escape(title),
         escape(description)
     );
-    for (row, bar) in (0u32..).zip(bars) {
-        let top = row * ROW_HEIGHT;
+    for bar in bars {
         let _ = write!(
-            svg,
-            r#"<g class="samepage__chart-row"><text x="0" y="{}" class="samepage__chart-label">{}</text>"#,
-            top + 16,
+            html,
+            r#"<div class="samepage__chart-row"><span class="samepage__bar-label">{}</span><svg xmlns="http://www.w3.org/2000/svg" width="100%" height="{STRIP_HEIGHT}" aria-hidden="true">"#,
             escape(bar.label)
         );
         let _ = match bar.score {
             Some(score) => write!(
-                svg,
-                r#"<rect x="0" y="{}" height="16" width="{score}%" rx="3" class="samepage__bar samepage__bar--{}"></rect></g>"#,
-                top + 22,
+                html,
+                r#"<rect x="0" y="3" height="16" width="{score}%" rx="3" class="samepage__bar samepage__bar--{}"></rect>"#,
                 bar.stage_id
             ),
             None => write!(
-                svg,
-                r#"<rect x="0" y="{}" height="16" width="100%" class="samepage__bar samepage__bar--none"></rect></g>"#,
-                top + 22
+                html,
+                r#"<rect x="0" y="3" height="16" width="100%" class="samepage__bar samepage__bar--none"></rect>"#
             ),
         };
+        let _ = write!(html, "{marks}</svg></div>");
     }
-    for &bound in cut_offs.iter().chain(&[100]) {
+    html.push_str(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="100%" height="16" aria-hidden="true">"#,
+    );
+    for bound in bounds() {
         let anchor = match bound {
             0 => "start",
             100 => "end",
             _ => "middle",
         };
         let _ = write!(
-            svg,
-            r#"<line x1="{bound}%" x2="{bound}%" y1="18" y2="{axis}" class="samepage__chart-cutoff"></line><text x="{bound}%" y="{label}" text-anchor="{anchor}" class="samepage__chart-axis">{bound}</text>"#,
-            axis = rows * ROW_HEIGHT,
-            label = rows * ROW_HEIGHT + 16,
+            html,
+            r#"<text x="{bound}%" y="12" text-anchor="{anchor}" class="samepage__chart-axis">{bound}</text>"#
         );
     }
-    svg.push_str("</svg>");
-    svg
+    html.push_str("</svg></div>");
+    html
 }

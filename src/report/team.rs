@@ -135,18 +135,39 @@ fn summary(html: &mut String, input: &TeamInput) {
     html.push_str("</section>");
 }
 
-/// The SVG opening with its accessible title and description.
-fn svg_open(html: &mut String, id: &str, height: usize, title: &str, description: &str) {
+/// A chart's opening: one image for assistive technology, named by `title` and `description`
+/// (the table beside it holds the same figures). Its rows are HTML labels above SVG strips,
+/// so a label wraps on a 320 px phone instead of being cut off (SVG text never wraps).
+fn chart_open(html: &mut String, id: &str, title: &str, description: &str) {
     let _ = write!(
         html,
-        r#"<figure class="samepage__chart"><svg xmlns="http://www.w3.org/2000/svg" width="100%" height="{height}" role="img" aria-labelledby="{id}-title {id}-desc"><title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc>"#,
+        r#"<figure class="samepage__chart" role="img" aria-labelledby="{id}-title {id}-desc"><span id="{id}-title" hidden>{}</span><span id="{id}-desc" hidden>{}</span>"#,
         escape(title),
         escape(description)
     );
 }
 
-const ROW: usize = 44;
-const HEADER: usize = 24;
+/// A chart row: its label (with `class` added), then an SVG strip `height` pixels high.
+fn row_open(html: &mut String, label: &str, class: &str, height: usize) {
+    let _ = write!(
+        html,
+        r#"<div class="samepage__chart-row"><span class="samepage__bar-label{class}">{}</span><svg xmlns="http://www.w3.org/2000/svg" width="100%" height="{height}" aria-hidden="true">"#,
+        escape(label)
+    );
+}
+
+/// The groups' names as equal columns of HTML text, wrapping where they must.
+fn group_heads(html: &mut String, input: &TeamInput) {
+    html.push_str(r#"<div class="samepage__chart-head" aria-hidden="true">"#);
+    for group in &input.card.groups {
+        let _ = write!(
+            html,
+            "<span>{}</span>",
+            escape(group_name(input, group.group))
+        );
+    }
+    html.push_str("</div>");
+}
 
 /// Groups × areas, each cell coloured by the stage of its mean and labelled with it.
 fn heatmap(html: &mut String, input: &TeamInput) {
@@ -154,47 +175,31 @@ fn heatmap(html: &mut String, input: &TeamInput) {
     open_card(html, tt.heatmap_title);
     let columns = card.groups.len().max(1);
     let width = 100.0 / columns as f64;
-    let height = HEADER + input.instrument.dimensions.len() * ROW;
-    svg_open(
+    chart_open(
         html,
         &format!("{}-heatmap", input.id_prefix),
-        height,
         tt.heatmap_title,
         tt.heatmap_summary,
     );
-    for (column, group) in card.groups.iter().enumerate() {
-        let _ = write!(
-            html,
-            r#"<text x="{}%" y="16" text-anchor="middle" class="samepage__chart-axis">{}</text>"#,
-            decimal((column as f64 + 0.5) * width, 2),
-            escape(group_name(input, group.group))
-        );
-    }
+    group_heads(html, input);
     for (row, _) in input.instrument.dimensions.iter().enumerate() {
-        let top = HEADER + row * ROW;
-        let _ = write!(
-            html,
-            r#"<text x="0" y="{}" class="samepage__chart-label">{}</text>"#,
-            top + 14,
-            escape(area(input, row))
-        );
+        row_open(html, area(input, row), "", 22);
         for (column, group) in card.groups.iter().enumerate() {
             let mean = group.dimensions.get(row).and_then(|d| d.mean);
             let class = mean.map_or("none", |m| Stage::of(m).id());
             let x = column as f64 * width;
             let _ = write!(
                 html,
-                r#"<rect x="{}%" y="{}" width="{}%" height="22" class="samepage__cell samepage__cell--{class}"></rect><text x="{}%" y="{}" text-anchor="middle" class="samepage__cell-text">{}</text>"#,
+                r#"<rect x="{}%" y="0" width="{}%" height="22" class="samepage__cell samepage__cell--{class}"></rect><text x="{}%" y="16" text-anchor="middle" class="samepage__cell-text">{}</text>"#,
                 decimal(x, 2),
-                top + 18,
                 decimal(width - 0.5, 2),
                 decimal(x + width / 2.0, 2),
-                top + 34,
                 whole_or_dash(mean)
             );
         }
+        html.push_str("</svg></div>");
     }
-    html.push_str("</svg></figure>");
+    html.push_str("</figure>");
     summary_table(html, input);
     html.push_str("</section>");
 }
@@ -217,34 +222,32 @@ fn marker(prefix: &str, index: usize, x: f64, shift: i32, y: usize) -> String {
 fn gap_lines(html: &mut String, input: &TeamInput) {
     let (tt, card) = (input.team_strings, input.card);
     open_card(html, tt.gaps_title);
-    let height = HEADER + input.instrument.dimensions.len() * ROW;
     let prefix = format!("{}-gaps", input.id_prefix);
-    svg_open(html, &prefix, height, tt.gaps_title, tt.gaps_summary);
+    chart_open(html, &prefix, tt.gaps_title, tt.gaps_summary);
+    // The marker shapes, drawn by reference in the legend and on every line.
     let _ = write!(
         html,
         concat!(
-            r#"<defs><circle id="{p}-circle" cx="7" cy="7" r="6"></circle>"#,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="0" height="0" class="samepage__defs" aria-hidden="true"><defs><circle id="{p}-circle" cx="7" cy="7" r="6"></circle>"#,
             r#"<rect id="{p}-square" x="1" y="1" width="12" height="12"></rect>"#,
             r#"<polygon id="{p}-diamond" points="7,0 14,7 7,14 0,7"></polygon>"#,
             r#"<polygon id="{p}-triangle" points="7,0 14,14 0,14"></polygon>"#,
-            r#"<polygon id="{p}-cross" points="5,0 9,0 9,5 14,5 14,9 9,9 9,14 5,14 5,9 0,9 0,5 5,5"></polygon></defs>"#
+            r#"<polygon id="{p}-cross" points="5,0 9,0 9,5 14,5 14,9 9,9 9,14 5,14 5,9 0,9 0,5 5,5"></polygon></defs></svg>"#
         ),
         p = prefix
     );
-    // The legend: each group's marker and name.
-    let legend_width = 100.0 / card.groups.len().max(1) as f64;
+    // The legend: each group's marker and name, wrapping as the width asks.
+    html.push_str(r#"<ul class="samepage__legend" aria-hidden="true">"#);
     for (index, group) in card.groups.iter().enumerate() {
-        let x = index as f64 * legend_width;
         let _ = write!(
             html,
-            r#"{}<text x="{}%" dx="18" y="16" class="samepage__chart-axis">{}</text>"#,
-            marker(&prefix, index, x, 0, 11),
-            decimal(x, 2),
+            r#"<li><svg xmlns="http://www.w3.org/2000/svg" width="14" height="14">{}</svg>{}</li>"#,
+            marker(&prefix, index, 0.0, 0, 7),
             escape(group_name(input, group.group))
         );
     }
+    html.push_str("</ul>");
     for (row, gap) in card.gaps.iter().enumerate() {
-        let top = HEADER + row * ROW;
         let label = match gap.gap {
             Some(points) if gap.blind_spot() => {
                 format!(
@@ -262,20 +265,18 @@ fn gap_lines(html: &mut String, input: &TeamInput) {
         } else {
             ""
         };
-        let _ = write!(
-            html,
-            r#"<text x="0" y="{}" class="samepage__chart-label{class}">{}</text><line x1="0" x2="100%" y1="{line}" y2="{line}" class="samepage__chart-cutoff"></line>"#,
-            top + 14,
-            escape(&label),
-            line = top + 30
+        row_open(html, &label, class, 22);
+        html.push_str(
+            r#"<line x1="0" x2="100%" y1="11" y2="11" class="samepage__chart-cutoff"></line>"#,
         );
         for (index, group) in card.groups.iter().enumerate() {
             if let Some(mean) = group.dimensions.get(row).and_then(|d| d.mean) {
-                html.push_str(&marker(&prefix, index, mean, -7, top + 30));
+                html.push_str(&marker(&prefix, index, mean, -7, 11));
             }
         }
+        html.push_str("</svg></div>");
     }
-    html.push_str("</svg></figure></section>");
+    html.push_str("</figure></section>");
 }
 
 /// Opens a table in its scrolling wrapper, with its caption and one column header per

@@ -10,6 +10,7 @@ use super::{Screen, Workshops};
 use crate::core::workshop::Workshop;
 use crate::i18n::fill;
 use crate::ui::confirm::ConfirmedAction;
+use crate::ui::focus_after_render;
 
 /// The list screen.
 #[component]
@@ -81,6 +82,8 @@ fn WorkshopItem(id: u32) -> impl IntoView {
     let archived = move || workshop.with(|w| w.as_ref().is_some_and(|w| w.archived));
     let renaming = RwSignal::new(false);
     let prefix = format!("{}-ws-{id:08x}", workshops.instance);
+    let (rename_id, archive_id) = (format!("{prefix}-rename"), format!("{prefix}-archive"));
+    let rename_back = rename_id.clone();
 
     view! {
         <li class="samepage__workshop-item">
@@ -97,7 +100,7 @@ fn WorkshopItem(id: u32) -> impl IntoView {
                     }
                 }
             >
-                <RenameForm id renaming />
+                <RenameForm id renaming back_to=rename_back.clone() />
             </Show>
             <div class="samepage__row">
                 <button
@@ -110,6 +113,7 @@ fn WorkshopItem(id: u32) -> impl IntoView {
                 </button>
                 <button
                     type="button"
+                    id=rename_id
                     class="samepage__button"
                     aria-label=move || fill(w.rename_named, &[("name", &name())])
                     on:click=move |_| renaming.set(true)
@@ -118,14 +122,22 @@ fn WorkshopItem(id: u32) -> impl IntoView {
                 </button>
                 <button
                     type="button"
+                    id=archive_id.clone()
                     class="samepage__button"
                     aria-label=move || {
                         let template = if archived() { w.restore_named } else { w.archive_named };
                         fill(template, &[("name", &name())])
                     }
-                    on:click=move |_| {
-                        let archive = !archived();
-                        workshops.update(id, |ws| ws.archived = archive);
+                    on:click={
+                        move |event| {
+                            // The workshop moves to the other list: focus follows it, onto the
+                            // button that undoes what was just done.
+                            if let Some(button) = event.target() {
+                                focus_after_render(&button, archive_id.clone());
+                            }
+                            let archive = !archived();
+                            workshops.update(id, |ws| ws.archived = archive);
+                        }
                     }
                 >
                     {move || if archived() { w.restore } else { w.archive }}
@@ -145,7 +157,7 @@ fn WorkshopItem(id: u32) -> impl IntoView {
 
 /// Renaming a workshop in place.
 #[component]
-fn RenameForm(id: u32, renaming: RwSignal<bool>) -> impl IntoView {
+fn RenameForm(id: u32, renaming: RwSignal<bool>, back_to: String) -> impl IntoView {
     let workshops = Workshops::use_context();
     let w = workshops.workshop_text();
     let current = workshops.peek(id).map(|ws| ws.name).unwrap_or_default();
@@ -158,6 +170,14 @@ fn RenameForm(id: u32, renaming: RwSignal<bool>) -> impl IntoView {
             let _ = input.focus();
         }
     });
+    // Closing the form puts focus back on the Rename button, not on the page's body.
+    let back_to = StoredValue::new(back_to);
+    let close = move |from: Option<web_sys::EventTarget>| {
+        if let Some(from) = from {
+            focus_after_render(&from, back_to.get_value());
+        }
+        renaming.set(false);
+    };
     let submit = move |event: SubmitEvent| {
         event.prevent_default();
         let new_name = name.get_untracked().trim().to_owned();
@@ -166,7 +186,7 @@ fn RenameForm(id: u32, renaming: RwSignal<bool>) -> impl IntoView {
             return;
         }
         workshops.update(id, |ws| ws.name = new_name);
-        renaming.set(false);
+        close(event.target());
     };
     view! {
         <form class="samepage__form samepage__rename" on:submit=submit novalidate>
@@ -186,7 +206,7 @@ fn RenameForm(id: u32, renaming: RwSignal<bool>) -> impl IntoView {
                 <button type="submit" class="samepage__button samepage__button--primary">
                     {w.save}
                 </button>
-                <button type="button" class="samepage__button" on:click=move |_| renaming.set(false)>
+                <button type="button" class="samepage__button" on:click=move |event| close(event.target())>
                     {workshops.text().cancel}
                 </button>
             </div>

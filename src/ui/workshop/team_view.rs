@@ -1,6 +1,7 @@
 //! The team scorecard of a workshop's current round, with the team-label filter (refused when
 //! it could single people out) and the way into presentation mode.
 
+use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::present::Presentation;
@@ -125,7 +126,9 @@ pub fn TeamView(id: u32) -> impl IntoView {
     }
 }
 
-/// The team-label filter, shown when the workshop has team labels.
+/// The team-label filter, shown when the workshop has team labels. Picking a team only
+/// chooses it; the button applies it, so arrowing through the list with the keyboard does not
+/// apply (and refuse) each team in turn.
 #[component]
 fn TeamFilterSelect(
     id: u32,
@@ -140,7 +143,13 @@ fn TeamFilterSelect(
             .read(id, |ws| ws.team_labels.clone())
             .unwrap_or_default()
     };
-    let choose = move |value: String| requested.set(value.parse::<u8>().ok());
+    let chosen = RwSignal::new(None::<u8>);
+    let apply = move |event: SubmitEvent| {
+        event.prevent_default();
+        requested.set(chosen.get_untracked());
+        // A refused team leaves every team shown, and the list says so.
+        chosen.set(filter.get_untracked().shown_team());
+    };
     let refusal = move || match filter.get() {
         TeamFilter::Refused(team) => {
             let label = labels().get(usize::from(team)).cloned().unwrap_or_default();
@@ -154,32 +163,24 @@ fn TeamFilterSelect(
     };
     view! {
         <Show when=move || !labels().is_empty()>
-            <div class="samepage__field samepage__field--inline">
+            <form class="samepage__field samepage__field--inline" on:submit=apply>
                 <label for=select_id.clone()>{w.filter_label}</label>
                 <select
                     id=select_id.clone()
-                    prop:value=move || {
-                        requested.track();
-                        filter.get().shown_team().map_or_else(|| "all".to_owned(), |t| t.to_string())
-                    }
-                    on:change=move |e| choose(event_target_value(&e))
+                    prop:value=move || chosen.get().map_or_else(|| "all".to_owned(), |t| t.to_string())
+                    on:change=move |e| chosen.set(event_target_value(&e).parse::<u8>().ok())
                 >
-                    <option value="all" selected=move || filter.get().shown_team().is_none()>
-                        {w.filter_all}
-                    </option>
+                    <option value="all">{w.filter_all}</option>
                     {move || {
                         labels()
                             .into_iter()
                             .enumerate()
-                            .map(|(index, label)| {
-                                let value = index.to_string();
-                                let selected = move || filter.get().shown_team() == Some(index as u8);
-                                view! { <option value=value selected=selected>{label}</option> }
-                            })
+                            .map(|(index, label)| view! { <option value=index.to_string()>{label}</option> })
                             .collect_view()
                     }}
                 </select>
-            </div>
+                <button type="submit" class="samepage__button">{w.filter_apply}</button>
+            </form>
         </Show>
         {move || refusal().map(|text| view! { <p class="samepage__error" role="alert">{text}</p> })}
     }
