@@ -470,6 +470,7 @@ fn the_opposite_views_workshop_file_for_the_browser_tests_is_current() {
             nonce,
             team: None,
             answers,
+            source: Default::default(),
         });
     }
     let text = export_json(&Catalogue::builtin(), &workshop) + "\n";

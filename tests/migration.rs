@@ -177,6 +177,7 @@ fn a_trend_from_a_1_0_0_round_compares_the_statements_both_rounds_share() {
             nonce,
             team: None,
             answers: Answers::of(current, &response),
+            source: Default::default(),
         });
     }
     let trend = workshop.trend(&catalogue);

@@ -208,6 +208,7 @@ mod csv {
             nonce: 1,
             team: Some(0),
             answers: Answers::of(&instrument, &response),
+            source: Default::default(),
         });
         workshop.collect(Collected {
             nonce: 2,
@@ -219,6 +220,7 @@ mod csv {
                     ..Response::default()
                 },
             ),
+            source: Default::default(),
         });
 
         let csv = responses_csv(&samepage::core::instrument::Catalogue::builtin(), &workshop);

@@ -515,6 +515,7 @@ mod workshop_page {
                 nonce: nonce as u32,
                 team: Some(team),
                 answers: Answers::of(&instrument, &response),
+                source: Default::default(),
             });
         }
         let key = Keys::new(&workshop_namespace(workshop.id)).workshop();

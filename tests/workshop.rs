@@ -6,7 +6,9 @@ use samepage::core::code::{encode, CodeError, CodedResponse};
 use samepage::core::instrument::{Catalogue, Instrument};
 use samepage::core::response::{Answer, Response, Role};
 use samepage::core::team::Answers;
-use samepage::core::workshop::{CodeOutcome, Collected, Trend, Workshop};
+use samepage::core::workshop::{
+    CodeOutcome, Collected, Source, Trend, Workshop, MANY_CODES_AT_ONCE,
+};
 
 const ID: u32 = 0xACE0_0042;
 
@@ -121,6 +123,65 @@ fn a_respondent_sending_changed_answers_replaces_their_earlier_ones() {
 }
 
 #[test]
+fn each_answer_records_how_it_came_and_a_round_counts_each_way() {
+    let instrument = Instrument::builtin();
+    let mut workshop = Workshop::new(ID, "Kick-off", vec![], 3, "2026-11-23", "2.0.0");
+    for nonce in 1..=2 {
+        workshop.collect(Collected {
+            nonce,
+            team: None,
+            answers: Answers::of(&instrument, &everything(Role::Sales, 4)),
+            source: Source::Device,
+        });
+    }
+    // One collected by an earlier build, which did not record how.
+    workshop.collect(Collected {
+        nonce: 3,
+        team: None,
+        answers: Answers::of(&instrument, &everything(Role::Sales, 4)),
+        source: Source::Unrecorded,
+    });
+    workshop.import_codes(
+        &Catalogue::builtin(),
+        &code(4, ID, everything(Role::Marketing, 2)),
+    );
+    let round = workshop.current_round();
+    assert_eq!(round.responses[3].source, Source::Code);
+    let counts = round.sources();
+    assert_eq!((counts.device, counts.code, counts.unrecorded), (2, 1, 1));
+}
+
+#[test]
+fn one_text_that_brings_many_answers_is_flagged_from_the_threshold() {
+    assert_eq!(MANY_CODES_AT_ONCE, 5);
+    let codes = |nonces: std::ops::Range<u32>| {
+        nonces
+            .map(|n| code(n, ID, everything(Role::Sales, 3)))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let mut workshop = Workshop::new(ID, "Kick-off", vec![], 3, "2026-11-23", "2.0.0");
+    // Four new answers in one message: as a few people forwarding theirs would send.
+    let four = workshop.import_codes(&Catalogue::builtin(), &codes(0..4));
+    assert_eq!(four.many_at_once(), None);
+    // Five more, one already here: five new answers at once are flagged.
+    let five = workshop.import_codes(&Catalogue::builtin(), &codes(3..9));
+    assert_eq!(five.many_at_once(), Some(5));
+    // The same nine again change nothing, so there is nothing to check.
+    let again = workshop.import_codes(&Catalogue::builtin(), &codes(0..9));
+    assert_eq!(again.many_at_once(), None);
+    // Refused codes are not counted either.
+    let foreign = workshop.import_codes(
+        &Catalogue::builtin(),
+        &(20..30)
+            .map(|n| code(n, ID + 1, everything(Role::Sales, 3)))
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    assert_eq!(foreign.many_at_once(), None);
+}
+
+#[test]
 fn the_trend_is_the_change_of_each_dimensions_mean_since_the_last_round() {
     let instrument = Instrument::builtin();
     let mut workshop = Workshop::new(ID, "Kick-off", vec![], 3, "2026-08-01", "2.0.0");
@@ -136,6 +197,7 @@ fn the_trend_is_the_change_of_each_dimensions_mean_since_the_last_round() {
             nonce,
             team: None,
             answers: Answers::of(&instrument, &everything(Role::Sales, level)),
+            source: Default::default(),
         });
     }
     workshop.start_round("2026-11-01", "2.0.0");
@@ -144,6 +206,7 @@ fn the_trend_is_the_change_of_each_dimensions_mean_since_the_last_round() {
             nonce,
             team: None,
             answers: Answers::of(&instrument, &everything(Role::Marketing, level)),
+            source: Default::default(),
         });
     }
     // Before: (25 + 25 + 50) / 3 = 33.3; now (75 + 75 + 50) / 3 = 66.7: +33.3 everywhere.
@@ -159,6 +222,7 @@ fn the_trend_is_the_change_of_each_dimensions_mean_since_the_last_round() {
         nonce: 7,
         team: None,
         answers: Answers::of(&instrument, &everything(Role::Sales, 5)),
+        source: Default::default(),
     });
     assert!(workshop
         .trend(&Catalogue::builtin())
@@ -175,6 +239,7 @@ fn a_trend_that_would_single_out_people_added_between_rounds_is_hidden() {
             nonce,
             team: None,
             answers: Answers::of(&instrument, &everything(Role::Sales, level)),
+            source: Default::default(),
         });
     };
     for nonce in 1..=3 {
@@ -274,6 +339,7 @@ fn the_trend_leaves_out_respondents_whose_role_is_hidden() {
             nonce,
             team: None,
             answers: Answers::of(&instrument, &everything(role, level)),
+            source: Default::default(),
         });
     };
     for level in [3, 3, 3] {
@@ -316,6 +382,7 @@ fn a_trend_figure_needs_the_minimum_of_people_who_scored_it() {
             nonce,
             team: None,
             answers: person(level),
+            source: Default::default(),
         });
     }
     workshop.start_round("2026-12-01", "2.0.0");
@@ -324,6 +391,7 @@ fn a_trend_figure_needs_the_minimum_of_people_who_scored_it() {
             nonce,
             team: None,
             answers: person(level),
+            source: Default::default(),
         });
     }
     assert!(workshop

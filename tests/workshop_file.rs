@@ -5,7 +5,7 @@ use proptest::prelude::*;
 use samepage::core::instrument::{Catalogue, Instrument};
 use samepage::core::response::{Answer, Role};
 use samepage::core::team::Answers;
-use samepage::core::workshop::{Collected, Facts, Workshop};
+use samepage::core::workshop::{Collected, Facts, Source, Workshop};
 use samepage::core::workshop_file::{export_json, import_json, Damage, FileError};
 
 fn answers(instrument: &Instrument, seed: u64) -> Answers {
@@ -51,6 +51,7 @@ fn sample(instrument: &Instrument) -> Workshop {
             nonce,
             team: Some((nonce % 2) as u8),
             answers: answers(instrument, nonce as u64),
+            source: Default::default(),
         });
     }
     workshop.rounds[0].facts = Facts {
@@ -63,6 +64,7 @@ fn sample(instrument: &Instrument) -> Workshop {
         nonce: 99,
         team: None,
         answers: answers(instrument, 99),
+        source: Default::default(),
     });
     workshop
 }
@@ -234,6 +236,35 @@ fn content_serde_cannot_check_is_checked() {
     );
 }
 
+#[test]
+fn how_each_answer_came_is_written_and_read_and_absent_from_earlier_files() {
+    let instrument = Instrument::builtin();
+    let mut workshop = Workshop::new(1, "Sources", vec![], 3, "2026-11-23", "2.0.0");
+    for (nonce, source) in [
+        (1, Source::Device),
+        (2, Source::Code),
+        (3, Source::Unrecorded),
+    ] {
+        workshop.collect(Collected {
+            nonce,
+            team: None,
+            answers: answers(&instrument, u64::from(nonce)),
+            source,
+        });
+    }
+    let text = export_json(&Catalogue::builtin(), &workshop);
+    assert_eq!(text.matches(r#""source":"device""#).count(), 1);
+    assert_eq!(text.matches(r#""source":"code""#).count(), 1);
+    // An unrecorded source is left out, as earlier builds wrote every response.
+    assert_eq!(text.matches(r#""source""#).count(), 2);
+    assert_eq!(import_json(&Catalogue::builtin(), &text), Ok(workshop));
+    let earlier = text.replace(r#","source":"device""#, "");
+    let read = import_json(&Catalogue::builtin(), &earlier).unwrap();
+    assert_eq!(read.current_round().responses[0].source, Source::Unrecorded);
+    let strange = text.replace(r#""source":"device""#, r#""source":"fax""#);
+    assert!(import_json(&Catalogue::builtin(), &strange).is_err());
+}
+
 proptest! {
     #[test]
     fn any_workshop_round_trips(seeds in proptest::collection::vec(any::<u64>(), 0..20), labels in 0usize..4) {
@@ -242,7 +273,9 @@ proptest! {
         let mut workshop = Workshop::new(1, "Round trip", team_labels, 3, "2026-11-23", "2.0.0");
         for (nonce, seed) in seeds.iter().enumerate() {
             let team = (labels > 0).then(|| (seed % labels as u64) as u8);
-            workshop.collect(Collected { nonce: nonce as u32, team, answers: answers(&instrument, *seed) });
+            // Every source, the unrecorded one of earlier builds included, survives the trip.
+            let source = [Source::Unrecorded, Source::Device, Source::Code][(*seed % 3) as usize];
+            workshop.collect(Collected { nonce: nonce as u32, team, answers: answers(&instrument, *seed), source });
         }
         let text = export_json(&Catalogue::builtin(), &workshop);
         prop_assert_eq!(import_json(&Catalogue::builtin(), &text), Ok(workshop));

@@ -29,10 +29,12 @@ test('a file of 10,000 codes: all in, a code sent twice counted once, the damage
   await codesFile(w).setInputFiles({ name: 'intranet-list.csv', mimeType: 'text/csv', buffer: await fixture('roll-out-codes.csv') });
   await w.importReport().waitFor({ timeout: 30_000 });
   console.log(`10,000-code file imported and shown in ${Date.now() - started} ms (timed by scripts/bench)`);
-  assert.equal(
-    await w.importReport().locator('p').innerText(),
+  assert.deepEqual(await w.importReport().locator('p').allInnerTexts(), [
     '10000 added, 0 updated, 10 already here, 2 refused.',
-  );
+    // Codes can be forged: one text that brings many answers asks for a check.
+    '10000 answers came in at once. If they did not each come from a different participant, some may have been made up: check with the group before you present the results.',
+  ]);
+  await w.root.getByText('Answers in this round: 0 given on this device, 10000 from response codes.').waitFor();
   // Only the refused codes are listed one by one; both stay in the box to correct.
   const listed = w.importReport().locator('li');
   assert.equal(await listed.count(), 2);

@@ -51,6 +51,11 @@ test('a pasted batch imports the good code once and names the bad ones, changing
   // The refused code stays in the box, to correct it or paste it where it belongs.
   assert.equal(await w.root.getByLabel(/^Response codes/).inputValue(), changed(code));
   await w.teamReport().getByText('People who answered: 1. Shown: 0, in groups of at least 3. Groups shown: 0.').waitFor();
+  // The facilitator sees how answers came, and that a code proves nothing about its sender.
+  await w.root.getByText('Answers in this round: 0 given on this device, 1 from response codes.').waitFor();
+  await w.root.getByText(/^A code's check characters catch typing mistakes, not forgeries/).waitFor();
+  assert.equal(await report.locator('.samepage__notice').count(), 0, 'one new answer is not a batch to check');
+  assert.equal((await w.storedWorkshops())[0].workshop.rounds[0].responses[0].source, 'code');
   assert.equal((await w.storedWorkshops())[0].workshop.rounds[0].responses.length, 1);
 
   // The earlier batch's refusals named their reasons too.

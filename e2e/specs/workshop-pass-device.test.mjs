@@ -36,6 +36,7 @@ test('after a turn the device shows nothing of it, through Back or a reload', as
   assert.equal(file.workshop.rounds[0].responses.length, 1);
   assert.equal(file.workshop.rounds[0].responses[0].team, 0);
   assert.equal(parseAnswers(file.workshop.rounds[0].responses[0].answers).role, 'sales');
+  assert.equal(file.workshop.rounds[0].responses[0].source, 'device');
 
   // A reload on the hand-over screen starts the next turn empty.
   await w.reload();

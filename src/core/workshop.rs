@@ -17,7 +17,44 @@ pub struct Collected {
     /// Index into the workshop's team labels.
     pub team: Option<u8>,
     pub answers: Answers,
+    /// How the answers reached the workshop (absent in what earlier builds stored).
+    #[serde(default, skip_serializing_if = "Source::is_unrecorded")]
+    pub source: Source,
 }
+
+/// How a response reached the workshop: what the facilitator can vouch for. A response code's
+/// checksum catches typing mistakes, not forgeries (anyone who knows the format can make a
+/// valid code), so the facilitator sees how many answers came each way.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    /// Collected by a build that did not record it.
+    #[default]
+    Unrecorded,
+    /// Answered on the facilitator's device, passed round.
+    Device,
+    /// Imported from a response code.
+    Code,
+}
+
+impl Source {
+    fn is_unrecorded(&self) -> bool {
+        *self == Source::Unrecorded
+    }
+}
+
+/// How many of a round's responses came each way.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SourceCounts {
+    pub device: usize,
+    pub code: usize,
+    pub unrecorded: usize,
+}
+
+/// From this many codes in one pasted text or file, the import asks the facilitator to check
+/// they came from as many people: a participant sends one code, and one message that carries
+/// many is how made-up codes would arrive.
+pub const MANY_CODES_AT_ONCE: usize = 5;
 
 /// Real figures a facilitator may enter beside what each role believes.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -190,6 +227,28 @@ impl ImportReport {
     pub fn count(&self, wanted: impl Fn(&CodeOutcome) -> bool) -> usize {
         self.outcomes.iter().filter(|(_, o)| wanted(o)).count()
     }
+
+    /// How many answers this one text brought in (added or changed), when that is
+    /// [`MANY_CODES_AT_ONCE`] or more: worth checking they came from as many people.
+    pub fn many_at_once(&self) -> Option<usize> {
+        let taken = self.count(|o| matches!(o, CodeOutcome::Added | CodeOutcome::Updated));
+        (taken >= MANY_CODES_AT_ONCE).then_some(taken)
+    }
+}
+
+impl Round {
+    /// How many of this round's responses came from this device, from codes, or unrecorded.
+    pub fn sources(&self) -> SourceCounts {
+        let mut counts = SourceCounts::default();
+        for collected in &self.responses {
+            *match collected.source {
+                Source::Device => &mut counts.device,
+                Source::Code => &mut counts.code,
+                Source::Unrecorded => &mut counts.unrecorded,
+            } += 1;
+        }
+        counts
+    }
 }
 
 impl Workshop {
@@ -233,7 +292,8 @@ impl Workshop {
         });
     }
 
-    /// Adds one respondent's answers (from a passed-round device) to the current round.
+    /// Adds one respondent's answers to the current round; the same respondent again replaces
+    /// their earlier answers.
     pub fn collect(&mut self, collected: Collected) -> CodeOutcome {
         let round = self
             .rounds
@@ -291,6 +351,7 @@ impl Workshop {
                             nonce,
                             team,
                             answers,
+                            source: Source::Code,
                         })
                     }
                     Err(error) => CodeOutcome::Refused(error),

@@ -9,8 +9,12 @@
 //!                 "rounds": [ { "started": "2026-11-23", "questionnaire": "2.0.0",
 //!                               "facts": {…},
 //!                               "responses": [ { "nonce": …, "team": null,
-//!                                                "answers": "sales/45.0n3…/2,-" } ] } ] } }
+//!                                                "answers": "sales/45.0n3…/2,-",
+//!                                                "source": "device" } ] } ] } }
 //! ```
+//!
+//! `source` ("device" or "code") says how a response came; responses stored by builds before
+//! it have none, and read as unrecorded.
 //!
 //! Version 2 names each round's questionnaire version (rounds collected with 1.0.0 keep it)
 //! and writes answers compactly (see `team::Answers`). Version 1 files (questionnaire 1.0.0,

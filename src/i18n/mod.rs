@@ -284,6 +284,14 @@ pub struct WorkshopStrings {
     /// A chosen file holds no response code; `{file}`.
     pub codes_file_none_found: &'static str,
     pub paste_summary: &'static str,
+    /// Beside the paste box: a code's checksum catches typos, not forgeries.
+    pub codes_trust: &'static str,
+    /// How this round's answers came: `{device}`, `{codes}`.
+    pub codes_sources: &'static str,
+    /// Added to it when answers collected before sources were recorded: `{earlier}`.
+    pub codes_sources_earlier: &'static str,
+    /// After one text brought `{count}` answers at once.
+    pub codes_many_at_once: &'static str,
     pub code_outcome: &'static str,
     pub code_added: &'static str,
     pub code_updated: &'static str,

@@ -250,19 +250,48 @@ pub fn PasteCodes(id: u32) -> impl IntoView {
                         }
                     })
                     .collect_view();
+                let many = report.many_at_once().map(|count| {
+                    view! {
+                        <p class="samepage__notice samepage__notice--warning">
+                            {fill(w.codes_many_at_once, &[("count", &count)])}
+                        </p>
+                    }
+                });
                 view! {
                     <div class="samepage__import-report" role="status">
                         <p>{summary}</p>
+                        {many}
                         <ul>{items}</ul>
                     </div>
                 }
             })
     };
+    let sources = move || {
+        workshops.read(id, |ws| {
+            let counts = ws.current_round().sources();
+            let mut said = fill(
+                w.codes_sources,
+                &[("device", &counts.device), ("codes", &counts.code)],
+            );
+            if counts.unrecorded > 0 {
+                said.push(' ');
+                said.push_str(&fill(
+                    w.codes_sources_earlier,
+                    &[("earlier", &counts.unrecorded)],
+                ));
+            }
+            said
+        })
+    };
+    let trust_id = format!("{}-codes-trust", workshops.instance);
     view! {
         <form class="samepage__collect samepage__form" on:submit=submit novalidate>
             <h4>{w.paste_title}</h4>
+            <p class="samepage__hint">{sources}</p>
             <label for=field_id.clone()>{w.paste_label}</label>
+            <p class="samepage__hint" id=trust_id.clone()>{w.codes_trust}</p>
             <textarea
+                aria-describedby=trust_id
                 id=field_id
                 rows="5"
                 spellcheck="false"

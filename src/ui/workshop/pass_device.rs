@@ -12,7 +12,7 @@ use super::{Screen, Workshops};
 use crate::core::flow::Step;
 use crate::core::link::workshop_namespace;
 use crate::core::team::Answers;
-use crate::core::workshop::Collected;
+use crate::core::workshop::{Collected, Source};
 use crate::i18n::fill;
 use crate::ui::confirm::ConfirmedAction;
 use crate::ui::{focus_heading_in, SurveyFlow};
@@ -134,6 +134,7 @@ fn TurnSurvey(
             nonce: workshops.respondent_number(&namespace),
             team: workshops.picked_team(&namespace).flatten(),
             answers: Answers::of(&survey.instrument(), &survey.response.get_untracked()),
+            source: Source::Device,
         };
         unsaved.set(workshops.finish_turn(id, collected).is_err());
         on_done.run(());
