@@ -145,3 +145,20 @@ fn a_link_fits_a_qr_code_up_to_its_capacity() {
     assert!(!fits_qr(&over));
     assert!(qr_svg(&over, "QR").is_none());
 }
+
+#[test]
+fn set_aside_keys_name_their_workshop_and_time() {
+    use samepage::core::link::set_aside_of_key;
+    assert_eq!(
+        set_aside_of_key("samepage:ws-0000beef:unreadable:1764500000000"),
+        Some((0xbeef, 1_764_500_000_000))
+    );
+    for other in [
+        "samepage:ws-0000beef:workshop",
+        "samepage:default:unreadable:1",
+        "samepage:ws-beef:unreadable:1",
+        "samepage:ws-0000beef:unreadable:soon",
+    ] {
+        assert_eq!(set_aside_of_key(other), None, "{other}");
+    }
+}

@@ -162,7 +162,7 @@ mod csv {
     use samepage::core::response::{Answer, Response, Role};
     use samepage::core::team::Answers;
     use samepage::core::workshop::{Collected, Workshop};
-    use samepage::report::csv::{quote, responses_csv};
+    use samepage::report::csv::{quote, responses_csv, CsvRows};
 
     #[test]
     fn fields_are_quoted_and_formulas_defused() {
@@ -223,7 +223,8 @@ mod csv {
             source: Default::default(),
         });
 
-        let csv = responses_csv(&samepage::core::instrument::Catalogue::builtin(), &workshop);
+        let catalogue = samepage::core::instrument::Catalogue::builtin();
+        let csv = responses_csv(&catalogue, &workshop, CsvRows::All);
         assert!(csv.starts_with('\u{feff}'));
         let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
         assert_eq!(
@@ -253,6 +254,38 @@ mod csv {
                 ",".repeat(columns - 6)
             )
         );
+        // One salesperson and one "other": both groups are below the minimum of 3, so the
+        // file of shown groups holds the header alone, and the page warns before the full one.
+        assert_eq!(
+            workshop.current_round().shown(workshop.minimum),
+            [false, false]
+        );
+        let shown = responses_csv(&catalogue, &workshop, CsvRows::ShownGroups);
+        assert_eq!(
+            shown.trim_start_matches('\u{feff}').split("\r\n").count(),
+            2
+        );
+        // Three more salespeople: Sales is shown; the lone "other" is still hidden.
+        for nonce in 3..6 {
+            workshop.collect(Collected {
+                nonce,
+                team: None,
+                answers: Answers::of(&instrument, &response),
+                source: Default::default(),
+            });
+        }
+        assert_eq!(
+            workshop.current_round().shown(workshop.minimum),
+            [true, false, true, true, true]
+        );
+        let shown = responses_csv(&catalogue, &workshop, CsvRows::ShownGroups);
+        let rows: Vec<&str> = shown.trim_start_matches('\u{feff}').split("\r\n").collect();
+        assert_eq!(
+            rows.len(),
+            6,
+            "header, four salespeople, the final line break"
+        );
+        assert!(rows[1..5].iter().all(|r| r.contains("\"sales\"")));
     }
 }
 

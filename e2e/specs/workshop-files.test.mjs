@@ -129,7 +129,19 @@ test('a damaged, foreign or newer file is refused with its reason and nothing ch
 
 test('the responses as CSV: one row per respondent, one column per statement, quoted for spreadsheets', async () => {
   const w = await seeded();
-  const csv = await w.download('Download answers (CSV)');
+  // The first round's lone respondent is below the minimum, so the report hides them; the
+  // second round's three roles are shown together as "Others". The file of shown groups
+  // leaves the hidden row out; the file of every row is asked for first.
+  const shownOnly = await w.download('Download answers of shown groups (CSV)');
+  const shownRows = shownOnly.text.slice(1).split('\r\n').slice(1, -1);
+  assert.deepEqual(shownRows.map((row) => row.split(',').slice(0, 5).join(',')), [
+    '2,"2026-11-02","2.0.0",1,"sales"',
+    '2,"2026-11-02","2.0.0",2,"marketing"',
+    '2,"2026-11-02","2.0.0",3,"leadership"',
+  ]);
+  await w.button('Download answers (CSV)').click();
+  await w.root.getByRole('alertdialog').getByText('whoever gets the file could pick those people out').waitFor();
+  const csv = await w.download('Yes, download every row');
   assert.equal(csv.name, 'samepage-files-quotes.csv');
   assert.ok(csv.text.startsWith('\uFEFF'), 'a UTF-8 byte order mark, for Excel');
   const lines = csv.text.slice(1).split('\r\n');

@@ -120,17 +120,35 @@ test('a workshop can be renamed, archived and restored, focus staying on its con
   w.expectNoErrors();
 });
 
-test('a stored workshop that cannot be read is kept aside and reported', async () => {
+test('a stored workshop that cannot be read is kept aside, listed until deleted, and its data can be downloaded', async () => {
   const w = await openWorkshopPage(app);
   await w.create('Readable');
   await w.page.evaluate(() => localStorage.setItem('samepage:ws-0000beef:workshop', '{"format":"samepage-workshop","version":1,"workshop":'));
   await w.reload();
+  // Announced once wherever the page opens (here the dashboard), then listed with the others.
+  await w.root.getByText('Stored workshop data could not be read. It is kept untouched in the list of workshops, under “Stored workshops that could not be read”, to download or delete.').waitFor();
+  await w.toList();
   await w.root.getByText(/A stored workshop could not be read \(this is not a SamePage workshop file\)\. Its text is kept untouched under the storage key “samepage:ws-0000beef:unreadable:\d+”\./).waitFor();
   const keys = await w.storageKeys();
   const aside = keys.find((k) => k.startsWith('samepage:ws-0000beef:unreadable:'));
   assert.equal(await w.stored(aside), '{"format":"samepage-workshop","version":1,"workshop":');
   assert.ok(!keys.includes('samepage:ws-0000beef:workshop'));
   assert.equal((await w.storedWorkshops()).length, 1, 'the readable workshop is untouched');
+
+  // Still listed after another reload, with its raw data to download.
+  await w.reload();
+  const unreadable = w.root.getByRole('list', { name: 'Stored workshops that could not be read' });
+  await unreadable.getByText(/could not be read/).waitFor();
+  assert.equal(await w.root.getByText('Stored workshop data could not be read.', { exact: false }).count(), 0, 'announced once');
+  const raw = await w.download('Download the raw data');
+  assert.equal(raw.text, '{"format":"samepage-workshop","version":1,"workshop":');
+  // Deleted only after confirming; then gone from the list and from storage.
+  await unreadable.getByRole('button', { name: 'Delete', exact: true }).click();
+  await w.button('Yes, delete it').click();
+  await unreadable.waitFor({ state: 'detached' });
+  assert.ok(!(await w.storageKeys()).some((k) => k.startsWith('samepage:ws-0000beef:')));
+  await w.reload();
+  assert.equal(await w.root.getByText(/could not be read/).count(), 0);
   w.expectNoErrors();
 });
 

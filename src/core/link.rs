@@ -158,6 +158,15 @@ pub fn workshop_of_key(key: &str) -> Option<u32> {
     )
 }
 
+/// The workshop id and the time (ms since 1970) of a storage key
+/// `samepage:ws-<id>:unreadable:<ms>`, where unreadable workshop text was set aside.
+pub fn set_aside_of_key(key: &str) -> Option<(u32, u64)> {
+    let (id, stamp) = key
+        .strip_prefix("samepage:ws-")?
+        .split_once(":unreadable:")?;
+    Some((parse_id(id)?, stamp.parse().ok()?))
+}
+
 /// Percent-encodes everything but the characters URLs leave alone (`A-Z a-z 0-9 - . _ ~`).
 pub fn percent_encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

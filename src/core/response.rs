@@ -6,8 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 /// The part of the company a respondent speaks for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Role {
     Sales,
     Marketing,
@@ -27,6 +26,24 @@ impl Role {
             Role::Leadership => "leadership",
             Role::Other => "other",
         }
+    }
+}
+
+/// Written as its [`Role::id`]. By hand: serde's derive for an enum costs a page about a
+/// kilobyte of visitor code.
+impl Serialize for Role {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id())
+    }
+}
+
+impl<'de> Deserialize<'de> for Role {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let id = String::deserialize(deserializer)?;
+        Role::ALL
+            .into_iter()
+            .find(|role| role.id() == id)
+            .ok_or_else(|| serde::de::Error::custom("unknown role"))
     }
 }
 

@@ -412,8 +412,8 @@ pub fn alignment_index(gaps: &[f64]) -> f64 {
 /// applicable") and the picked option indices separated by commas (`-`: unanswered). About
 /// 60 bytes a response (the text of one statement answer is one character). The laid-out JSON of files
 /// made with questionnaire 1.0.0 (`{"role", "cells", "picks"}`) is still read.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(into = "String", try_from = "AnswersRepr")]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(into = "String")]
 pub struct Answers {
     pub role: Role,
     /// One per statement, instrument order; `None` where unanswered.
@@ -474,37 +474,40 @@ impl Answers {
     }
 }
 
-/// The two stored forms of [`Answers`]: compact text, or the laid-out JSON of format 1.
+/// The laid-out JSON of format 1.
 #[derive(Deserialize)]
-#[serde(untagged)]
-enum AnswersRepr {
-    Compact(String),
-    LaidOut {
-        role: Role,
-        cells: Vec<Option<Answer>>,
-        picks: Vec<Option<u8>>,
-    },
+struct LaidOut {
+    role: Role,
+    cells: Vec<Option<Answer>>,
+    picks: Vec<Option<u8>>,
 }
 
-/// Why stored answers could not be read.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct BadAnswers;
+/// Reads either stored form: compact text, or the laid-out JSON of format 1. A visitor by
+/// hand, not serde's `untagged`, which buffers every value first and costs the workshop page
+/// kilobytes of code.
+impl<'de> Deserialize<'de> for Answers {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Answers, D::Error> {
+        struct EitherForm;
+        impl<'de> serde::de::Visitor<'de> for EitherForm {
+            type Value = Answers;
 
-impl std::fmt::Display for BadAnswers {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        // Only serde sees this; people see `workshop_file::Damage`, from the translation table.
-        f.write_str("bad answers")
-    }
-}
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                // Only serde sees this; people see `workshop_file::Damage`, from the
+                // translation table.
+                f.write_str("answers")
+            }
 
-impl TryFrom<AnswersRepr> for Answers {
-    type Error = BadAnswers;
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Answers, E> {
+                Answers::from_compact(text).ok_or_else(|| E::custom("bad answers"))
+            }
 
-    fn try_from(repr: AnswersRepr) -> Result<Answers, BadAnswers> {
-        match repr {
-            AnswersRepr::LaidOut { role, cells, picks } => Ok(Answers { role, cells, picks }),
-            AnswersRepr::Compact(text) => Answers::from_compact(&text).ok_or(BadAnswers),
+            fn visit_map<M: serde::de::MapAccess<'de>>(self, map: M) -> Result<Answers, M::Error> {
+                let LaidOut { role, cells, picks } =
+                    LaidOut::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(Answers { role, cells, picks })
+            }
         }
+        deserializer.deserialize_any(EitherForm)
     }
 }
 

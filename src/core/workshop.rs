@@ -25,8 +25,7 @@ pub struct Collected {
 /// How a response reached the workshop: what the facilitator can vouch for. A response code's
 /// checksum catches typing mistakes, not forgeries (anyone who knows the format can make a
 /// valid code), so the facilitator sees how many answers came each way.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Source {
     /// Collected by a build that did not record it.
     #[default]
@@ -40,6 +39,28 @@ pub enum Source {
 impl Source {
     fn is_unrecorded(&self) -> bool {
         *self == Source::Unrecorded
+    }
+}
+
+// Written as "device" or "code" by hand: serde's derive for an enum costs the workshop page
+// a kilobyte of visitor code, and the text is all a file needs.
+impl Serialize for Source {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(match self {
+            Source::Device => "device",
+            Source::Code => "code",
+            Source::Unrecorded => "",
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Source {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match String::deserialize(deserializer)?.as_str() {
+            "device" => Ok(Source::Device),
+            "code" => Ok(Source::Code),
+            _ => Err(serde::de::Error::custom("unknown source")),
+        }
     }
 }
 
@@ -187,6 +208,18 @@ pub struct Round {
     pub questionnaire: String,
     pub responses: Vec<Collected>,
     pub facts: Facts,
+}
+
+impl Round {
+    /// For each response, whether its group is shown under `minimum` (folded into "others"
+    /// counts as shown): a response of a hidden group must not leave the device unasked.
+    pub fn shown(&self, minimum: usize) -> Vec<bool> {
+        let rows: Vec<&Answers> = self.responses.iter().map(|c| &c.answers).collect();
+        let shown = shown_responses(&rows, minimum);
+        rows.iter()
+            .map(|row| shown.iter().any(|s| std::ptr::eq(*s, *row)))
+            .collect()
+    }
 }
 
 /// A workshop and everything it collected.

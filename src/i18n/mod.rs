@@ -208,6 +208,14 @@ pub struct WorkshopStrings {
     pub storage_failed: &'static str,
     /// The advice could not be loaded on the workshop page; `{reason}`.
     pub advice_unavailable: &'static str,
+    /// The list of stored workshops that could not be read.
+    pub unreadable_title: &'static str,
+    /// Said once, when stored workshop data is set aside on opening the page.
+    pub unreadable_announced: &'static str,
+    pub unreadable_download: &'static str,
+    pub unreadable_delete: &'static str,
+    pub unreadable_delete_question: &'static str,
+    pub unreadable_delete_confirm: &'static str,
     pub unreadable_workshop_kept: &'static str,
     pub link_codes_no_workshop: &'static str,
     pub all_workshops: &'static str,
@@ -333,6 +341,11 @@ pub struct WorkshopStrings {
     pub files_title: &'static str,
     pub files_hint: &'static str,
     pub export_json: &'static str,
+    /// Asked before the CSV file of every row when some rows belong to hidden groups.
+    pub export_csv_question: &'static str,
+    pub export_csv_confirm: &'static str,
+    /// The CSV file without the rows of hidden groups.
+    pub export_csv_shown: &'static str,
     pub export_csv: &'static str,
     pub print_report: &'static str,
     pub export_failed: &'static str,

@@ -27,10 +27,20 @@ pub fn quote(text: &str) -> String {
 /// What a "Not applicable" answer is written as.
 pub const NOT_APPLICABLE: &str = "not_applicable";
 
-/// Every response of every round of `workshop`. The columns are the statements and choice
-/// questions of every questionnaire version its rounds used (current version first, then
-/// what only earlier versions asked); a round leaves the columns its version lacks empty.
-pub fn responses_csv(catalogue: &Catalogue, workshop: &Workshop) -> String {
+/// Which rows a CSV file holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CsvRows {
+    /// Every response, the rows of groups the report hides included (the page warns first).
+    All,
+    /// Only the responses of groups the report shows (see `Round::shown`).
+    ShownGroups,
+}
+
+/// The responses of every round of `workshop`, all or only the shown groups' (`rows`). The
+/// columns are the statements and choice questions of every questionnaire version its rounds
+/// used (current version first, then what only earlier versions asked); a round leaves the
+/// columns its version lacks empty.
+pub fn responses_csv(catalogue: &Catalogue, workshop: &Workshop, rows: CsvRows) -> String {
     let mut versions: Vec<&Instrument> = vec![catalogue.current()];
     for round in &workshop.rounds {
         if let Some(instrument) = catalogue.version(&round.questionnaire) {
@@ -70,7 +80,11 @@ pub fn responses_csv(catalogue: &Catalogue, workshop: &Workshop) -> String {
         let Some(instrument) = catalogue.version(&round.questionnaire) else {
             continue;
         };
-        for (respondent, collected) in (1..).zip(&round.responses) {
+        let shown = round.shown(workshop.minimum);
+        for ((respondent, collected), shown) in (1..).zip(&round.responses).zip(shown) {
+            if rows == CsvRows::ShownGroups && !shown {
+                continue;
+            }
             let answers = &collected.answers;
             let team = collected
                 .team

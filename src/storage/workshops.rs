@@ -10,16 +10,19 @@ use web_sys::Storage;
 
 use super::{describe, local_storage};
 use crate::core::instrument::Catalogue;
-use crate::core::link::{workshop_namespace, workshop_of_key};
+use crate::core::link::{set_aside_of_key, workshop_namespace, workshop_of_key};
 use crate::core::saved::Keys;
 use crate::core::workshop::Workshop;
 use crate::core::workshop_file::{export_json, import_json, FileError};
 
-/// Stored text that could not be read as a workshop, and where it now lives.
+/// Stored text that could not be read as a workshop, and where it now lives: listed until the
+/// facilitator deletes it, with its text to download.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SetAside {
     pub key: String,
     pub reason: FileError,
+    /// When it was set aside (ms since 1970), if its key says.
+    pub stamp: Option<u64>,
 }
 
 /// What opening the store found.
@@ -27,6 +30,8 @@ pub struct Loaded {
     /// Newest first (by the start of their latest round), then by name.
     pub workshops: Vec<Workshop>,
     pub set_aside: Vec<SetAside>,
+    /// Whether this opening set something aside (announced once; listed until deleted).
+    pub newly_set_aside: bool,
     /// Why there is no storage (the workshops then live in memory only).
     pub unavailable: Option<String>,
 }
@@ -44,6 +49,7 @@ impl WorkshopStore {
         let mut loaded = Loaded {
             workshops: Vec::new(),
             set_aside: Vec::new(),
+            newly_set_aside: false,
             unavailable: None,
         };
         let storage = match local_storage() {
@@ -74,6 +80,28 @@ impl WorkshopStore {
                 Err(reason) => set_aside(&storage, &keys, &text, reason, &mut loaded),
             }
         }
+        // Set aside now or on an earlier visit: listed until deleted.
+        let aside: Vec<(String, u64)> = (0..storage.length().unwrap_or(0))
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .filter_map(|key| set_aside_of_key(&key).map(|(_, stamp)| (key, stamp)))
+            .collect();
+        for (key, stamp) in aside {
+            let Ok(Some(text)) = storage.get_item(&key) else {
+                continue;
+            };
+            let reason = match import_json(catalogue, &text) {
+                Ok(_) => FileError::NotAWorkshop,
+                Err(reason) => reason,
+            };
+            loaded.set_aside.push(SetAside {
+                key,
+                reason,
+                stamp: Some(stamp),
+            });
+        }
+        loaded
+            .set_aside
+            .sort_by_key(|kept| std::cmp::Reverse(kept.stamp));
         loaded.workshops.sort_by(|a, b| {
             let started = |w: &Workshop| w.current_round().started.clone();
             started(b)
@@ -109,6 +137,16 @@ impl WorkshopStore {
             self.remove(&keys.value(name))?;
         }
         Ok(())
+    }
+
+    /// The text kept under `key` (set-aside workshop text), if any.
+    pub fn raw(&self, key: &str) -> Option<String> {
+        self.storage.as_ref()?.get_item(key).ok()?
+    }
+
+    /// Deletes the text kept under `key` (set-aside workshop text), for good.
+    pub fn delete_raw(&self, key: &str) -> Result<(), String> {
+        self.remove(key)
     }
 
     /// The value `name` of `namespace`, if stored.
@@ -158,14 +196,18 @@ impl WorkshopStore {
 pub const TURN_VALUES: [&str; 3] = ["survey", "team", "nonce"];
 
 /// Copies unreadable text aside, then frees its key; when the copy fails, the text stays
-/// where it is (and is reported under that key).
+/// where it is (and is listed under that key).
 fn set_aside(storage: &Storage, keys: &Keys, text: &str, reason: FileError, loaded: &mut Loaded) {
     let aside = keys.unreadable(js_sys::Date::now() as u64);
-    let key = if storage.set_item(&aside, text).is_ok() {
+    loaded.newly_set_aside = true;
+    if storage.set_item(&aside, text).is_ok() {
         let _ = storage.remove_item(&keys.workshop());
-        aside
     } else {
-        keys.workshop()
-    };
-    loaded.set_aside.push(SetAside { key, reason });
+        // Left where it is, and listed under that key (the scan of set-aside keys misses it).
+        loaded.set_aside.push(SetAside {
+            key: keys.workshop(),
+            reason,
+            stamp: None,
+        });
+    }
 }

@@ -9,10 +9,11 @@ use super::state::FileRefused;
 use super::{Screen, Workshops};
 use crate::core::workshop_file::export_json;
 use crate::i18n::fill;
-use crate::report::csv::responses_csv;
+use crate::report::csv::{responses_csv, CsvRows};
+use crate::ui::confirm::ConfirmedAction;
 
 /// Offers `text` as a file download named `name`.
-fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+pub(super) fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
@@ -56,16 +57,16 @@ pub fn Exports(id: u32) -> impl IntoView {
     let workshops = Workshops::use_context();
     let w = workshops.workshop_text();
     let failed = RwSignal::new(false);
-    let save = move |csv: bool| {
+    let save = move |csv: Option<CsvRows>| {
         let Some(workshop) = workshops.peek(id) else {
             return;
         };
         let catalogue = workshops.catalogue();
-        let result = if csv {
+        let result = if let Some(rows) = csv {
             download(
                 &file_name(&workshop.name, "csv"),
                 "text/csv;charset=utf-8",
-                &responses_csv(&catalogue, &workshop),
+                &responses_csv(&catalogue, &workshop, rows),
             )
         } else {
             download(
@@ -81,11 +82,24 @@ pub fn Exports(id: u32) -> impl IntoView {
             <h3>{w.files_title}</h3>
             <p class="samepage__hint">{w.files_hint}</p>
             <div class="samepage__row">
-                <button type="button" class="samepage__button" on:click=move |_| save(false)>
+                <button type="button" class="samepage__button" on:click=move |_| save(None)>
                     {w.export_json}
                 </button>
-                <button type="button" class="samepage__button" on:click=move |_| save(true)>
-                    {w.export_csv}
+                // The full file can hold rows of groups the report hides: always asked first.
+                <ConfirmedAction
+                    id=format!("{}-{id:08x}-csv", workshops.instance)
+                    label=w.export_csv
+                    question=w.export_csv_question
+                    confirm=w.export_csv_confirm
+                    cancel=workshops.text().cancel
+                    on_confirm=Callback::new(move |()| save(Some(CsvRows::All)))
+                />
+                <button
+                    type="button"
+                    class="samepage__button"
+                    on:click=move |_| save(Some(CsvRows::ShownGroups))
+                >
+                    {w.export_csv_shown}
                 </button>
                 <button
                     type="button"
@@ -207,5 +221,67 @@ pub fn BackToList() -> impl IntoView {
                 {workshops.workshop_text().all_workshops}
             </button>
         </p>
+    }
+}
+
+/// Stored workshops that could not be read: listed until deleted, each with its reason, its
+/// text to download (someone may repair it) and a delete that asks first.
+#[component]
+pub fn SetAsideList() -> impl IntoView {
+    let workshops = Workshops::use_context();
+    let w = workshops.workshop_text();
+    let items = move || {
+        workshops
+            .set_aside
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(index, kept)| {
+                let text = fill(
+                    w.unreadable_workshop_kept,
+                    &[("reason", &w.file_error(&kept.reason)), ("key", &kept.key)],
+                );
+                let key = StoredValue::new(kept.key);
+                let save = move |_| {
+                    let name = format!("samepage-unreadable-{}.txt", index + 1);
+                    let raw = workshops
+                        .raw_set_aside(&key.get_value())
+                        .unwrap_or_default();
+                    if download(&name, "text/plain;charset=utf-8", &raw).is_err() {
+                        workshops.message.set(Some(w.export_failed.to_owned()));
+                    }
+                };
+                view! {
+                    <li class="samepage__workshop-item">
+                        <p>{text}</p>
+                        <div class="samepage__row">
+                            <button type="button" class="samepage__button" on:click=save>
+                                {w.unreadable_download}
+                            </button>
+                            <ConfirmedAction
+                                id=format!("{}-aside-{index}", workshops.instance)
+                                label=w.unreadable_delete
+                                question=w.unreadable_delete_question
+                                confirm=w.unreadable_delete_confirm
+                                cancel=workshops.text().cancel
+                                on_confirm=Callback::new(move |()| {
+                                    workshops.delete_set_aside(&key.get_value())
+                                })
+                            />
+                        </div>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <Show when=move || !workshops.set_aside.with(Vec::is_empty)>
+            <section class="samepage__card">
+                <h3>{w.unreadable_title}</h3>
+                <ul class="samepage__workshop-list" aria-label=w.unreadable_title>
+                    {items}
+                </ul>
+            </section>
+        </Show>
     }
 }

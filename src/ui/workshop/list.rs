@@ -5,7 +5,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::create::CreateWorkshop;
-use super::files::ImportWorkshopFile;
+use super::files::{ImportWorkshopFile, SetAsideList};
 use super::{Screen, Workshops};
 use crate::core::workshop::Workshop;
 use crate::i18n::fill;
@@ -44,6 +44,7 @@ pub fn WorkshopList() -> impl IntoView {
                     {items(false)}
                 </ul>
             </Show>
+            <SetAsideList />
             <CreateWorkshop />
             <ImportWorkshopFile />
             <Show when=move || !ids(true).is_empty()>

@@ -3,45 +3,19 @@
 use leptos::prelude::*;
 
 use super::Workshops;
-use crate::i18n::fill;
 use crate::ui::notices::DismissibleNotice;
 
-/// The storage warning (while it lasts), a one-off message and what was set aside (each until
-/// dismissed).
+/// The storage warning (while it lasts) and a one-off message (until dismissed). What was set
+/// aside is listed on the list screen (`files::SetAsideList`) until deleted.
 #[component]
 pub fn WorkshopNotices() -> impl IntoView {
     let workshops = Workshops::use_context();
-    let w = workshops.workshop_text();
     let warning = move || {
         workshops.warning.get().map(|text| {
             view! {
                 <div class="samepage__notice samepage__notice--warning" role="alert">
                     <p>{text}</p>
                 </div>
-            }
-        })
-    };
-    let set_aside = move || {
-        let kept = workshops.set_aside.get();
-        (!kept.is_empty()).then(|| {
-            let items = kept
-                .into_iter()
-                .map(|kept| {
-                    let text = fill(
-                        w.unreadable_workshop_kept,
-                        &[("reason", &w.file_error(&kept.reason)), ("key", &kept.key)],
-                    );
-                    view! { <li>{text}</li> }
-                })
-                .collect_view();
-            view! {
-                <DismissibleNotice
-                    role="status"
-                    dismiss=workshops.text().dismiss
-                    on_dismiss=Callback::new(move |()| workshops.set_aside.set(Vec::new()))
-                >
-                    <ul>{items}</ul>
-                </DismissibleNotice>
             }
         })
     };
@@ -62,7 +36,6 @@ pub fn WorkshopNotices() -> impl IntoView {
         <div class="samepage__notices">
             {warning}
             {message}
-            {set_aside}
         </div>
     }
 }

@@ -140,7 +140,11 @@ impl Workshops {
             screen: RwSignal::new(Screen::of(fragment)),
             warning: RwSignal::new(warning),
             set_aside: RwSignal::new(loaded.set_aside),
-            message: RwSignal::new(None),
+            message: RwSignal::new(
+                loaded
+                    .newly_set_aside
+                    .then(|| locale.workshop_strings().unreadable_announced.to_owned()),
+            ),
             last_import: RwSignal::new(None),
         };
         if let Fragment::Codes(codes) = fragment {
@@ -258,6 +262,20 @@ impl Workshops {
     pub fn peek(&self, id: u32) -> Option<Workshop> {
         self.list
             .with_untracked(|list| list.iter().find(|w| w.id == id).cloned())
+    }
+
+    /// The text of set-aside workshop data kept under `key`.
+    pub fn raw_set_aside(&self, key: &str) -> Option<String> {
+        self.store.with_value(|s| s.raw(key))
+    }
+
+    /// Deletes set-aside workshop data for good (after the facilitator confirmed).
+    pub fn delete_set_aside(&self, key: &str) {
+        let result = self.store.with_value(|s| s.delete_raw(key));
+        if result.is_ok() {
+            self.set_aside.update(|kept| kept.retain(|k| k.key != key));
+        }
+        self.note_write(&result);
     }
 
     /// Reads a value kept beside a namespace (a respondent's nonce or team pick).
