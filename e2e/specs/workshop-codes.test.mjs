@@ -126,3 +126,31 @@ test('a code imported in another tab is kept when this tab changes the workshop'
   assert.equal(file.workshop.rounds[0].responses.length, 2);
   w.expectNoErrors();
 });
+
+test('the next person on a participant\'s device starts afresh, with a respondent number of their own', async () => {
+  const w = await openWorkshopPage(app);
+  await w.create('Shared phone', { labels: 'North, South' });
+  const phone = await phoneFor(await w.joinLink());
+  const first = await phone.takeJoinedSurvey({ ...answers('Sales', 4), team: 'North' });
+
+  // A second person opening the same link would see the first one's code: the first clears it.
+  await phone.reload();
+  assert.equal(await phone.root.getByLabel('Your response code').inputValue(), first);
+  await phone.button('Done: clear this device for the next person').click();
+  await phone.expectHeading('Which team are you in?');
+  assert.equal(await phone.root.locator('input[type=radio]:checked').count(), 0, 'no team picked');
+  assert.ok(!(await phone.storageKeys()).some((k) => /^samepage:join-[0-9a-f]{8}:(survey|team|nonce)$/.test(k)),
+    'nothing of the first person is stored');
+  await phone.reload();
+  await phone.expectHeading('Which team are you in?');
+
+  const second = await phone.takeJoinedSurvey({ ...answers('Marketing', 2), team: 'South' });
+  assert.notEqual(second, first);
+  // Two people, two answers: the second code adds, it does not replace the first.
+  await w.pasteCodes(`${first}\n${second}`);
+  await w.importReport().getByText('2 added, 0 updated, 0 already here, 0 refused.').waitFor();
+  const [stored] = await w.storedWorkshops();
+  assert.deepEqual(stored.workshop.rounds[0].responses.map((r) => [parseAnswers(r.answers).role, r.team]), [['sales', 0], ['marketing', 1]]);
+  w.expectNoErrors();
+  phone.expectNoErrors();
+});

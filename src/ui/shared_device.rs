@@ -1,5 +1,6 @@
-//! A device shared between people, on the survey page and the embed (the workshop page's
-//! surveys end otherwise): a finished survey ends with "Done: clear this device", and in kiosk
+//! A device shared between people, on the survey page and the embed (a participant's survey on
+//! the workshop page has its own ending, `ui::workshop::join`, which also forgets the
+//! respondent number): a finished survey ends with "Done: clear this device", and in kiosk
 //! mode a clock (its rules are `core::kiosk`) warns and then clears a survey left alone.
 
 use std::time::Duration;

@@ -29,6 +29,12 @@ pub fn Join(link: JoinLink) -> impl IntoView {
     let picking = RwSignal::new(needs_team);
     let link = StoredValue::new(link);
     let namespace = StoredValue::new(namespace);
+    // The next person on this device: nothing of the last one, and a respondent number of
+    // their own (with the last one's, their code would replace the last one's answers).
+    let on_clear = Callback::new(move |()| {
+        workshops.forget_person(&namespace.get_value());
+        picking.set(link.with_value(|l| !l.team_labels.is_empty()));
+    });
     view! {
         <div class="samepage__join">
             <p class="samepage__banner">
@@ -47,7 +53,9 @@ pub fn Join(link: JoinLink) -> impl IntoView {
                     }
                         .into_any()
                 } else {
-                    view! { <JoinSurvey link=link.get_value() namespace=namespace.get_value() /> }
+                    view! {
+                        <JoinSurvey link=link.get_value() namespace=namespace.get_value() on_clear />
+                    }
                         .into_any()
                 }
             }}
@@ -55,9 +63,10 @@ pub fn Join(link: JoinLink) -> impl IntoView {
     }
 }
 
-/// The survey on the participant's device, ending with their code and their scorecard.
+/// The survey on the participant's device, ending with their code, their scorecard and a way
+/// to clear the device for the next person (`on_clear`, after the survey is erased).
 #[component]
-fn JoinSurvey(link: JoinLink, namespace: String) -> impl IntoView {
+fn JoinSurvey(link: JoinLink, namespace: String, on_clear: Callback<()>) -> impl IntoView {
     let workshops = Workshops::use_context();
     let survey = workshops.open_survey(
         &namespace,
@@ -68,6 +77,18 @@ fn JoinSurvey(link: JoinLink, namespace: String) -> impl IntoView {
         view! {
             <ResponseCode workshop=link.workshop namespace=namespace.clone() />
             <Scorecard />
+            <div class="samepage__nav samepage__no-print">
+                <button
+                    type="button"
+                    class="samepage__button samepage__button--primary"
+                    on:click=move |_| {
+                        survey.erase();
+                        on_clear.run(());
+                    }
+                >
+                    {survey.text().done_clear}
+                </button>
+            </div>
         }
     });
     view! { <SurveyFlow survey finished /> }

@@ -377,9 +377,14 @@ impl Workshops {
 
     /// Forgets the unfinished turn of workshop `id`'s passed device.
     pub fn discard_turn(&self, id: u32) {
-        let namespace = workshop_namespace(id);
+        self.forget_person(&workshop_namespace(id));
+    }
+
+    /// Forgets the person whose answers, team pick and respondent number are kept beside
+    /// `namespace`, so the next person on the device starts afresh with a number of their own.
+    pub fn forget_person(&self, namespace: &str) {
         for name in TURN_VALUES {
-            self.remove_value(&namespace, name);
+            self.remove_value(namespace, name);
         }
     }
 
