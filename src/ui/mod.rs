@@ -145,21 +145,6 @@ fn focus_heading_on_step_change(survey: Survey, root: NodeRef<html::Div>) {
     });
 }
 
-/// On the next frame, moves keyboard focus to the element with id `id` in the instance that
-/// holds `from` (an element that may be gone by then): where focus belongs after an action
-/// re-renders the control that had it.
-pub(crate) fn focus_after_render(from: &web_sys::EventTarget, id: String) {
-    let root = from
-        .dyn_ref::<web_sys::Element>()
-        .and_then(|from| from.closest(&format!(".{ROOT_CLASS}")).ok().flatten());
-    request_animation_frame(move || {
-        let target = root.and_then(|root| root.query_selector(&format!("#{id}")).ok().flatten());
-        if let Some(target) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = target.focus();
-        }
-    });
-}
-
 /// On the next frame, moves keyboard focus to the first `h2` inside `root` and brings it into
 /// view: where keyboard and screen-reader users should land on new content.
 pub(crate) fn focus_heading_in(root: web_sys::Element) {

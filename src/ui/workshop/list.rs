@@ -6,11 +6,11 @@ use leptos::prelude::*;
 
 use super::create::CreateWorkshop;
 use super::files::{ImportWorkshopFile, SetAsideList};
+use super::focus_after_render;
 use super::{Screen, Workshops};
 use crate::core::workshop::Workshop;
 use crate::i18n::fill;
 use crate::ui::confirm::ConfirmedAction;
-use crate::ui::focus_after_render;
 
 /// The list screen.
 #[component]
