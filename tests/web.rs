@@ -531,6 +531,11 @@ mod workshop_page {
             .dispatch_event(&web_sys::Event::new("change").unwrap())
             .unwrap();
         leptos::task::tick().await;
+        // Choosing a team only chooses it: the Show button applies it.
+        assert_eq!(count(&root, "[role=alert]"), 0);
+        let form: web_sys::HtmlFormElement = find(&root, "form:has(select)").unchecked_into();
+        form.request_submit().unwrap();
+        leptos::task::tick().await;
 
         let alert = find(&root, "[role=alert]").text_content().unwrap();
         assert!(
