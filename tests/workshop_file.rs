@@ -6,7 +6,7 @@ use samepage::core::instrument::{Catalogue, Instrument};
 use samepage::core::response::{Answer, Role};
 use samepage::core::team::Answers;
 use samepage::core::workshop::{Collected, Facts, Source, Workshop};
-use samepage::core::workshop_file::{export_json, import_json, Damage, FileError};
+use samepage::core::workshop_file::{export_json, file_name, import_json, Damage, FileError};
 
 fn answers(instrument: &Instrument, seed: u64) -> Answers {
     let mut x = seed | 1;
@@ -265,7 +265,50 @@ fn how_each_answer_came_is_written_and_read_and_absent_from_earlier_files() {
     assert!(import_json(&Catalogue::builtin(), &strange).is_err());
 }
 
+#[test]
+fn a_downloaded_file_is_named_after_the_workshop_safely() {
+    assert_eq!(
+        file_name("Files & \"quotes\"", "csv"),
+        "samepage-files-quotes.csv"
+    );
+    assert_eq!(
+        file_name("  Q3 offsite / 2026  ", "json"),
+        "samepage-q3-offsite-2026.json"
+    );
+    // Other scripts stay readable.
+    assert_eq!(
+        file_name("Zürich Kick-off", "json"),
+        "samepage-zürich-kick-off.json"
+    );
+    assert_eq!(file_name("東京 チーム", "csv"), "samepage-東京-チーム.csv");
+    // A right-to-left override cannot make "…exe.txt" read as "…txt.exe"; nor a NUL or tab.
+    assert_eq!(
+        file_name("a\u{202e}txt.exe", "csv"),
+        "samepage-a-txt-exe.csv"
+    );
+    assert_eq!(file_name("x\0y\tz\u{feff}", "json"), "samepage-x-y-z.json");
+    // Nothing usable left: a plain name.
+    assert_eq!(file_name("///", "json"), "samepage-workshop.json");
+    assert_eq!(file_name("", "csv"), "samepage-workshop.csv");
+}
+
 proptest! {
+    /// Any workshop name gives a file name of safe characters, dashes never doubled or at an end.
+    #[test]
+    fn any_name_gives_a_safe_file_name(name in "\\PC*|.{0,30}") {
+        let file = file_name(&name, "csv");
+        prop_assert!(file.starts_with("samepage-") && file.ends_with(".csv"), "{}", file);
+        let stem = &file["samepage-".len()..file.len() - ".csv".len()];
+        prop_assert!(!stem.is_empty() && !stem.starts_with('-') && !stem.ends_with('-'));
+        prop_assert!(!stem.contains("--"));
+        let safe = |c: char| {
+            c == '-' || c.is_ascii_lowercase() || c.is_ascii_digit() || !(c.is_ascii() || c.is_control())
+        };
+        prop_assert!(stem.chars().all(safe), "{}", stem);
+        let overrides = stem.contains('\u{202e}');
+        prop_assert!(!overrides);
+    }
+
     #[test]
     fn any_workshop_round_trips(seeds in proptest::collection::vec(any::<u64>(), 0..20), labels in 0usize..4) {
         let instrument = Instrument::builtin();

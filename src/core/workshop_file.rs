@@ -270,3 +270,25 @@ fn check(catalogue: &Catalogue, workshop: &Workshop) -> Result<(), FileError> {
     }
     Ok(())
 }
+
+/// The name of a file downloaded for the workshop `name`: `samepage-<name>.<extension>`, with
+/// ASCII letters lower-cased, ASCII digits and other scripts' letters kept, and every run of
+/// anything else (spaces, ASCII punctuation such as `/ : " *`, control characters, and the
+/// invisible formatting characters that could make a name read backwards) made one dash.
+pub fn file_name(workshop_name: &str, extension: &str) -> String {
+    let invisible = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}')
+    };
+    let mut stem = String::new();
+    for c in workshop_name.chars() {
+        if c.is_ascii_alphanumeric() || !(c.is_ascii() || invisible(c)) {
+            stem.push(c.to_ascii_lowercase());
+        } else if !stem.is_empty() && !stem.ends_with('-') {
+            stem.push('-');
+        }
+    }
+    let stem = stem.trim_end_matches('-');
+    let stem = if stem.is_empty() { "workshop" } else { stem };
+    format!("samepage-{stem}.{extension}")
+}

@@ -7,7 +7,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::state::FileRefused;
 use super::{Screen, Workshops};
-use crate::core::workshop_file::export_json;
+use crate::core::workshop_file::{export_json, file_name};
 use crate::i18n::fill;
 use crate::report::csv::{responses_csv, CsvRows};
 use crate::ui::confirm::ConfirmedAction;
@@ -28,26 +28,6 @@ pub(super) fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue
     link.click();
     web_sys::Url::revoke_object_url(&url)?;
     Ok(())
-}
-
-/// A file name made from a workshop's name: letters, digits and dashes only.
-fn file_name(workshop_name: &str, extension: &str) -> String {
-    let mut stem: String = workshop_name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    while stem.contains("--") {
-        stem = stem.replace("--", "-");
-    }
-    let stem = stem.trim_matches('-');
-    let stem = if stem.is_empty() { "workshop" } else { stem };
-    format!("samepage-{stem}.{extension}")
 }
 
 /// Downloads for one workshop: the whole workshop as JSON, its responses as CSV, and the
