@@ -182,6 +182,38 @@ fn one_text_that_brings_many_answers_is_flagged_from_the_threshold() {
 }
 
 #[test]
+fn a_facts_form_writes_only_the_fields_it_changed() {
+    use samepage::core::workshop::{Fact, Facts};
+    let typed = |texts: [&str; 3]| texts.map(str::to_owned);
+    // Another tab saved a follow-up time after this form opened with every field empty.
+    let current = Facts {
+        follow_up_hours: Some(26.0),
+        ..Facts::default()
+    };
+    let opened = typed(["", "", ""]);
+    let merged = Facts::merge_typed(&current, &opened, &typed(["", "40", ""])).unwrap();
+    assert_eq!(
+        merged,
+        Facts {
+            follow_up_hours: Some(26.0),
+            accepted_share: Some(0.4),
+            conversion: None,
+        }
+    );
+    // A field this form changed wins, and one it emptied is cleared, not brought back.
+    let merged = Facts::merge_typed(&current, &opened, &typed(["30", "", ""])).unwrap();
+    assert_eq!(merged.follow_up_hours, Some(30.0));
+    let shown = typed(["26", "", ""]);
+    let merged = Facts::merge_typed(&current, &shown, &typed(["", "", ""])).unwrap();
+    assert_eq!(merged, Facts::default());
+    // A refused figure refuses the whole form.
+    assert_eq!(
+        Facts::merge_typed(&current, &opened, &typed(["", "140", "x"])),
+        Err(samepage::core::workshop::FactRefused(Fact::AcceptedShare))
+    );
+}
+
+#[test]
 fn the_trend_is_the_change_of_each_dimensions_mean_since_the_last_round() {
     let instrument = Instrument::builtin();
     let mut workshop = Workshop::new(ID, "Kick-off", vec![], 3, "2026-08-01", "2.0.0");

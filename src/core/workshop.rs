@@ -188,6 +188,25 @@ impl Facts {
         }
         Ok(facts)
     }
+
+    /// The facts after a form is saved: the figures typed `now` where they differ from what
+    /// the form showed when it opened (`before`), and `current`'s elsewhere. `current` is the
+    /// stored copy, which another tab may have changed since the form opened: a figure it
+    /// saved is kept unless this form changed that very field.
+    pub fn merge_typed(
+        current: &Facts,
+        before: &[String; 3],
+        now: &[String; 3],
+    ) -> Result<Facts, FactRefused> {
+        let typed = Facts::parse_typed(now)?;
+        let mut merged = current.clone();
+        for (index, fact) in Fact::ALL.into_iter().enumerate() {
+            if before[index] != now[index] {
+                fact.set(&mut merged, fact.value(&typed));
+            }
+        }
+        Ok(merged)
+    }
 }
 
 /// The longest follow-up time a facilitator may enter: a year, in hours.

@@ -213,6 +213,7 @@ pub static EN_WORKSHOP: WorkshopStrings = WorkshopStrings {
     region_label: "SamePage workshops",
     storage_unavailable: "This browser will not let SamePage store anything ({reason}). Workshops and answers last only until this page is closed or reloaded: export the workshop as a file before you leave.",
     storage_failed: "The last change could not be stored ({reason}). It is kept on this page for now; export the workshop as a file so that nothing is lost.",
+    storage_cleared_elsewhere: "Another tab cleared SamePage's storage in this browser. The workshops on this page are no longer stored: download the ones you need as files now, or they are gone when this page closes. A workshop you change here is stored again.",
     advice_unavailable: "The advice could not be loaded ({reason}), so the team report shows its findings without plays and questions. Reload the page to try again; nothing is lost.",
     unreadable_title: "Stored workshops that could not be read",
     unreadable_announced: "Stored workshop data could not be read. It is kept untouched in the list of workshops, under “Stored workshops that could not be read”, to download or delete.",

@@ -206,6 +206,8 @@ pub struct WorkshopStrings {
     pub region_label: &'static str,
     pub storage_unavailable: &'static str,
     pub storage_failed: &'static str,
+    /// Another tab cleared the storage (`localStorage.clear()`).
+    pub storage_cleared_elsewhere: &'static str,
     /// The advice could not be loaded on the workshop page; `{reason}`.
     pub advice_unavailable: &'static str,
     /// The list of stored workshops that could not be read.

@@ -29,14 +29,25 @@ pub fn FactsForm(id: u32) -> impl IntoView {
         .map(|ws| ws.current_round().facts.clone())
         .unwrap_or_default();
     let typed = Fact::ALL.map(|fact| RwSignal::new(fact.typed(&stored)));
+    // What the form showed when it opened or was last saved: only the fields changed since
+    // are written, so another tab's figure in a field left alone here is never wiped.
+    let before = StoredValue::new(typed.map(|t| t.get_untracked()));
     let problem = RwSignal::new(None::<String>);
     let saved = RwSignal::new(false);
     let submit = move |event: SubmitEvent| {
         event.prevent_default();
         let values = typed.map(|t| t.get_untracked());
-        match Facts::parse_typed(&values) {
+        let current = workshops
+            .peek(id)
+            .map(|ws| ws.current_round().facts.clone())
+            .unwrap_or_default();
+        match Facts::merge_typed(&current, &before.get_value(), &values) {
             Ok(facts) => {
                 problem.set(None);
+                for (fact, field) in Fact::ALL.into_iter().zip(typed) {
+                    field.set(fact.typed(&facts));
+                }
+                before.set_value(Fact::ALL.map(|fact| fact.typed(&facts)));
                 workshops.update(id, |ws| {
                     if let Some(round) = ws.rounds.last_mut() {
                         round.facts = facts;

@@ -175,12 +175,16 @@ fn follow_fragment_changes(workshops: Workshops) {
 }
 
 /// Keeps this tab's workshops in step with what other tabs store (a participant's link back
-/// opened in a new tab, say), so neither tab overwrites the other's answers.
+/// opened in a new tab, say), so neither tab overwrites the other's answers, and says so when
+/// another tab cleared the storage.
 fn follow_other_tabs(workshops: Workshops) {
-    let handle = window_event_listener(ev::storage, move |event| {
-        if let Some(id) = event.key().as_deref().and_then(workshop_of_key) {
-            workshops.follow_other_tab(id, event.new_value().as_deref());
+    let handle = window_event_listener(ev::storage, move |event| match event.key() {
+        Some(key) => {
+            if let Some(id) = workshop_of_key(&key) {
+                workshops.follow_other_tab(id, event.new_value().as_deref());
+            }
         }
+        None => workshops.storage_cleared_elsewhere(),
     });
     on_cleanup(move || handle.remove());
 }

@@ -470,6 +470,13 @@ impl Workshops {
             });
     }
 
+    /// Another tab cleared this site's storage: this page keeps its workshops (to download)
+    /// but says they are no longer stored, and writes nothing back by itself.
+    pub fn storage_cleared_elsewhere(&self) {
+        let text = self.workshop_text().storage_cleared_elsewhere;
+        self.message.set(Some(text.to_owned()));
+    }
+
     /// Imports a workshop file; nothing here changes when it is refused.
     pub fn import_file(&self, text: &str) -> Result<u32, FileRefused> {
         let workshop = import_json(&self.catalogue(), text).map_err(FileRefused::File)?;
