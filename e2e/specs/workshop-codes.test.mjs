@@ -154,3 +154,26 @@ test('the next person on a participant\'s device starts afresh, with a responden
   w.expectNoErrors();
   phone.expectNoErrors();
 });
+
+test('codes whose answers this device cannot store are refused whole, stay in the box, and import once it can', async () => {
+  const w = await openWorkshopPage(app);
+  await w.create('Full device');
+  const code = await (await phoneFor(await w.joinLink())).takeJoinedSurvey(answers('Sales', 4));
+  const before = await w.storedWorkshops();
+
+  await w.refuseWorkshopWrites();
+  await w.pasteCodes(code);
+  await w.expectAlert('Nothing was imported: this device would not store the new answers (QuotaExceededError). The codes stay in the box.');
+  assert.equal(await w.root.getByLabel(/^Response codes/).inputValue(), code);
+  // Not shown as imported, and no warning that it is kept on this page: it is not.
+  await w.root.getByText('Answers in this round: 0 given on this device, 0 from response codes.').waitFor();
+  assert.equal(await w.root.getByText(/The last change could not be stored/).count(), 0);
+  assert.deepEqual(await w.storedWorkshops(), before);
+
+  await w.allowWrites();
+  await w.button('Import codes').click();
+  await w.importReport().getByText('1 added, 0 updated, 0 already here, 0 refused.').waitFor();
+  await w.reload();
+  assert.equal((await w.storedWorkshops())[0].workshop.rounds[0].responses.length, 1);
+  w.expectNoErrors();
+});

@@ -300,6 +300,8 @@ pub struct WorkshopStrings {
     pub codes_sources: &'static str,
     /// Added to it when answers collected before sources were recorded: `{earlier}`.
     pub codes_sources_earlier: &'static str,
+    /// Codes whose answers this device would not store; `{reason}`.
+    pub codes_not_stored: &'static str,
     /// After one text brought `{count}` answers at once.
     pub codes_many_at_once: &'static str,
     pub code_outcome: &'static str,

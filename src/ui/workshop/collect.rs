@@ -186,14 +186,16 @@ pub fn PasteCodes(id: u32) -> impl IntoView {
             return;
         }
         nothing_found.set(false);
-        let report = workshops.import_codes(id, pasted);
-        let refused: Vec<&str> = report
-            .iter()
-            .flat_map(|r| &r.outcomes)
-            .filter(|(_, outcome)| matches!(outcome, CodeOutcome::Refused(_)))
-            .map(|(code, _)| code.as_str())
-            .collect();
-        text.set(refused.join("\n"));
+        // Nothing stored (the report says why): the box keeps what was pasted, to try again.
+        if let Some(report) = workshops.import_codes(id, pasted) {
+            let refused: Vec<&str> = report
+                .outcomes
+                .iter()
+                .filter(|(_, outcome)| matches!(outcome, CodeOutcome::Refused(_)))
+                .map(|(code, _)| code.as_str())
+                .collect();
+            text.set(refused.join("\n"));
+        }
     };
     let submit = move |event: SubmitEvent| {
         event.prevent_default();
@@ -217,6 +219,10 @@ pub fn PasteCodes(id: u32) -> impl IntoView {
             .get()
             .filter(|last| last.workshop == id)
             .map(|last| {
+                if let Some(reason) = last.not_stored {
+                    let said = fill(w.codes_not_stored, &[("reason", &reason)]);
+                    return view! { <p class="samepage__error" role="alert">{said}</p> }.into_any();
+                }
                 let report = last.report;
                 let current = workshops
                     .peek(id)
@@ -264,6 +270,7 @@ pub fn PasteCodes(id: u32) -> impl IntoView {
                         <ul>{items}</ul>
                     </div>
                 }
+                .into_any()
             })
     };
     let sources = move || {

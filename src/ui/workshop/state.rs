@@ -88,6 +88,9 @@ pub struct LastImport {
     pub workshop: u32,
     /// What became of each code.
     pub report: ImportReport,
+    /// Why the workshop with the new answers could not be stored, if it could not: then
+    /// nothing was imported (the page keeps the workshop as it was stored).
+    pub not_stored: Option<String>,
 }
 
 /// Everything the workshop page's components share, handed round as context. Cheap to copy.
@@ -442,15 +445,37 @@ impl Workshops {
         self.screen.set(Screen::List);
     }
 
-    /// Imports pasted text's codes into the workshop `id` and keeps the outcome for display.
+    /// Imports pasted text's codes into the workshop `id` and keeps the outcome for display;
+    /// `None` when the workshop with the new answers could not be stored (nothing changed).
     pub fn import_codes(&self, id: u32, text: &str) -> Option<ImportReport> {
         let catalogue = self.catalogue();
-        let report = self.update(id, |w| w.import_codes(&catalogue, text))?;
+        // Imported into a copy, which replaces this page's workshop only once it is stored:
+        // answers that do not fit are refused whole, never shown as imported and then lost.
+        let before = self.peek(id)?;
+        let mut workshop = before.clone();
+        let report = workshop.import_codes(&catalogue, text);
+        let not_stored = if before == workshop {
+            None
+        } else {
+            match self.try_store(&workshop) {
+                Ok(()) => {
+                    self.list.update(|list| {
+                        if let Some(slot) = list.iter_mut().find(|w| w.id == id) {
+                            *slot = workshop;
+                        }
+                    });
+                    None
+                }
+                Err(reason) => Some(reason),
+            }
+        };
+        let stored = not_stored.is_none();
         self.last_import.set(Some(LastImport {
             workshop: id,
             report: report.clone(),
+            not_stored,
         }));
-        Some(report)
+        stored.then_some(report)
     }
 
     /// Follows what another tab stored for workshop `id` (`None`: deleted there), so this
@@ -484,8 +509,7 @@ impl Workshops {
             return Err(FileRefused::AlreadyHere(existing.name));
         }
         let id = workshop.id;
-        self.store_workshop(&workshop)
-            .map_err(FileRefused::NotStored)?;
+        self.try_store(&workshop).map_err(FileRefused::NotStored)?;
         self.list.update(|list| list.insert(0, workshop));
         Ok(id)
     }
@@ -511,9 +535,16 @@ impl Workshops {
 
     /// Stores `workshop`; the storage warning lasts until a workshop is stored again.
     fn store_workshop(&self, workshop: &Workshop) -> Result<(), String> {
+        let result = self.try_store(workshop);
+        self.note_write(&result);
+        result
+    }
+
+    /// Stores `workshop`, leaving it to the caller to say why when it cannot (a change this
+    /// page then does not make needs no warning that it is kept in memory).
+    fn try_store(&self, workshop: &Workshop) -> Result<(), String> {
         let catalogue = self.catalogue();
         let result = self.store.with_value(|s| s.save(&catalogue, workshop));
-        self.note_write(&result);
         if result.is_ok() && self.store.with_value(WorkshopStore::is_persistent) {
             self.warning.set(None);
         }
