@@ -147,17 +147,24 @@ fn a_link_fits_a_qr_code_up_to_its_capacity() {
 }
 
 #[test]
-fn set_aside_keys_name_their_workshop_and_time() {
+fn set_aside_keys_give_their_time_and_form() {
     use samepage::core::link::set_aside_of_key;
     assert_eq!(
+        set_aside_of_key("samepage:ws-0000beef:unreadable-workshop:1764500000000"),
+        Some((1_764_500_000_000, false))
+    );
+    // The earlier form, which a passed device's unreadable survey also takes.
+    assert_eq!(
         set_aside_of_key("samepage:ws-0000beef:unreadable:1764500000000"),
-        Some((0xbeef, 1_764_500_000_000))
+        Some((1_764_500_000_000, true))
     );
     for other in [
         "samepage:ws-0000beef:workshop",
         "samepage:default:unreadable:1",
         "samepage:ws-beef:unreadable:1",
         "samepage:ws-0000beef:unreadable:soon",
+        "samepage:ws-0000beef:unreadable-workshop:",
+        "samepage:ws-0000beef:survey",
     ] {
         assert_eq!(set_aside_of_key(other), None, "{other}");
     }

@@ -160,9 +160,9 @@ fn blame_loops_and_undefined_terms_are_named() {
 mod csv {
     use samepage::core::instrument::Instrument;
     use samepage::core::response::{Answer, Response, Role};
-    use samepage::core::team::Answers;
+    use samepage::core::team::{Answers, Group};
     use samepage::core::workshop::{Collected, Workshop};
-    use samepage::report::csv::{quote, responses_csv, CsvRows};
+    use samepage::report::csv::{quote, responses_csv, CsvRows, FOLDED};
 
     #[test]
     fn fields_are_quoted_and_formulas_defused() {
@@ -258,7 +258,7 @@ mod csv {
         // file of shown groups holds the header alone, and the page warns before the full one.
         assert_eq!(
             workshop.current_round().shown(workshop.minimum),
-            [false, false]
+            [None, None]
         );
         let shown = responses_csv(&catalogue, &workshop, CsvRows::ShownGroups);
         assert_eq!(
@@ -276,7 +276,13 @@ mod csv {
         }
         assert_eq!(
             workshop.current_round().shown(workshop.minimum),
-            [true, false, true, true, true]
+            [
+                Some(Group::Role(Role::Sales)),
+                None,
+                Some(Group::Role(Role::Sales)),
+                Some(Group::Role(Role::Sales)),
+                Some(Group::Role(Role::Sales))
+            ]
         );
         let shown = responses_csv(&catalogue, &workshop, CsvRows::ShownGroups);
         let rows: Vec<&str> = shown.trim_start_matches('\u{feff}').split("\r\n").collect();
@@ -286,6 +292,53 @@ mod csv {
             "header, four salespeople, the final line break"
         );
         assert!(rows[1..5].iter().all(|r| r.contains("\"sales\"")));
+        // Numbered without a gap where the hidden "other" was (it was respondent 2).
+        let numbers: Vec<&str> = rows[1..5]
+            .iter()
+            .map(|r| r.split(',').nth(3).unwrap())
+            .collect();
+        assert_eq!(numbers, ["1", "2", "3", "4"]);
+    }
+
+    #[test]
+    fn the_shown_groups_file_writes_folded_roles_as_others_and_no_team() {
+        let instrument = Instrument::builtin();
+        let catalogue = samepage::core::instrument::Catalogue::builtin();
+        let mut workshop =
+            Workshop::new(7, "Folded", vec!["North".into()], 3, "2026-11-23", "2.0.0");
+        for (nonce, role) in [Role::Sales, Role::Marketing, Role::Leadership]
+            .into_iter()
+            .enumerate()
+        {
+            let response = Response {
+                role: Some(role),
+                ..Response::default()
+            };
+            workshop.collect(Collected {
+                nonce: nonce as u32,
+                team: Some(0),
+                answers: Answers::of(&instrument, &response),
+                source: Default::default(),
+            });
+        }
+        // Three roles of one person each: shown only together, as "others".
+        assert_eq!(
+            workshop.current_round().shown(workshop.minimum),
+            [Some(Group::Others); 3]
+        );
+        let shown = responses_csv(&catalogue, &workshop, CsvRows::ShownGroups);
+        let starts: Vec<String> = shown
+            .trim_start_matches('\u{feff}')
+            .split("\r\n")
+            .skip(1)
+            .filter(|r| !r.is_empty())
+            .map(|r| r.split(',').take(6).collect::<Vec<_>>().join(","))
+            .collect();
+        let folded = |n: u32| format!("1,\"2026-11-23\",\"2.0.0\",{n},\"{FOLDED}\",\"\"");
+        assert_eq!(starts, [folded(1), folded(2), folded(3)]);
+        // The file of every row keeps each role and team.
+        let all = responses_csv(&catalogue, &workshop, CsvRows::All);
+        assert!(all.contains("1,\"2026-11-23\",\"2.0.0\",2,\"marketing\",\"North\""));
     }
 }
 
@@ -391,7 +444,7 @@ mod team {
     #[test]
     fn the_gap_lines_mark_blind_spots_and_place_each_group() {
         let html = report();
-        assert!(html.contains(r#"<span class="samepage__bar-label samepage__chart-label--alert">Shared goals &amp; incentives: 71 · blind spot</span>"#));
+        assert!(html.contains(r#"<span class="samepage__bar-label samepage__bar-label--alert">Shared goals &amp; incentives: 71 · blind spot</span>"#));
         // The legend names each group beside its marker.
         assert!(html.contains(r##"<ul class="samepage__legend" aria-hidden="true"><li><svg xmlns="http://www.w3.org/2000/svg" width="14" height="14"><svg x="0.00%" y="0" width="14" height="14" overflow="visible" class="samepage__marker samepage__marker--0"><use href="#w-gaps-circle" x="0"></use></svg></svg>Sales</li>"##), "{html}");
         assert!(html.contains(r##"<svg x="87.50%" y="4" width="14" height="14" overflow="visible" class="samepage__marker samepage__marker--0"><use href="#w-gaps-circle" x="-7"></use></svg>"##), "{html}");

@@ -535,6 +535,8 @@ mod workshop_page {
         assert_eq!(count(&root, "[role=alert]"), 0);
         let form: web_sys::HtmlFormElement = find(&root, "form:has(select)").unchecked_into();
         form.request_submit().unwrap();
+        // The filter applies, then the list follows it (an effect): two rounds of tasks.
+        leptos::task::tick().await;
         leptos::task::tick().await;
 
         let alert = find(&root, "[role=alert]").text_content().unwrap();

@@ -152,6 +152,35 @@ fn each_answer_records_how_it_came_and_a_round_counts_each_way() {
 }
 
 #[test]
+fn a_code_imported_again_over_what_an_earlier_build_stored_is_already_here() {
+    let instrument = Instrument::builtin();
+    let response = everything(Role::Sales, 3);
+    let mut workshop = Workshop::new(
+        ID,
+        "Kick-off",
+        vec!["North".into()],
+        3,
+        "2026-11-23",
+        "2.0.0",
+    );
+    // Stored by a build that did not record sources.
+    for nonce in 0..6 {
+        workshop.collect(Collected {
+            nonce,
+            team: Some(0),
+            answers: Answers::of(&instrument, &response),
+            source: Source::Unrecorded,
+        });
+    }
+    let again: Vec<String> = (0..6).map(|n| code(n, ID, response.clone())).collect();
+    let report = workshop.import_codes(&Catalogue::builtin(), &again.join("\n"));
+    assert_eq!(report.count(|o| *o == CodeOutcome::Duplicate), 6);
+    assert_eq!(report.many_at_once(), None);
+    // They learn how they came.
+    assert_eq!(workshop.current_round().sources().code, 6);
+}
+
+#[test]
 fn one_text_that_brings_many_answers_is_flagged_from_the_threshold() {
     assert_eq!(MANY_CODES_AT_ONCE, 5);
     let codes = |nonces: std::ops::Range<u32>| {

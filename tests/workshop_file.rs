@@ -287,6 +287,13 @@ fn a_downloaded_file_is_named_after_the_workshop_safely() {
         "samepage-a-txt-exe.csv"
     );
     assert_eq!(file_name("x\0y\tz\u{feff}", "json"), "samepage-x-y-z.json");
+    assert_eq!(
+        file_name("a\u{061c}b\u{00a0}c\u{3000}d", "csv"),
+        "samepage-a-b-c-d.csv"
+    );
+    // Long names are cut to 100 bytes, never inside a character.
+    let long = file_name(&"é".repeat(80), "csv");
+    assert_eq!(long, format!("samepage-{}.csv", "é".repeat(50)));
     // Nothing usable left: a plain name.
     assert_eq!(file_name("///", "json"), "samepage-workshop.json");
     assert_eq!(file_name("", "csv"), "samepage-workshop.csv");
@@ -295,15 +302,19 @@ fn a_downloaded_file_is_named_after_the_workshop_safely() {
 proptest! {
     /// Any workshop name gives a file name of safe characters, dashes never doubled or at an end.
     #[test]
-    fn any_name_gives_a_safe_file_name(name in "\\PC*|.{0,30}") {
+    fn any_name_gives_a_safe_file_name(name in "\\PC*|.{0,30}|[a\u{202e}\u{200f}\u{061c}\u{00ad}\u{3000} é]{0,12}") {
         let file = file_name(&name, "csv");
         prop_assert!(file.starts_with("samepage-") && file.ends_with(".csv"), "{}", file);
         let stem = &file["samepage-".len()..file.len() - ".csv".len()];
         prop_assert!(!stem.is_empty() && !stem.starts_with('-') && !stem.ends_with('-'));
         prop_assert!(!stem.contains("--"));
         let safe = |c: char| {
-            c == '-' || c.is_ascii_lowercase() || c.is_ascii_digit() || !(c.is_ascii() || c.is_control())
+            c == '-'
+                || c.is_ascii_lowercase()
+                || c.is_ascii_digit()
+                || !(c.is_ascii() || c.is_control() || c.is_whitespace() || matches!(c, '\u{00ad}' | '\u{061c}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'))
         };
+        prop_assert!(stem.len() <= 100);
         prop_assert!(stem.chars().all(safe), "{}", stem);
         let overrides = stem.contains('\u{202e}');
         prop_assert!(!overrides);

@@ -1,5 +1,5 @@
 // What an instance's later screens need, fetched only when first asked for: the survey's
-// later wasm (the scorecard, the results for the host page) and the advice file. Shared by
+// later wasm (the scorecard, the results for the host page, QR codes) and the advice file. Shared by
 // both pages' loaders (scripts/assemble.mjs puts it inside them).
 let report;
 const advice = {};

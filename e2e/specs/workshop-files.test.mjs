@@ -130,14 +130,16 @@ test('a damaged, foreign or newer file is refused with its reason and nothing ch
 test('the responses as CSV: one row per respondent, one column per statement, quoted for spreadsheets', async () => {
   const w = await seeded();
   // The first round's lone respondent is below the minimum, so the report hides them; the
-  // second round's three roles are shown together as "Others". The file of shown groups
-  // leaves the hidden row out; the file of every row is asked for first.
+  // second round's three roles are shown only together, as "Others". The file of shown
+  // groups leaves the hidden row out and writes the folded ones as "others", without their
+  // teams; the file of every row is asked for first.
   const shownOnly = await w.download('Download answers of shown groups (CSV)');
+  assert.equal(shownOnly.name, 'samepage-files-quotes-shown-groups.csv');
   const shownRows = shownOnly.text.slice(1).split('\r\n').slice(1, -1);
-  assert.deepEqual(shownRows.map((row) => row.split(',').slice(0, 5).join(',')), [
-    '2,"2026-11-02","2.0.0",1,"sales"',
-    '2,"2026-11-02","2.0.0",2,"marketing"',
-    '2,"2026-11-02","2.0.0",3,"leadership"',
+  assert.deepEqual(shownRows.map((row) => row.split(',').slice(0, 6).join(',')), [
+    '2,"2026-11-02","2.0.0",1,"others",""',
+    '2,"2026-11-02","2.0.0",2,"others",""',
+    '2,"2026-11-02","2.0.0",3,"others",""',
   ]);
   await w.button('Download answers (CSV)').click();
   await w.root.getByRole('alertdialog').getByText('whoever gets the file could pick those people out').waitFor();

@@ -123,14 +123,18 @@ test('a workshop can be renamed, archived and restored, focus staying on its con
 test('a stored workshop that cannot be read is kept aside, listed until deleted, and its data can be downloaded', async () => {
   const w = await openWorkshopPage(app);
   await w.create('Readable');
-  await w.page.evaluate(() => localStorage.setItem('samepage:ws-0000beef:workshop', '{"format":"samepage-workshop","version":1,"workshop":'));
+  await w.page.evaluate(() => {
+    localStorage.setItem('samepage:ws-0000beef:workshop', '{"format":"samepage-workshop","version":1,"workshop":');
+    // A passed device's unreadable survey, set aside by the survey's store: not a workshop.
+    localStorage.setItem('samepage:ws-0000cafe:unreadable:1700000000000', 'samepage-survey 9\nnot a workshop');
+  });
   await w.reload();
   // Announced once wherever the page opens (here the dashboard), then listed with the others.
   await w.root.getByText('Stored workshop data could not be read. It is kept untouched in the list of workshops, under “Stored workshops that could not be read”, to download or delete.').waitFor();
   await w.toList();
-  await w.root.getByText(/A stored workshop could not be read \(this is not a SamePage workshop file\)\. Its text is kept untouched under the storage key “samepage:ws-0000beef:unreadable:\d+”\./).waitFor();
+  await w.root.getByText(/A stored workshop could not be read \(this is not a SamePage workshop file\)\. Its text is kept untouched under the storage key “samepage:ws-0000beef:unreadable-workshop:\d+”\./).waitFor();
   const keys = await w.storageKeys();
-  const aside = keys.find((k) => k.startsWith('samepage:ws-0000beef:unreadable:'));
+  const aside = keys.find((k) => k.startsWith('samepage:ws-0000beef:unreadable-workshop:'));
   assert.equal(await w.stored(aside), '{"format":"samepage-workshop","version":1,"workshop":');
   assert.ok(!keys.includes('samepage:ws-0000beef:workshop'));
   assert.equal((await w.storedWorkshops()).length, 1, 'the readable workshop is untouched');
@@ -139,6 +143,7 @@ test('a stored workshop that cannot be read is kept aside, listed until deleted,
   await w.reload();
   const unreadable = w.root.getByRole('list', { name: 'Stored workshops that could not be read' });
   await unreadable.getByText(/could not be read/).waitFor();
+  assert.equal(await unreadable.getByRole('listitem').count(), 1, 'the survey set aside is not listed');
   assert.equal(await w.root.getByText('Stored workshop data could not be read.', { exact: false }).count(), 0, 'announced once');
   const raw = await w.download('Download the raw data');
   assert.equal(raw.text, '{"format":"samepage-workshop","version":1,"workshop":');
@@ -147,6 +152,7 @@ test('a stored workshop that cannot be read is kept aside, listed until deleted,
   await w.button('Yes, delete it').click();
   await unreadable.waitFor({ state: 'detached' });
   assert.ok(!(await w.storageKeys()).some((k) => k.startsWith('samepage:ws-0000beef:')));
+  assert.ok((await w.storageKeys()).includes('samepage:ws-0000cafe:unreadable:1700000000000'), 'the survey text set aside stays untouched');
   await w.reload();
   assert.equal(await w.root.getByText(/could not be read/).count(), 0);
   w.expectNoErrors();

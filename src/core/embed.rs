@@ -165,7 +165,7 @@ pub fn string(text: &str) -> String {
 }
 
 /// What an instance asks its loader's `later` function for (JSON text): the personal
-/// scorecard's markup, the `samepage:complete` detail, or the advice file's text. The loader
+/// scorecard's markup, the `samepage:complete` detail, the advice file's text, or a QR code. The loader
 /// answers from the survey's later wasm and the advice file, fetched only when first asked.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LaterRequest<'a> {

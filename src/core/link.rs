@@ -158,13 +158,17 @@ pub fn workshop_of_key(key: &str) -> Option<u32> {
     )
 }
 
-/// The workshop id and the time (ms since 1970) of a storage key
-/// `samepage:ws-<id>:unreadable:<ms>`, where unreadable workshop text was set aside.
-pub fn set_aside_of_key(key: &str) -> Option<(u32, u64)> {
-    let (id, stamp) = key
-        .strip_prefix("samepage:ws-")?
-        .split_once(":unreadable:")?;
-    Some((parse_id(id)?, stamp.parse().ok()?))
+/// Where unreadable workshop text was set aside: the time (ms since 1970) in a storage key
+/// `samepage:ws-<id>:unreadable-workshop:<ms>`, and whether the key is of the earlier form
+/// `samepage:ws-<id>:unreadable:<ms>`, which a passed device's unreadable survey also takes.
+pub fn set_aside_of_key(key: &str) -> Option<(u64, bool)> {
+    let (id, rest) = key.strip_prefix("samepage:ws-")?.split_once(':')?;
+    parse_id(id)?;
+    let (stamp, earlier) = match rest.strip_prefix("unreadable-workshop:") {
+        Some(stamp) => (stamp, false),
+        None => (rest.strip_prefix("unreadable:")?, true),
+    };
+    Some((stamp.parse().ok()?, earlier))
 }
 
 /// Percent-encodes everything but the characters URLs leave alone (`A-Z a-z 0-9 - . _ ~`).

@@ -303,4 +303,10 @@ impl Keys {
     pub fn unreadable(&self, stamp: u64) -> String {
         format!("samepage:{}:unreadable:{stamp}", self.namespace)
     }
+
+    /// Where unreadable workshop text is set aside, untouched: apart from a survey's (a
+    /// passed device's turn shares the workshop's namespace).
+    pub fn unreadable_workshop(&self, stamp: u64) -> String {
+        format!("samepage:{}:unreadable-workshop:{stamp}", self.namespace)
+    }
 }

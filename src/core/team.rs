@@ -933,6 +933,21 @@ pub fn team_filter_allowed(all: &[&Answers], inside: &[&Answers], minimum: usize
     })
 }
 
+/// For each row, the group it is shown in under `minimum` (its role, or "others" when its
+/// role is folded), or `None` when its group is hidden.
+pub fn shown_group_of(rows: &[&Answers], minimum: usize) -> Vec<Option<Group>> {
+    let (members, _) = shown_groups(rows, minimum.max(ANONYMITY_FLOOR));
+    let group_of = Role::ALL.map(|role| {
+        members
+            .iter()
+            .find(|(_, m)| m.iter().any(|a| a.role == role))
+            .map(|(group, _)| *group)
+    });
+    rows.iter()
+        .map(|row| group_of[Role::ALL.iter().position(|r| *r == row.role).unwrap_or(0)])
+        .collect()
+}
+
 /// The responses whose group is shown under `minimum` (folded ones included, hidden ones
 /// left out): what any figure across groups may be computed from.
 pub fn shown_responses<'a>(rows: &[&'a Answers], minimum: usize) -> Vec<&'a Answers> {

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::code::{find_codes, CodeError, CodedResponse, Decoder};
 use super::instrument::{Catalogue, Instrument, FIRST_VERSION};
 use super::scoring::{decimal, mean, Tally};
-use super::team::{shown_responses, Answers, ANONYMITY_FLOOR};
+use super::team::{shown_group_of, shown_responses, Answers, Group, ANONYMITY_FLOOR};
 
 /// One respondent's answers as collected in a round.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,6 +59,7 @@ impl<'de> Deserialize<'de> for Source {
         match String::deserialize(deserializer)?.as_str() {
             "device" => Ok(Source::Device),
             "code" => Ok(Source::Code),
+            "" => Ok(Source::Unrecorded),
             _ => Err(serde::de::Error::custom("unknown source")),
         }
     }
@@ -230,14 +231,25 @@ pub struct Round {
 }
 
 impl Round {
-    /// For each response, whether its group is shown under `minimum` (folded into "others"
-    /// counts as shown): a response of a hidden group must not leave the device unasked.
-    pub fn shown(&self, minimum: usize) -> Vec<bool> {
+    /// For each response, the group the report shows it in under `minimum` (its role, or
+    /// "others" when folded), or `None` when hidden: a response of a hidden group must not
+    /// leave the device unasked, and a folded one not with its role.
+    pub fn shown(&self, minimum: usize) -> Vec<Option<Group>> {
         let rows: Vec<&Answers> = self.responses.iter().map(|c| &c.answers).collect();
-        let shown = shown_responses(&rows, minimum);
-        rows.iter()
-            .map(|row| shown.iter().any(|s| std::ptr::eq(*s, *row)))
-            .collect()
+        shown_group_of(&rows, minimum)
+    }
+
+    /// How many of this round's responses came from this device, from codes, or unrecorded.
+    pub fn sources(&self) -> SourceCounts {
+        let mut counts = SourceCounts::default();
+        for collected in &self.responses {
+            *match collected.source {
+                Source::Device => &mut counts.device,
+                Source::Code => &mut counts.code,
+                Source::Unrecorded => &mut counts.unrecorded,
+            } += 1;
+        }
+        counts
     }
 }
 
@@ -285,21 +297,6 @@ impl ImportReport {
     pub fn many_at_once(&self) -> Option<usize> {
         let taken = self.count(|o| matches!(o, CodeOutcome::Added | CodeOutcome::Updated));
         (taken >= MANY_CODES_AT_ONCE).then_some(taken)
-    }
-}
-
-impl Round {
-    /// How many of this round's responses came from this device, from codes, or unrecorded.
-    pub fn sources(&self) -> SourceCounts {
-        let mut counts = SourceCounts::default();
-        for collected in &self.responses {
-            *match collected.source {
-                Source::Device => &mut counts.device,
-                Source::Code => &mut counts.code,
-                Source::Unrecorded => &mut counts.unrecorded,
-            } += 1;
-        }
-        counts
     }
 }
 
@@ -356,7 +353,16 @@ impl Workshop {
             .iter_mut()
             .find(|c| c.nonce == collected.nonce)
         {
-            Some(existing) if *existing == collected => CodeOutcome::Duplicate,
+            // The same answers again, however they came: what an earlier build stored without
+            // a source only learns it.
+            Some(existing)
+                if existing.team == collected.team && existing.answers == collected.answers =>
+            {
+                if existing.source == Source::Unrecorded {
+                    existing.source = collected.source;
+                }
+                CodeOutcome::Duplicate
+            }
             Some(existing) => {
                 *existing = collected;
                 CodeOutcome::Updated

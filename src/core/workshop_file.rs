@@ -271,17 +271,25 @@ fn check(catalogue: &Catalogue, workshop: &Workshop) -> Result<(), FileError> {
     Ok(())
 }
 
+/// The longest a file name's stem may be, in bytes (file systems allow 255).
+const MAX_STEM_BYTES: usize = 100;
+
 /// The name of a file downloaded for the workshop `name`: `samepage-<name>.<extension>`, with
-/// ASCII letters lower-cased, ASCII digits and other scripts' letters kept, and every run of
-/// anything else (spaces, ASCII punctuation such as `/ : " *`, control characters, and the
-/// invisible formatting characters that could make a name read backwards) made one dash.
+/// ASCII letters lower-cased, ASCII digits and other scripts' characters kept, and every run of
+/// anything else (spaces of any script, ASCII punctuation such as `/ : " *`, control
+/// characters, and the invisible formatting characters that could make a name read backwards)
+/// made one dash; at most [`MAX_STEM_BYTES`] of it.
 pub fn file_name(workshop_name: &str, extension: &str) -> String {
     let invisible = |c: char| {
         c.is_control()
-            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}')
+            || c.is_whitespace()
+            || matches!(c, '\u{00ad}' | '\u{061c}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}' | '\u{e0000}'..='\u{e007f}')
     };
     let mut stem = String::new();
     for c in workshop_name.chars() {
+        if stem.len() + c.len_utf8() > MAX_STEM_BYTES {
+            break;
+        }
         if c.is_ascii_alphanumeric() || !(c.is_ascii() || invisible(c)) {
             stem.push(c.to_ascii_lowercase());
         } else if !stem.is_empty() && !stem.ends_with('-') {

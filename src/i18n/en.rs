@@ -293,7 +293,7 @@ pub static EN_WORKSHOP: WorkshopStrings = WorkshopStrings {
     codes_trust: "A code's check characters catch typing mistakes, not forgeries: anyone who knows the format can make a valid code. Import codes only as the people you invited send them.",
     codes_sources: "Answers in this round: {device} given on this device, {codes} from response codes.",
     codes_sources_earlier: "{earlier} were collected before SamePage kept track of how.",
-    codes_not_stored: "Nothing was imported: this device would not store the new answers ({reason}). The codes stay in the box. Make room (download an old workshop as a file, then delete it here) and import them again.",
+    codes_not_stored: "Nothing was imported: this device would not store the new answers ({reason}). Make room (download an old workshop as a file, then delete it here) and import the codes again.",
     codes_many_at_once: "{count} answers came in at once. If they did not each come from a different participant, some may have been made up: check with the group before you present the results.",
     code_outcome: "Code {position} ({code}…): {what}",
     code_added: "added",

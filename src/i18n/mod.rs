@@ -345,7 +345,7 @@ pub struct WorkshopStrings {
     pub files_title: &'static str,
     pub files_hint: &'static str,
     pub export_json: &'static str,
-    /// Asked before the CSV file of every row when some rows belong to hidden groups.
+    /// Asked before the CSV file of every row: it can hold rows of groups the report hides.
     pub export_csv_question: &'static str,
     pub export_csv_confirm: &'static str,
     /// The CSV file without the rows of hidden groups.

@@ -5,6 +5,7 @@
 
 use crate::core::instrument::{Catalogue, Instrument};
 use crate::core::response::Answer;
+use crate::core::team::Group;
 use crate::core::workshop::Workshop;
 
 /// What a "Can't judge" answer is written as (unanswered cells stay empty).
@@ -24,6 +25,9 @@ pub fn quote(text: &str) -> String {
     format!("\"{}\"", defused.replace('"', "\"\""))
 }
 
+/// The role written for a respondent whose role the report folds into "others".
+pub const FOLDED: &str = "others";
+
 /// What a "Not applicable" answer is written as.
 pub const NOT_APPLICABLE: &str = "not_applicable";
 
@@ -32,7 +36,8 @@ pub const NOT_APPLICABLE: &str = "not_applicable";
 pub enum CsvRows {
     /// Every response, the rows of groups the report hides included (the page warns first).
     All,
-    /// Only the responses of groups the report shows (see `Round::shown`).
+    /// Only the responses of groups the report shows (see `Round::shown`): a folded role
+    /// written as "others", no team, respondents numbered without gaps.
     ShownGroups,
 }
 
@@ -80,22 +85,35 @@ pub fn responses_csv(catalogue: &Catalogue, workshop: &Workshop, rows: CsvRows) 
         let Some(instrument) = catalogue.version(&round.questionnaire) else {
             continue;
         };
-        let shown = round.shown(workshop.minimum);
-        for ((respondent, collected), shown) in (1..).zip(&round.responses).zip(shown) {
-            if rows == CsvRows::ShownGroups && !shown {
-                continue;
-            }
+        // Of shown groups only: a folded respondent's role is written as "others", as the
+        // report shows it; no team (the report never splits a group by team unguarded); and
+        // respondents are numbered without gaps, which would count the hidden ones.
+        let groups: Vec<Option<Group>> = match rows {
+            CsvRows::All => Vec::new(),
+            CsvRows::ShownGroups => round.shown(workshop.minimum),
+        };
+        let mut respondent = 0;
+        for (index, collected) in round.responses.iter().enumerate() {
             let answers = &collected.answers;
-            let team = collected
-                .team
-                .and_then(|t| workshop.team_labels.get(usize::from(t)))
-                .map_or("", String::as_str);
+            let (role, team) = match groups.get(index) {
+                None => {
+                    let team = collected
+                        .team
+                        .and_then(|t| workshop.team_labels.get(usize::from(t)))
+                        .map_or("", String::as_str);
+                    (answers.role.id(), team)
+                }
+                Some(None) => continue,
+                Some(Some(Group::Role(role))) => (role.id(), ""),
+                Some(Some(Group::Others)) => (FOLDED, ""),
+            };
+            respondent += 1;
             let mut row = vec![
                 round_number.to_string(),
                 quote(&round.started),
                 quote(&round.questionnaire),
                 respondent.to_string(),
-                quote(answers.role.id()),
+                quote(role),
                 quote(team),
             ];
             row.extend(statements.iter().map(|id| {

@@ -147,11 +147,12 @@ fn chart_open(html: &mut String, id: &str, title: &str, description: &str) {
     );
 }
 
-/// A chart row: its label (with `class` added), then an SVG strip `height` pixels high.
-fn row_open(html: &mut String, label: &str, class: &str, height: usize) {
+/// A chart row: its label (with `extra_class`, which starts with a space, added to its
+/// class), then an SVG strip `height` pixels high.
+fn row_open(html: &mut String, label: &str, extra_class: &str, height: usize) {
     let _ = write!(
         html,
-        r#"<div class="samepage__chart-row"><span class="samepage__bar-label{class}">{}</span><svg xmlns="http://www.w3.org/2000/svg" width="100%" height="{height}" aria-hidden="true">"#,
+        r#"<div class="samepage__chart-row"><span class="samepage__bar-label{extra_class}">{}</span><svg xmlns="http://www.w3.org/2000/svg" width="100%" height="{height}" aria-hidden="true">"#,
         escape(label)
     );
 }
@@ -261,7 +262,7 @@ fn gap_lines(html: &mut String, input: &TeamInput) {
             None => area(input, row).to_owned(),
         };
         let class = if gap.blind_spot() {
-            " samepage__chart-label--alert"
+            " samepage__bar-label--alert"
         } else {
             ""
         };

@@ -81,14 +81,19 @@ impl WorkshopStore {
             }
         }
         // Set aside now or on an earlier visit: listed until deleted.
-        let aside: Vec<(String, u64)> = (0..storage.length().unwrap_or(0))
+        let aside: Vec<(String, u64, bool)> = (0..storage.length().unwrap_or(0))
             .filter_map(|i| storage.key(i).ok().flatten())
-            .filter_map(|key| set_aside_of_key(&key).map(|(_, stamp)| (key, stamp)))
+            .filter_map(|key| set_aside_of_key(&key).map(|(stamp, earlier)| (key, stamp, earlier)))
             .collect();
-        for (key, stamp) in aside {
+        for (key, stamp, earlier) in aside {
             let Ok(Some(text)) = storage.get_item(&key) else {
                 continue;
             };
+            // Under the earlier key form, only what looks like a workshop file: a passed
+            // device's survey set aside there is the survey store's.
+            if earlier && !text.trim_start().starts_with('{') {
+                continue;
+            }
             let reason = match import_json(catalogue, &text) {
                 Ok(_) => FileError::NotAWorkshop,
                 Err(reason) => reason,
@@ -198,7 +203,7 @@ pub const TURN_VALUES: [&str; 3] = ["survey", "team", "nonce"];
 /// Copies unreadable text aside, then frees its key; when the copy fails, the text stays
 /// where it is (and is listed under that key).
 fn set_aside(storage: &Storage, keys: &Keys, text: &str, reason: FileError, loaded: &mut Loaded) {
-    let aside = keys.unreadable(js_sys::Date::now() as u64);
+    let aside = keys.unreadable_workshop(js_sys::Date::now() as u64);
     loaded.newly_set_aside = true;
     if storage.set_item(&aside, text).is_ok() {
         let _ = storage.remove_item(&keys.workshop());

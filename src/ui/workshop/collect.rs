@@ -186,15 +186,19 @@ pub fn PasteCodes(id: u32) -> impl IntoView {
             return;
         }
         nothing_found.set(false);
-        // Nothing stored (the report says why): the box keeps what was pasted, to try again.
-        if let Some(report) = workshops.import_codes(id, pasted) {
-            let refused: Vec<&str> = report
-                .outcomes
-                .iter()
-                .filter(|(_, outcome)| matches!(outcome, CodeOutcome::Refused(_)))
-                .map(|(code, _)| code.as_str())
-                .collect();
-            text.set(refused.join("\n"));
+        // Nothing stored (the report says why): the box holds what was pasted or read from
+        // the file, to import again.
+        match workshops.import_codes(id, pasted) {
+            Some(report) => {
+                let refused: Vec<&str> = report
+                    .outcomes
+                    .iter()
+                    .filter(|(_, outcome)| matches!(outcome, CodeOutcome::Refused(_)))
+                    .map(|(code, _)| code.as_str())
+                    .collect();
+                text.set(refused.join("\n"));
+            }
+            None => text.set(pasted.to_owned()),
         }
     };
     let submit = move |event: SubmitEvent| {

@@ -1,5 +1,6 @@
-//! Workshop files: importing a workshop's JSON file, and downloading the workshop as JSON, its
-//! responses as CSV, and printing the team report.
+//! Workshop files: importing a workshop's JSON file; downloading the workshop as JSON and its
+//! responses as CSV (every row, after a question, or the shown groups' only); printing the
+//! team report; and the stored workshops that could not be read, until deleted.
 
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -13,7 +14,7 @@ use crate::report::csv::{responses_csv, CsvRows};
 use crate::ui::confirm::ConfirmedAction;
 
 /// Offers `text` as a file download named `name`.
-pub(super) fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
@@ -44,7 +45,12 @@ pub fn Exports(id: u32) -> impl IntoView {
         let catalogue = workshops.catalogue();
         let result = if let Some(rows) = csv {
             download(
-                &file_name(&workshop.name, "csv"),
+                &match rows {
+                    CsvRows::All => file_name(&workshop.name, "csv"),
+                    CsvRows::ShownGroups => {
+                        file_name(&format!("{} shown groups", workshop.name), "csv")
+                    }
+                },
                 "text/csv;charset=utf-8",
                 &responses_csv(&catalogue, &workshop, rows),
             )

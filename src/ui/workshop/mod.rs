@@ -31,8 +31,8 @@ use crate::i18n::Locale;
 pub use state::{Screen, Workshops};
 
 /// Mounts the workshop page into every element with a `data-samepage` attribute, with the
-/// starter's `later` function (personal scorecards and the advice, fetched after the first
-/// screen).
+/// starter's `later` function (personal scorecards, QR codes and the advice, fetched after
+/// the first screen).
 pub fn mount_all(later: js_sys::Function) {
     for_each_host(|host| {
         let host_side = Host::with_later(later.clone());

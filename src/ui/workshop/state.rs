@@ -97,7 +97,7 @@ pub struct LastImport {
 #[derive(Clone, Copy)]
 pub struct Workshops {
     catalogue: StoredValue<Arc<Catalogue>>,
-    /// The loader's side: personal scorecards and the advice come through it.
+    /// The loader's side: personal scorecards, QR codes and the advice come through it.
     host: StoredValue<Host, LocalStorage>,
     /// True once the advice is in the catalogue (reports re-render when it arrives).
     advice_loaded: RwSignal<bool>,
@@ -113,7 +113,8 @@ pub struct Workshops {
     pub warning: RwSignal<Option<String>>,
     /// Stored workshops that could not be read, and where their text now is.
     pub set_aside: RwSignal<Vec<SetAside>>,
-    /// A one-off message until dismissed (codes in a link that fit no workshop here).
+    /// A one-off message until dismissed (codes in a link that fit no workshop here, data set
+    /// aside, storage cleared in another tab, a file that could not be made).
     pub message: RwSignal<Option<String>>,
     /// The outcome of the latest code import, until the next one.
     pub last_import: RwSignal<Option<LastImport>>,
@@ -498,6 +499,8 @@ impl Workshops {
     /// Another tab cleared this site's storage: this page keeps its workshops (to download)
     /// but says they are no longer stored, and writes nothing back by itself.
     pub fn storage_cleared_elsewhere(&self) {
+        // Set-aside data went with it.
+        self.set_aside.set(Vec::new());
         let text = self.workshop_text().storage_cleared_elsewhere;
         self.message.set(Some(text.to_owned()));
     }

@@ -144,11 +144,18 @@ fn TeamFilterSelect(
             .unwrap_or_default()
     };
     let chosen = RwSignal::new(None::<u8>);
+    // The list says which team is shown, also after a refusal (every team is shown then) and
+    // when new answers make the requested team allowed or refused.
+    // (Its first run only subscribes: the list starts at "All teams", as the filter does.)
+    Effect::new(move |subscribed: Option<()>| {
+        let shown = filter.get().shown_team();
+        if subscribed.is_some() {
+            chosen.set(shown);
+        }
+    });
     let apply = move |event: SubmitEvent| {
         event.prevent_default();
         requested.set(chosen.get_untracked());
-        // A refused team leaves every team shown, and the list says so.
-        chosen.set(filter.get_untracked().shown_team());
     };
     let refusal = move || match filter.get() {
         TeamFilter::Refused(team) => {
