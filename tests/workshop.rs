@@ -27,6 +27,18 @@ fn everything(role: Role, level: u8) -> Response {
     response
 }
 
+/// A new workshop with one team label, North, collecting questionnaire 2.0.0.
+fn kick_off() -> Workshop {
+    Workshop::new(
+        ID,
+        "Kick-off",
+        vec!["North".into()],
+        3,
+        "2026-11-23",
+        "2.0.0",
+    )
+}
+
 fn code(nonce: u32, workshop: u32, response: Response) -> String {
     encode(
         &Instrument::builtin(),
@@ -57,14 +69,7 @@ fn a_new_workshop_never_goes_below_the_anonymity_floor() {
 
 #[test]
 fn pasted_codes_import_with_duplicates_once_and_bad_ones_named() {
-    let mut workshop = Workshop::new(
-        ID,
-        "Kick-off",
-        vec!["North".into()],
-        3,
-        "2026-11-23",
-        "2.0.0",
-    );
+    let mut workshop = kick_off();
     let a = code(1, ID, everything(Role::Sales, 4));
     let b = code(2, ID, everything(Role::Marketing, 2));
     let foreign = code(3, ID + 1, everything(Role::Sales, 5));
@@ -155,14 +160,7 @@ fn each_answer_records_how_it_came_and_a_round_counts_each_way() {
 fn a_code_imported_again_over_what_an_earlier_build_stored_is_already_here() {
     let instrument = Instrument::builtin();
     let response = everything(Role::Sales, 3);
-    let mut workshop = Workshop::new(
-        ID,
-        "Kick-off",
-        vec!["North".into()],
-        3,
-        "2026-11-23",
-        "2.0.0",
-    );
+    let mut workshop = kick_off();
     // Stored by a build that did not record sources.
     for nonce in 0..6 {
         workshop.collect(Collected {

@@ -65,11 +65,11 @@ impl WorkshopStore {
                 );
             }
         };
-        let ids: Vec<u32> = (0..storage.length().unwrap_or(0))
+        // Listed once, before anything is set aside (which lists what it sets aside itself).
+        let stored_keys: Vec<String> = (0..storage.length().unwrap_or(0))
             .filter_map(|i| storage.key(i).ok().flatten())
-            .filter_map(|key| workshop_of_key(&key))
             .collect();
-        for id in ids {
+        for id in stored_keys.iter().filter_map(|key| workshop_of_key(key)) {
             let keys = Keys::new(&workshop_namespace(id));
             let Ok(Some(text)) = storage.get_item(&keys.workshop()) else {
                 continue;
@@ -80,12 +80,11 @@ impl WorkshopStore {
                 Err(reason) => set_aside(&storage, &keys, &text, reason, &mut loaded),
             }
         }
-        // Set aside now or on an earlier visit: listed until deleted.
-        let aside: Vec<(String, u64, bool)> = (0..storage.length().unwrap_or(0))
-            .filter_map(|i| storage.key(i).ok().flatten())
-            .filter_map(|key| set_aside_of_key(&key).map(|(stamp, earlier)| (key, stamp, earlier)))
-            .collect();
-        for (key, stamp, earlier) in aside {
+        // Set aside on an earlier visit: listed until deleted.
+        for (key, (stamp, earlier)) in stored_keys
+            .into_iter()
+            .filter_map(|key| set_aside_of_key(&key).map(|found| (key, found)))
+        {
             let Ok(Some(text)) = storage.get_item(&key) else {
                 continue;
             };
@@ -203,16 +202,22 @@ pub const TURN_VALUES: [&str; 3] = ["survey", "team", "nonce"];
 /// Copies unreadable text aside, then frees its key; when the copy fails, the text stays
 /// where it is (and is listed under that key).
 fn set_aside(storage: &Storage, keys: &Keys, text: &str, reason: FileError, loaded: &mut Loaded) {
-    let aside = keys.unreadable_workshop(js_sys::Date::now() as u64);
+    let stamp = js_sys::Date::now() as u64;
+    let aside = keys.unreadable_workshop(stamp);
     loaded.newly_set_aside = true;
-    if storage.set_item(&aside, text).is_ok() {
+    let kept = if storage.set_item(&aside, text).is_ok() {
         let _ = storage.remove_item(&keys.workshop());
+        SetAside {
+            key: aside,
+            reason,
+            stamp: Some(stamp),
+        }
     } else {
-        // Left where it is, and listed under that key (the scan of set-aside keys misses it).
-        loaded.set_aside.push(SetAside {
+        SetAside {
             key: keys.workshop(),
             reason,
             stamp: None,
-        });
-    }
+        }
+    };
+    loaded.set_aside.push(kept);
 }

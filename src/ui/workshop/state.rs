@@ -452,10 +452,10 @@ impl Workshops {
         let catalogue = self.catalogue();
         // Imported into a copy, which replaces this page's workshop only once it is stored:
         // answers that do not fit are refused whole, never shown as imported and then lost.
-        let before = self.peek(id)?;
-        let mut workshop = before.clone();
+        let mut workshop = self.peek(id)?;
         let report = workshop.import_codes(&catalogue, text);
-        let not_stored = if before == workshop {
+        let unchanged = self.list.with_untracked(|list| list.contains(&workshop));
+        let not_stored = if unchanged {
             None
         } else {
             match self.try_store(&workshop) {
