@@ -1,14 +1,15 @@
 //! Timings in the browser, for `scripts/bench` (not run by `scripts/test`): scoring and
-//! diagnosing 10,000 responses, and importing 1,000 response codes, each the median of five
-//! runs in a release build, printed as `BENCH <name> <median ms>`.
+//! diagnosing 10,000 responses, importing 10,000 and 100,000 response codes, and storing and
+//! opening a workshop of 100,000 responses, each the median of five runs in a release build,
+//! printed as `BENCH <name> <median ms>`.
 #![cfg(target_arch = "wasm32")]
 
 use samepage::core::code::{encode, CodedResponse};
 use samepage::core::instrument::{Catalogue, Instrument};
 use samepage::core::response::{Answer, Response, Role};
 use samepage::core::team::{Answers, TeamScorecard};
-use samepage::core::workshop::Workshop;
-use samepage::core::workshop_file::export_json;
+use samepage::core::workshop::{Collected, Source, Workshop};
+use samepage::core::workshop_file::{export_json, import_json};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -90,14 +91,9 @@ fn score_and_diagnose_10000_responses() {
     console_log!("BENCH score_and_diagnose_10000 {ms:.1}");
 }
 
-/// A file of 10,000 codes, as a company roll-out collects them: imported into a workshop and
-/// written as the stored workshop (what the page does before it says "Imported").
-#[wasm_bindgen_test]
-fn import_10000_codes() {
-    let instrument = Instrument::builtin();
-    let catalogue = Catalogue::builtin();
-    let workshop_id = 77;
-    let file: String = responses(&instrument, 10_000)
+/// `count` response codes for the workshop `workshop_id`, one per line.
+fn codes(instrument: &Instrument, workshop_id: u32, count: usize) -> String {
+    responses(instrument, count)
         .into_iter()
         .enumerate()
         .map(|(i, response)| {
@@ -107,17 +103,64 @@ fn import_10000_codes() {
                 team: None,
                 response,
             };
-            encode(&instrument, &coded) + "\n"
+            encode(instrument, &coded) + "\n"
         })
-        .collect();
+        .collect()
+}
+
+/// A file of `count` codes, as a company roll-out collects them, imported into a workshop and
+/// written as the stored workshop (what the page does before it says "Imported").
+fn import_codes(count: usize) -> f64 {
+    let instrument = Instrument::builtin();
+    let catalogue = Catalogue::builtin();
+    let workshop_id = 77;
+    let file = codes(&instrument, workshop_id, count);
     let mut imported = 0;
     let ms = median_ms(|| {
         let mut workshop =
             Workshop::new(workshop_id, "Bench", Vec::new(), 3, "2026-11-23", "2.0.0");
         workshop.import_codes(&catalogue, &file);
         imported = workshop.current_round().responses.len();
-        assert!(export_json(&catalogue, &workshop).len() > 10_000);
+        assert!(export_json(&catalogue, &workshop).len() > count);
     });
-    assert_eq!(imported, 10_000);
+    assert_eq!(imported, count);
+    ms
+}
+
+#[wasm_bindgen_test]
+fn import_10000_codes() {
+    let ms = import_codes(10_000);
     console_log!("BENCH import_10000_codes {ms:.1}");
+}
+
+#[wasm_bindgen_test]
+fn import_100000_codes() {
+    let ms = import_codes(100_000);
+    console_log!("BENCH import_100000_codes {ms:.1}");
+}
+
+/// A workshop of 100,000 responses written as the stored text and read back: what each save
+/// and each opening of the workshop page do.
+#[wasm_bindgen_test]
+fn store_and_open_100000_responses() {
+    let instrument = Instrument::builtin();
+    let catalogue = Catalogue::builtin();
+    let mut workshop = Workshop::new(78, "Bench", Vec::new(), 3, "2026-11-23", "2.0.0");
+    workshop.rounds[0].responses = (responses(&instrument, 100_000).iter().enumerate())
+        .map(|(nonce, response)| Collected {
+            nonce: nonce as u32,
+            team: None,
+            answers: Answers::of(&instrument, response),
+            source: Source::Code,
+        })
+        .collect();
+    let mut stored = 0;
+    let ms = median_ms(|| {
+        let text = export_json(&catalogue, &workshop);
+        stored = text.len();
+        assert_eq!(import_json(&catalogue, &text).as_ref(), Ok(&workshop));
+    });
+    // What a browser's storage holds: 5,242,880 characters in Chromium.
+    assert!(stored < 3_500_000, "{stored}");
+    console_log!("BENCH store_and_open_100000 {ms:.1}");
 }

@@ -1,5 +1,7 @@
 //! Nothing collected with questionnaire 1.0.0 is lost: surveys, workshops, files, codes and
-//! links that the 1.0.0 build stored or sent (`tests/fixtures/v1/`) keep opening in 2.0.0.
+//! links that the 1.0.0 build stored or sent (`tests/fixtures/v1/`) keep opening in 2.0.0; and
+//! workshops stored as version-2 files (`tests/fixtures/v2/`) open whole and are stored again
+//! packed.
 #![cfg(not(target_arch = "wasm32"))]
 
 use samepage::core::code::decode;
@@ -17,6 +19,7 @@ const SURVEY_MIDWAY: &str = include_str!("fixtures/v1/survey-midway.txt");
 const SURVEY_FINISHED: &str = include_str!("fixtures/v1/survey-finished.txt");
 const WORKSHOP: &str = include_str!("fixtures/v1/workshop.json");
 const CODES: &str = include_str!("fixtures/v1/codes.txt");
+const WORKSHOP_V2: &str = include_str!("fixtures/v2/workshop.json");
 const LINKS: &str = include_str!("fixtures/v1/links.txt");
 
 fn v1_workshop() -> Workshop {
@@ -110,9 +113,9 @@ fn a_1_0_0_workshop_file_and_stored_workshop_open_with_their_statements() {
     assert_eq!(card.respondents, 10);
     assert_eq!(card.statement_gaps.len(), 42);
     assert!(card.alignment.is_some());
-    // Saved again it becomes a version-2 file, compact, and comes back exactly.
+    // Saved again it becomes a version-3 file, packed, and comes back exactly.
     let text = export_json(&catalogue, &workshop);
-    assert!(text.contains(r#""version":2"#));
+    assert!(text.contains(r#""version":3"#));
     assert!(
         text.len() < WORKSHOP.len() / 3,
         "{} vs {}",
@@ -284,4 +287,48 @@ fn a_missing_or_damaged_advice_file_leaves_the_scores_and_says_why() {
         !damaged.contains("Plays to try"),
         "nothing of a damaged file is used"
     );
+}
+
+#[test]
+fn a_workshop_stored_as_a_version_2_file_opens_whole_and_is_stored_again_packed() {
+    let catalogue = Catalogue::builtin();
+    let workshop = import_json(&catalogue, WORKSHOP_V2).expect("a version-2 workshop opens");
+    assert_eq!(workshop.name, "Q3 kick-off");
+    assert_eq!(workshop.team_labels, ["North", "South"]);
+    let counts: Vec<usize> = workshop.rounds.iter().map(|r| r.responses.len()).collect();
+    assert_eq!(counts, [10, 12, 7]);
+    let versions: Vec<&str> = workshop
+        .rounds
+        .iter()
+        .map(|r| r.questionnaire.as_str())
+        .collect();
+    assert_eq!(versions, ["1.0.0", "1.0.0", "2.0.0"]);
+    // The 2.0.0 round kept what each person answered, "Not applicable" and picks included,
+    // their team and how their answers came.
+    let round = workshop.current_round();
+    let first = &round.responses[0];
+    assert_eq!(first.nonce, 0x9e37_79b9);
+    assert_eq!(first.team, None);
+    assert_eq!(first.answers.role, Role::Sales);
+    assert_eq!(first.source, samepage::core::workshop::Source::Device);
+    assert_eq!(first.answers.cells[0], None);
+    assert_eq!(first.answers.cells[1], Some(Answer::Agreement(2)));
+    assert!(round
+        .responses
+        .iter()
+        .any(|c| c.answers.cells.contains(&Some(Answer::NotApplicable))));
+    assert_eq!(round.responses[1].team, Some(1));
+    assert_eq!(round.facts.follow_up_hours, Some(12.5));
+    let sources = round.sources();
+    assert_eq!(
+        (sources.device, sources.code, sources.unrecorded),
+        (3, 2, 2)
+    );
+
+    // Stored again it is a version-3 file, under half the size, that reads back exactly.
+    let text = export_json(&catalogue, &workshop);
+    assert!(text.contains(r#""version":3"#));
+    assert!(!text.contains(r#""answers""#));
+    assert!(text.len() * 2 < WORKSHOP_V2.len(), "{}", text.len());
+    assert_eq!(import_json(&catalogue, &text), Ok(workshop));
 }

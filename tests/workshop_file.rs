@@ -3,6 +3,7 @@
 
 use proptest::prelude::*;
 use samepage::core::instrument::{Catalogue, Instrument};
+use samepage::core::packed::{pack, unpack};
 use samepage::core::response::{Answer, Role};
 use samepage::core::team::Answers;
 use samepage::core::workshop::{Collected, Facts, Source, Workshop};
@@ -81,14 +82,15 @@ fn a_workshop_comes_back_exactly() {
     let instrument = Instrument::builtin();
     let workshop = sample(&instrument);
     let text = export_json(&Catalogue::builtin(), &workshop);
-    assert!(text.starts_with(r#"{"format":"samepage-workshop","version":2,"#));
+    assert!(text.starts_with(r#"{"format":"samepage-workshop","version":3,"#));
     assert!(text.contains(r#""name":"Q3 \"kick-off\" – Zürich""#));
-    // Answers are compact: role, a character per statement, the picks.
+    // Each round's responses are one packed text.
     assert!(text.contains(r#""questionnaire":"2.0.0""#));
     assert!(text.contains(&format!(
-        r#""answers":"{}""#,
-        workshop.rounds[0].responses[0].answers.to_compact()
+        r#""responses":"{}""#,
+        pack(&workshop.rounds[0].responses)
     )));
+    assert!(!text.contains(r#""answers""#));
     let back = import_json(&Catalogue::builtin(), &text).unwrap();
     assert_eq!(back, workshop);
     assert_eq!(
@@ -112,11 +114,75 @@ fn a_long_label_from_before_the_creation_limit_still_opens() {
 #[test]
 fn a_response_takes_a_few_dozen_bytes() {
     let instrument = Instrument::builtin();
-    let answers = answers(&instrument, 7);
-    let compact = answers.to_compact();
-    // Role, 40 statements, 10 picks: well under 80 bytes.
-    assert!(compact.len() < 80, "{compact}");
-    assert_eq!(Answers::from_compact(&compact), Some(answers));
+    // Role, 40 statements, 10 picks, respondent, team and source: 25 bytes, 34 characters.
+    let responses: Vec<Collected> = (0..1000u32)
+        .map(|nonce| Collected {
+            nonce: nonce.wrapping_mul(0x9e37_79b9),
+            team: Some((nonce % 200) as u8),
+            answers: answers(&instrument, u64::from(nonce)),
+            source: Source::Code,
+        })
+        .collect();
+    let text = pack(&responses);
+    assert_eq!(text.len(), ((3 + 25 * 1000usize) * 4).div_ceil(3));
+    assert_eq!(unpack(&text), Some(responses));
+    // 100,000 of them take 3.3 million characters: Chromium's storage holds 5.2 million.
+    assert!(text.len() * 100 < 3_400_000);
+}
+
+#[test]
+fn a_packed_response_is_laid_out_bit_by_bit() {
+    // 4 statements, 2 choices; the highest pick, option 1, needs one bit.
+    let one = Collected {
+        nonce: 1,
+        team: None,
+        answers: Answers {
+            role: Role::Sales,
+            cells: vec![
+                Some(Answer::Agreement(5)),
+                None,
+                Some(Answer::CantJudge),
+                Some(Answer::NotApplicable),
+            ],
+            picks: vec![Some(0), None],
+        },
+        source: Source::Device,
+    };
+    // Header 04 02 01; nonce 00000001, team 00, then role 00, source 01, cells 101 000 110
+    // 111, picks 1 0 and six bits of padding: 1A 37 80.
+    assert_eq!(pack(std::slice::from_ref(&one)), "BAIBAAAAAQAaN4A");
+    assert_eq!(unpack("BAIBAAAAAQAaN4A"), Some(vec![one]));
+    assert_eq!(pack(&[]), "");
+    assert_eq!(unpack(""), Some(vec![]));
+    for bad in [
+        "BAIBAAAAAQAaN4B",  // padding bits set
+        "BAICAAAAAQAaN0A",  // two bits per choice where one holds every pick
+        "BAIAAAAAAQAaN4A",  // no bits per choice
+        "BAIBAAAAAQAaN4AA", // not base64url of whole bytes
+        "BAIBAAAAAQAaN",    // a record cut short
+        "BAIB",             // a header without records
+        "BAIBAAAAAQA6N4A",  // source 3
+        "BA",
+        "!!!!",
+    ] {
+        assert_eq!(unpack(bad), None, "{bad}");
+    }
+}
+
+#[test]
+fn answers_in_the_text_of_version_2_files_are_read() {
+    let answers = Answers::from_compact("sales/5.0n/0,-").unwrap();
+    assert_eq!(answers.role, Role::Sales);
+    assert_eq!(
+        answers.cells,
+        vec![
+            Some(Answer::Agreement(5)),
+            None,
+            Some(Answer::CantJudge),
+            Some(Answer::NotApplicable)
+        ]
+    );
+    assert_eq!(answers.picks, vec![Some(0), None]);
     for bad in [
         "",
         "sales",
@@ -145,14 +211,14 @@ fn foreign_newer_and_damaged_files_are_refused_with_the_reason() {
     assert_eq!(
         import_json(
             &catalogue,
-            &text.replace(r#""version":2,"#, r#""version":3,"#)
+            &text.replace(r#""version":3,"#, r#""version":4,"#)
         ),
-        Err(FileError::NewerVersion(3))
+        Err(FileError::NewerVersion(4))
     );
     assert_eq!(
         import_json(
             &catalogue,
-            &text.replace(r#""version":2,"#, r#""version":0,"#)
+            &text.replace(r#""version":3,"#, r#""version":0,"#)
         ),
         Err(FileError::NotAWorkshop)
     );
@@ -177,7 +243,7 @@ fn foreign_newer_and_damaged_files_are_refused_with_the_reason() {
     // A parser's own words never reach the facilitator.
     let broken = import_json(
         &catalogue,
-        &text.replacen(r#""answers":""#, r#""answers":"chief-"#, 1),
+        &text.replacen(r#""responses":""#, r#""responses":"chief-"#, 1),
     )
     .unwrap_err();
     assert!(matches!(broken, FileError::Damaged(_, Damage::Shape)));
@@ -199,9 +265,11 @@ fn content_serde_cannot_check_is_checked() {
     };
     assert_eq!(
         check(&|w| {
-            w.rounds[0].responses[1].answers.cells.pop();
+            for collected in &mut w.rounds[0].responses {
+                collected.answers.cells.pop();
+            }
         }),
-        "this file is damaged: round 1, response 2: 39 answers, expected 40"
+        "this file is damaged: round 1, response 1: 39 answers, expected 40"
     );
     assert!(
         check(&|w| w.rounds[0].responses[0].answers.picks[0] = Some(40))
@@ -253,15 +321,15 @@ fn how_each_answer_came_is_written_and_read_and_absent_from_earlier_files() {
         });
     }
     let text = export_json(&Catalogue::builtin(), &workshop);
-    assert_eq!(text.matches(r#""source":"device""#).count(), 1);
-    assert_eq!(text.matches(r#""source":"code""#).count(), 1);
-    // An unrecorded source is left out, as earlier builds wrote every response.
-    assert_eq!(text.matches(r#""source""#).count(), 2);
     assert_eq!(import_json(&Catalogue::builtin(), &text), Ok(workshop));
-    let earlier = text.replace(r#","source":"device""#, "");
-    let read = import_json(&Catalogue::builtin(), &earlier).unwrap();
-    assert_eq!(read.current_round().responses[0].source, Source::Unrecorded);
-    let strange = text.replace(r#""source":"device""#, r#""source":"fax""#);
+    // Files of version 2 named it in words, or not at all before it was recorded.
+    let earlier = include_str!("fixtures/v2/workshop.json");
+    assert_eq!(earlier.matches(r#""source":"device""#).count(), 3);
+    assert_eq!(earlier.matches(r#""source":"code""#).count(), 5);
+    let read = import_json(&Catalogue::builtin(), earlier).unwrap();
+    let counts = read.current_round().sources();
+    assert_eq!((counts.device, counts.code, counts.unrecorded), (3, 2, 2));
+    let strange = earlier.replacen(r#""source":"device""#, r#""source":"fax""#, 1);
     assert!(import_json(&Catalogue::builtin(), &strange).is_err());
 }
 
@@ -357,6 +425,30 @@ proptest! {
         let damaged: String = chars.into_iter().collect();
         if let Ok(workshop) = import_json(&catalogue, &damaged) {
             prop_assert_eq!(import_json(&catalogue, &export_json(&catalogue, &workshop)), Ok(workshop));
+        }
+    }
+
+    /// Packed responses changed anywhere are refused or read as something that packs back to
+    /// exactly that text: one meaning per text.
+    #[test]
+    fn any_packed_text_is_read_or_refused(
+        seeds in proptest::collection::vec(any::<u64>(), 1..6),
+        at in 0usize..400,
+        replacement in "[A-Za-z0-9_-]",
+        noise in "[A-Za-z0-9_-]{0,60}",
+    ) {
+        let instrument = Instrument::builtin();
+        let responses: Vec<Collected> = seeds
+            .iter()
+            .map(|seed| Collected { nonce: *seed as u32, team: None, answers: answers(&instrument, *seed), source: Source::Device })
+            .collect();
+        let mut text = pack(&responses);
+        let at = at % text.len();
+        text.replace_range(at..=at, &replacement);
+        for candidate in [text, noise] {
+            if let Some(read) = unpack(&candidate) {
+                prop_assert_eq!(pack(&read), candidate);
+            }
         }
     }
 

@@ -163,7 +163,7 @@ test('codes whose answers this device cannot store are refused whole, stay in th
 
   await w.refuseWorkshopWrites();
   await w.pasteCodes(code);
-  await w.expectAlert('Nothing was imported: this device would not store the new answers (QuotaExceededError). Make room');
+  await w.expectAlert('Nothing was imported: with the new answers this workshop needs 0.1 MB of this browser\'s storage, and the browser would not store it (QuotaExceededError).');
   assert.equal(await w.root.getByLabel(/^Response codes/).inputValue(), code);
   // Not shown as imported, and no warning that it is kept on this page: it is not.
   await w.root.getByText('Answers in this round: 0 given on this device, 0 from response codes.').waitFor();

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { useApp, INSTRUMENT, STATEMENTS, CHOICES } from '../support/survey-page.mjs';
-import { openWorkshopPage, cells, compactAnswers, parseAnswers } from '../support/workshop-page.mjs';
+import { openWorkshopPage, cells, compactAnswers, parseAnswers, readWorkshopFile } from '../support/workshop-page.mjs';
 
 const app = useApp();
 
@@ -41,15 +41,16 @@ test('a workshop exported as JSON and imported again is exactly the same', async
   await w.expectHeading('Files & "quotes"');
   const exported = await w.download('Download workshop (JSON)');
   assert.equal(exported.name, 'samepage-files-quotes.json');
-  const file = JSON.parse(exported.text);
+  const file = readWorkshopFile(exported.text);
   assert.equal(file.format, 'samepage-workshop');
-  assert.equal(file.version, 2);
+  assert.equal(file.version, 3);
   assert.deepEqual(Object.keys(file.instrument), ['id', 'version', 'fingerprint']);
   assert.equal(file.instrument.version, INSTRUMENT.version);
   assert.equal(file.workshop.rounds.length, 2);
   assert.deepEqual(file.workshop.rounds.map((r) => r.questionnaire), ['2.0.0', '2.0.0']);
   assert.deepEqual(file.workshop.rounds[1].facts, { follow_up_hours: 26.5, accepted_share: 0.4, conversion: null });
-  // Answers are compact text: role / a character per statement / option indices.
+  // Each round's answers are packed (read here as role / a character per statement / option indices).
+  assert.equal(typeof JSON.parse(exported.text).workshop.rounds[0].responses, 'string');
   assert.equal(file.workshop.rounds[0].responses[0].answers, `sales/${'3'.repeat(40)}/${Array(10).fill('-').join(',')}`);
   assert.equal(NA, 21);
   assert.equal(
@@ -82,7 +83,7 @@ test('a damaged, foreign or newer file is refused with its reason and nothing ch
   const { text } = await w.download('Download workshop (JSON)');
   await w.toList();
   const before = await w.storedWorkshops();
-  const file = JSON.parse(text);
+  const file = readWorkshopFile(text);
 
   const cut = structuredClone(file);
   cut.workshop.id = 99;
@@ -99,9 +100,9 @@ test('a damaged, foreign or newer file is refused with its reason and nothing ch
   await w.importFile('broken.json', JSON.stringify(broken));
   await w.expectAlert('“broken.json” was not imported: this file is damaged: a field is missing or holds the wrong kind of value. Nothing on this device was changed.');
 
-  const newer = { ...file, version: 3 };
+  const newer = { ...file, version: 4 };
   await w.importFile('newer.json', JSON.stringify(newer));
-  await w.expectAlert('this file was made by a newer version of SamePage (file version 3)');
+  await w.expectAlert('this file was made by a newer version of SamePage (file version 4)');
 
   const foreign = structuredClone(file);
   foreign.workshop.id = 98;
@@ -119,7 +120,7 @@ test('a damaged, foreign or newer file is refused with its reason and nothing ch
   good.workshop.name = 'Does not fit';
   await w.refuseWorkshopWrites();
   await w.importFile('full.json', JSON.stringify(good));
-  await w.expectAlert('“full.json” was not imported: this device would not store it (QuotaExceededError). Nothing on this device was changed.');
+  await w.expectAlert('“full.json” was not imported: it needs 0.1 MB of this browser\'s storage, and the browser would not store it (QuotaExceededError). SamePage\'s data here already takes 0.1 MB, and browsers keep about 5 MB for a site. Nothing on this device was changed.');
   assert.equal(await w.items().filter({ hasText: 'Does not fit' }).count(), 0, 'not listed');
   await w.allowWrites();
 

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { useApp, SCALE } from '../support/survey-page.mjs';
-import { openWorkshopPage, parseAnswers } from '../support/workshop-page.mjs';
+import { openWorkshopPage, parseAnswers, readWorkshopFile } from '../support/workshop-page.mjs';
 
 const app = useApp();
 
@@ -139,7 +139,7 @@ test('a finished turn this device cannot store is kept, said, and holds the next
   await w.expectHeading('Full device');
   await w.expectAlert('The last change could not be stored (QuotaExceededError)');
   const file = await w.download('Download workshop (JSON)');
-  assert.equal(JSON.parse(file.text).workshop.rounds[0].responses.length, 1);
+  assert.equal(readWorkshopFile(file.text).workshop.rounds[0].responses.length, 1);
   assert.ok(await turnKept());
 
   // Once the storage takes writes again, resuming the turn stores it and forgets it.

@@ -73,11 +73,11 @@ export class WorkshopPage extends SurveyPage {
     return (await this.storageKeys()).filter((k) => /^samepage:ws-[0-9a-f]{8}:workshop$/.test(k));
   }
 
-  /** Every stored workshop, parsed. */
+  /** Every stored workshop, parsed, each round's responses unpacked (see `readWorkshopFile`). */
   async storedWorkshops() {
     const keys = await this.workshopKeys();
     const files = [];
-    for (const key of keys) files.push(JSON.parse(await this.stored(key)));
+    for (const key of keys) files.push(readWorkshopFile(await this.stored(key)));
     return files;
   }
 
@@ -249,7 +249,49 @@ export function picks(byId = {}) {
   return CHOICES.map((q) => byId[q.id] ?? null);
 }
 
-/** Answers as a version 2 workshop file keeps them: `role/cells/picks` (see src/core/team.rs). */
+/**
+ * A workshop file's text, parsed, with each round's packed responses (file version 3, see
+ * src/core/packed.rs) read as the objects of version 2: `{ nonce, team, answers, source }`,
+ * `answers` in the text of `compactAnswers`, `source` absent where unrecorded. Rounds already
+ * in objects are left as they are.
+ */
+export function readWorkshopFile(text) {
+  const file = JSON.parse(text);
+  for (const round of file.workshop.rounds) {
+    if (typeof round.responses === 'string') round.responses = unpackResponses(round.responses);
+  }
+  return file;
+}
+
+/** A round's packed responses (src/core/packed.rs) as version 2 objects. */
+export function unpackResponses(text) {
+  if (text === '') return [];
+  const bytes = Buffer.from(text, 'base64url');
+  const [statements, choices, width] = bytes;
+  const size = Math.ceil((44 + 3 * statements + width * choices) / 8);
+  assert.equal((bytes.length - 3) % size, 0, 'whole records');
+  const responses = [];
+  for (let at = 3; at < bytes.length; at += size) {
+    let position = at * 8;
+    const take = (bits) => {
+      let value = 0;
+      for (let i = 0; i < bits; i++, position++) value = value * 2 + ((bytes[position >> 3] >> (7 - (position & 7))) & 1);
+      return value;
+    };
+    const nonce = take(32);
+    const team = take(8);
+    const role = ['sales', 'marketing', 'leadership', 'other'][take(2)];
+    const source = ['', 'device', 'code'][take(2)];
+    const cellList = Array.from({ length: statements }, () => [null, 1, 2, 3, 4, 5, 0, 'n'][take(3)]);
+    const pickList = Array.from({ length: choices }, () => take(width) - 1).map((p) => (p < 0 ? null : p));
+    const response = { nonce, team: team === 0 ? null : team - 1, answers: compactAnswers(role, cellList, pickList) };
+    if (source) response.source = source;
+    responses.push(response);
+  }
+  return responses;
+}
+
+/** Answers as a version 2 workshop file kept them: `role/cells/picks` (see src/core/team.rs). */
 export function compactAnswers(role, cellList, pickList) {
   const cell = (c) => (c === null || c === undefined ? '.' : String(c));
   return `${role}/${cellList.map(cell).join('')}/${pickList.map((p) => (p === null ? '-' : p)).join(',')}`;

@@ -316,13 +316,13 @@ pub fn find_codes(text: &str) -> Vec<&str> {
 
 /// Packs values of a few bits each, most significant bit first.
 #[derive(Default)]
-struct BitWriter {
+pub(crate) struct BitWriter {
     bytes: Vec<u8>,
     used: u32,
 }
 
 impl BitWriter {
-    fn push(&mut self, value: usize, width: u32) {
+    pub(crate) fn push(&mut self, value: usize, width: u32) {
         for bit in (0..width).rev() {
             if self.used % 8 == 0 {
                 self.bytes.push(0);
@@ -334,23 +334,23 @@ impl BitWriter {
         }
     }
 
-    fn finish(self) -> Vec<u8> {
+    pub(crate) fn finish(self) -> Vec<u8> {
         self.bytes
     }
 }
 
 /// Reads what [`BitWriter`] packed.
-struct BitReader<'a> {
+pub(crate) struct BitReader<'a> {
     bytes: &'a [u8],
     position: usize,
 }
 
 impl<'a> BitReader<'a> {
-    fn new(bytes: &'a [u8]) -> Self {
+    pub(crate) fn new(bytes: &'a [u8]) -> Self {
         BitReader { bytes, position: 0 }
     }
 
-    fn take(&mut self, width: u32) -> usize {
+    pub(crate) fn take(&mut self, width: u32) -> usize {
         let mut value = 0;
         for _ in 0..width {
             let byte = self.bytes.get(self.position / 8).copied().unwrap_or(0);
@@ -361,7 +361,7 @@ impl<'a> BitReader<'a> {
     }
 
     /// True when the padding bits after the last value are zero (the canonical form).
-    fn rest_is_zero(&mut self) -> bool {
+    pub(crate) fn rest_is_zero(&mut self) -> bool {
         while self.position < self.bytes.len() * 8 {
             if self.take(1) != 0 {
                 return false;
@@ -414,7 +414,14 @@ pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
     for chunk in text.as_bytes().chunks(4) {
         let mut n = 0u32;
         for (i, c) in chunk.iter().enumerate() {
-            let value = ALPHABET.iter().position(|a| a == c)? as u32;
+            let value = u32::from(match c {
+                b'A'..=b'Z' => c - b'A',
+                b'a'..=b'z' => c - b'a' + 26,
+                b'0'..=b'9' => c - b'0' + 52,
+                b'-' => 62,
+                b'_' => 63,
+                _ => return None,
+            });
             n |= value << (18 - 6 * i);
         }
         let produced = chunk.len() - 1;

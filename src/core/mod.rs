@@ -8,6 +8,8 @@ pub mod flow;
 pub mod instrument;
 pub mod kiosk;
 pub mod link;
+#[cfg(feature = "workshop")]
+pub mod packed;
 pub mod response;
 pub mod saved;
 pub mod scoring;

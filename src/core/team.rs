@@ -34,7 +34,7 @@
 
 use std::ops::Range;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use super::instrument::{DefinitionQuestion, Instrument, MirrorPair};
 use super::response::{Answer, Response, Role};
@@ -407,13 +407,12 @@ pub fn alignment_index(gaps: &[f64]) -> f64 {
 /// order and a pick (option index) per choice question. Workshops keep responses in this
 /// form, so a team scorecard of 10,000 responses reads arrays instead of looking up ids.
 ///
-/// Stored and exported compactly as `role/cells/picks`, for example `sales/45.0n3./3,-,1`: a
-/// character per statement (`.` unanswered, `0` "Can't judge", `1`–`5`, `n` "Not
-/// applicable") and the picked option indices separated by commas (`-`: unanswered). About
-/// 60 bytes a response (the text of one statement answer is one character). The laid-out JSON of files
-/// made with questionnaire 1.0.0 (`{"role", "cells", "picks"}`) is still read.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(into = "String")]
+/// Stored packed with the rest of a round's responses (`packed`). Files of version 2 wrote
+/// them as text, `role/cells/picks`, for example `sales/45.0n3./3,-,1`: a character per
+/// statement (`.` unanswered, `0` "Can't judge", `1`–`5`, `n` "Not applicable") and the picked
+/// option indices separated by commas (`-`: unanswered); files of version 1 (questionnaire
+/// 1.0.0) as laid-out JSON (`{"role", "cells", "picks"}`). Both are still read.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Answers {
     pub role: Role,
     /// One per statement, instrument order; `None` where unanswered.
@@ -482,7 +481,7 @@ struct LaidOut {
     picks: Vec<Option<u8>>,
 }
 
-/// Reads either stored form: compact text, or the laid-out JSON of format 1. A visitor by
+/// Reads either earlier form: the text of version 2, or the laid-out JSON of version 1. A visitor by
 /// hand, not serde's `untagged`, which buffers every value first and costs the workshop page
 /// kilobytes of code.
 impl<'de> Deserialize<'de> for Answers {
@@ -511,40 +510,8 @@ impl<'de> Deserialize<'de> for Answers {
     }
 }
 
-impl From<Answers> for String {
-    fn from(answers: Answers) -> String {
-        answers.to_compact()
-    }
-}
-
 impl Answers {
-    /// The compact text form (see [`Answers`]).
-    pub fn to_compact(&self) -> String {
-        let mut text = String::with_capacity(self.cells.len() + 3 * self.picks.len() + 12);
-        text.push_str(self.role.id());
-        text.push('/');
-        for cell in &self.cells {
-            text.push(match cell {
-                None => '.',
-                Some(Answer::CantJudge) => '0',
-                Some(Answer::NotApplicable) => 'n',
-                Some(Answer::Agreement(level)) => char::from(b'0' + level),
-            });
-        }
-        text.push('/');
-        for (i, pick) in self.picks.iter().enumerate() {
-            if i > 0 {
-                text.push(',');
-            }
-            match pick {
-                Some(pick) => text.push_str(&pick.to_string()),
-                None => text.push('-'),
-            }
-        }
-        text
-    }
-
-    /// Reads the compact text form; `None` when it is not one.
+    /// Reads the text form of version 2 files; `None` when it is not one.
     pub fn from_compact(text: &str) -> Option<Answers> {
         let mut parts = text.split('/');
         let (role, cells, picks) = (parts.next()?, parts.next()?, parts.next()?);

@@ -2,6 +2,8 @@
 //! the beliefs, and importing response codes. Pure data and rules; the workshop page's screens
 //! (`ui::workshop`) call them and store the result.
 
+use std::collections::HashSet;
+
 use serde::{Deserialize, Serialize};
 
 use super::code::{find_codes, CodeError, CodedResponse, Decoder};
@@ -9,8 +11,9 @@ use super::instrument::{Catalogue, Instrument, FIRST_VERSION};
 use super::scoring::{decimal, mean, Tally};
 use super::team::{shown_group_of, shown_responses, Answers, Group, ANONYMITY_FLOOR};
 
-/// One respondent's answers as collected in a round.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// One respondent's answers as collected in a round. Stored packed (`packed`); the object
+/// form is what files before version 3 wrote, read only.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 pub struct Collected {
     /// Random per respondent; the same nonce again is the same person.
     pub nonce: u32,
@@ -18,7 +21,7 @@ pub struct Collected {
     pub team: Option<u8>,
     pub answers: Answers,
     /// How the answers reached the workshop (absent in what earlier builds stored).
-    #[serde(default, skip_serializing_if = "Source::is_unrecorded")]
+    #[serde(default)]
     pub source: Source,
 }
 
@@ -36,24 +39,8 @@ pub enum Source {
     Code,
 }
 
-impl Source {
-    fn is_unrecorded(&self) -> bool {
-        *self == Source::Unrecorded
-    }
-}
-
-// Written as "device" or "code" by hand: serde's derive for an enum costs the workshop page
-// a kilobyte of visitor code, and the text is all a file needs.
-impl Serialize for Source {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(match self {
-            Source::Device => "device",
-            Source::Code => "code",
-            Source::Unrecorded => "",
-        })
-    }
-}
-
+// Read as "device" or "code" by hand: serde's derive for an enum costs the workshop page a
+// kilobyte of visitor code, and the text is all a file before version 3 has.
 impl<'de> Deserialize<'de> for Source {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         match String::deserialize(deserializer)?.as_str() {
@@ -226,6 +213,7 @@ pub struct Round {
     /// The questionnaire version every response of this round answers.
     #[serde(default = "first_version")]
     pub questionnaire: String,
+    #[serde(with = "super::packed")]
     pub responses: Vec<Collected>,
     pub facts: Facts,
 }
@@ -344,15 +332,22 @@ impl Workshop {
     /// Adds one respondent's answers to the current round; the same respondent again replaces
     /// their earlier answers.
     pub fn collect(&mut self, collected: Collected) -> CodeOutcome {
+        let at = self
+            .current_round()
+            .responses
+            .iter()
+            .position(|c| c.nonce == collected.nonce);
+        self.collect_at(at, collected)
+    }
+
+    /// [`Workshop::collect`], where `at` is the position of the same respondent's answers in
+    /// the current round, if any.
+    fn collect_at(&mut self, at: Option<usize>, collected: Collected) -> CodeOutcome {
         let round = self
             .rounds
             .last_mut()
             .expect("a workshop always has a round");
-        match round
-            .responses
-            .iter_mut()
-            .find(|c| c.nonce == collected.nonce)
-        {
+        match at.and_then(|at| round.responses.get_mut(at)) {
             // The same answers again, however they came: what an earlier build stored without
             // a source only learns it.
             Some(existing)
@@ -393,6 +388,11 @@ impl Workshop {
         };
         let others: Vec<&Instrument> = catalogue.all().iter().collect();
         let decoder = Decoder::new(instrument, self.id).knowing(&others);
+        // Who is already here: a roll-out's file of 100,000 new codes must not search the
+        // round once per code (only a respondent already here is looked for).
+        let mut here: HashSet<u32> = (self.current_round().responses.iter())
+            .map(|c| c.nonce)
+            .collect();
         let outcomes = find_codes(text)
             .into_iter()
             .map(|code| {
@@ -405,12 +405,17 @@ impl Workshop {
                     }) => {
                         let team = team.filter(|t| usize::from(*t) < self.team_labels.len());
                         let answers = Answers::of(instrument, &response);
-                        self.collect(Collected {
+                        let collected = Collected {
                             nonce,
                             team,
                             answers,
                             source: Source::Code,
-                        })
+                        };
+                        if here.insert(nonce) {
+                            self.collect_at(None, collected)
+                        } else {
+                            self.collect(collected)
+                        }
                     }
                     Err(error) => CodeOutcome::Refused(error),
                 };

@@ -3,23 +3,21 @@
 //! form of a workshop is the same format.
 //!
 //! ```text
-//! { "format": "samepage-workshop", "version": 2,
+//! { "format": "samepage-workshop", "version": 3,
 //!   "instrument": { "id": "samepage-core", "version": "2.0.0", "fingerprint": 123 },
 //!   "workshop": { "id": …, "name": …, "team_labels": […], "minimum": 3, "archived": false,
 //!                 "rounds": [ { "started": "2026-11-23", "questionnaire": "2.0.0",
-//!                               "facts": {…},
-//!                               "responses": [ { "nonce": …, "team": null,
-//!                                                "answers": "sales/45.0n3…/2,-",
-//!                                                "source": "device" } ] } ] } }
+//!                               "facts": {…}, "responses": "AygDAAAD6AEm…" } ] } }
 //! ```
 //!
-//! `source` ("device" or "code") says how a response came; responses stored by builds before
-//! it have none, and read as unrecorded.
-//!
+//! Version 3 packs each round's responses into one text of about 34 characters a response
+//! (see `packed`), so a workshop of 100,000 responses fits in a browser's storage.
 //! Version 2 names each round's questionnaire version (rounds collected with 1.0.0 keep it)
-//! and writes answers compactly (see `team::Answers`). Version 1 files (questionnaire 1.0.0,
-//! answers laid out as `{"role", "cells", "picks"}`) are still read: that is the one migration
-//! from 1.0.0, for stored workshops and files alike.
+//! and wrote each response as an object, `{ "nonce", "team", "answers": "sales/45.0n3…/2,-",
+//! "source": "device" }` (see `team::Answers`; `source` absent before it was recorded).
+//! Version 1 files (questionnaire 1.0.0, answers laid out as `{"role", "cells", "picks"}`)
+//! are still read too: reading every earlier version is the one migration, for stored
+//! workshops (rewritten as version 3 at their next save) and files alike.
 
 use std::collections::HashSet;
 
@@ -33,7 +31,7 @@ use super::workshop::{Fact, Workshop};
 /// What the `format` field of every workshop file says.
 pub const FORMAT: &str = "samepage-workshop";
 /// The file version this build writes; it reads this one and every earlier one.
-pub const FILE_VERSION: u32 = 2;
+pub const FILE_VERSION: u32 = 3;
 /// The longest workshop name, in characters (the name fields allow no more).
 pub const MAX_NAME_CHARS: usize = 80;
 /// The most team labels a stored workshop may have: what a participant link carries (a
@@ -187,12 +185,11 @@ fn check(catalogue: &Catalogue, workshop: &Workshop) -> Result<(), FileError> {
     if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
         return whole(Damage::BadName);
     }
-    let mut labels = HashSet::new();
-    let labels_ok = workshop.team_labels.len() <= MAX_STORED_LABELS
-        && workshop
-            .team_labels
-            .iter()
-            .all(|l| !l.trim().is_empty() && labels.insert(l));
+    // At most 250 labels: comparing each with those before it costs nothing worth a hash set.
+    let labels = &workshop.team_labels;
+    let labels_ok = labels.len() <= MAX_STORED_LABELS
+        && (labels.iter().enumerate())
+            .all(|(i, l)| !l.trim().is_empty() && !labels[..i].contains(l));
     if !labels_ok {
         return whole(Damage::BadLabels);
     }

@@ -261,9 +261,12 @@ pub struct WorkshopStrings {
     pub import_done: &'static str,
     pub import_refused: &'static str,
     pub import_already_here: &'static str,
-    /// A workshop file this device would not store; `{file}`, `{reason}`.
+    /// A workshop file this device would not store; `{file}`, `{reason}`, `{needed}` and
+    /// `{used}` (millions of characters).
     pub import_not_stored: &'static str,
     pub import_unreadable_file: &'static str,
+    /// While a chosen file is read and imported: `{file}`, `{size}` (MB).
+    pub file_busy: &'static str,
     pub not_here_title: &'static str,
     pub not_here: &'static str,
     pub dashboard_status: &'static str,
@@ -300,7 +303,7 @@ pub struct WorkshopStrings {
     pub codes_sources: &'static str,
     /// Added to it when answers collected before sources were recorded: `{earlier}`.
     pub codes_sources_earlier: &'static str,
-    /// Codes whose answers this device would not store; `{reason}`.
+    /// Codes whose answers this device would not store; `{reason}`, `{needed}`, `{used}`.
     pub codes_not_stored: &'static str,
     /// After one text brought `{count}` answers at once.
     pub codes_many_at_once: &'static str,

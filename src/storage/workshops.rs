@@ -126,6 +126,18 @@ impl WorkshopStore {
         self.storage.is_some()
     }
 
+    /// About how much of this site's storage is taken, in characters (keys and values): what
+    /// a facilitator is told when a workshop does not fit.
+    pub fn used(&self) -> usize {
+        let Some(storage) = &self.storage else {
+            return 0;
+        };
+        (0..storage.length().unwrap_or(0))
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .map(|key| key.len() + storage.get_item(&key).ok().flatten().map_or(0, |v| v.len()))
+            .sum()
+    }
+
     /// Stores `workshop` under its own namespace.
     pub fn save(&self, catalogue: &Catalogue, workshop: &Workshop) -> Result<(), String> {
         let key = Keys::new(&workshop_namespace(workshop.id)).workshop();

@@ -4,7 +4,7 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use super::files::read_chosen_file;
+use super::files::{read_chosen_file, ReadingFile};
 use super::qr::QrCode;
 use super::{Screen, Workshops};
 use crate::core::link::{fits_qr, JoinLink, QR_MAX_BYTES};
@@ -178,6 +178,7 @@ pub fn PasteCodes(id: u32) -> impl IntoView {
     let nothing_found = RwSignal::new(false);
     let field_id = format!("{}-paste", workshops.instance);
     let file_problem = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(None);
     // Pasted or read from a file: the codes are imported, and refused ones stay in the box,
     // to correct or to paste into the right workshop.
     let import = move |pasted: &str| {
@@ -207,7 +208,8 @@ pub fn PasteCodes(id: u32) -> impl IntoView {
         import(&text.get_untracked());
     };
     let choose_file = move |event: leptos::ev::Event| {
-        read_chosen_file(&event, move |name, read| match read {
+        file_problem.set(None);
+        read_chosen_file(&event, busy, move |name, read| match read {
             Some(read) if !crate::core::code::find_codes(&read).is_empty() => {
                 file_problem.set(None);
                 import(&read);
@@ -223,8 +225,16 @@ pub fn PasteCodes(id: u32) -> impl IntoView {
             .get()
             .filter(|last| last.workshop == id)
             .map(|last| {
-                if let Some(reason) = last.not_stored {
-                    let said = fill(w.codes_not_stored, &[("reason", &reason)]);
+                if let Some(refused) = last.not_stored {
+                    let (needed, used) = refused.megabytes();
+                    let said = fill(
+                        w.codes_not_stored,
+                        &[
+                            ("reason", &refused.reason),
+                            ("needed", &needed),
+                            ("used", &used),
+                        ],
+                    );
                     return view! { <p class="samepage__error" role="alert">{said}</p> }.into_any();
                 }
                 let report = last.report;
@@ -324,6 +334,7 @@ pub fn PasteCodes(id: u32) -> impl IntoView {
                     on:change=choose_file
                 />
             </label>
+            <ReadingFile busy=busy />
             {move || {
                 file_problem
                     .get()

@@ -108,9 +108,12 @@ pub fn Exports(id: u32) -> impl IntoView {
 
 /// Reads the file chosen in the file input that fired `event` as text, then hands `done` its
 /// name and its text (`None` when it cannot be read as text). The input is emptied, so the
-/// same file can be chosen again.
+/// same file can be chosen again. From the choice until `done` has run, `busy` says which
+/// file is being imported (`w.file_busy`), drawn while the browser reads the file: a file of
+/// 100,000 responses takes a second or more to import, during which the page cannot answer.
 pub fn read_chosen_file(
     event: &leptos::ev::Event,
+    busy: RwSignal<Option<String>>,
     done: impl FnOnce(String, Option<String>) + 'static,
 ) {
     let Some(input) = event
@@ -123,13 +126,27 @@ pub fn read_chosen_file(
         return;
     };
     input.set_value("");
+    let size = crate::core::scoring::decimal(file.size() / 1e6, 1);
+    let w = Workshops::use_context().workshop_text();
+    busy.set(Some(fill(
+        w.file_busy,
+        &[("file", &file.name()), ("size", &size)],
+    )));
     leptos::task::spawn_local(async move {
         let text = JsFuture::from(file.text())
             .await
             .ok()
             .and_then(|t| t.as_string());
         done(file.name(), text);
+        busy.set(None);
     });
+}
+
+/// Says which file is being imported, while it is: a live region there from the start, so
+/// screen readers announce what it says.
+#[component]
+pub fn ReadingFile(busy: RwSignal<Option<String>>) -> impl IntoView {
+    view! { <p class="samepage__busy" role="status">{move || busy.get()}</p> }
 }
 
 /// Importing a workshop file chosen by the facilitator; a refused file changes nothing.
@@ -138,10 +155,12 @@ pub fn ImportWorkshopFile() -> impl IntoView {
     let workshops = Workshops::use_context();
     let w = workshops.workshop_text();
     let outcome = RwSignal::new(None::<Result<String, String>>);
+    let busy = RwSignal::new(None);
     let input_id = format!("{}-import-file", workshops.instance);
 
     let on_change = move |event: leptos::ev::Event| {
-        read_chosen_file(&event, move |file_label, text| {
+        outcome.set(None);
+        read_chosen_file(&event, busy, move |file_label, text| {
             let result = match text {
                 None => Err(fill(w.import_unreadable_file, &[("file", &file_label)])),
                 Some(text) => match workshops.import_file(&text) {
@@ -160,10 +179,18 @@ pub fn ImportWorkshopFile() -> impl IntoView {
                         w.import_already_here,
                         &[("file", &file_label), ("name", &name)],
                     )),
-                    Err(FileRefused::NotStored(reason)) => Err(fill(
-                        w.import_not_stored,
-                        &[("file", &file_label), ("reason", &reason)],
-                    )),
+                    Err(FileRefused::NotStored(refused)) => {
+                        let (needed, used) = refused.megabytes();
+                        Err(fill(
+                            w.import_not_stored,
+                            &[
+                                ("file", &file_label),
+                                ("reason", &refused.reason),
+                                ("needed", &needed),
+                                ("used", &used),
+                            ],
+                        ))
+                    }
                 },
             };
             outcome.set(Some(result));
@@ -177,6 +204,7 @@ pub fn ImportWorkshopFile() -> impl IntoView {
                 <span>{w.import_label}</span>
                 <input id=input_id.clone() type="file" accept=".json,application/json" on:change=on_change />
             </label>
+            <ReadingFile busy=busy />
             {move || {
                 outcome
                     .get()

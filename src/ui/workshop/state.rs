@@ -13,7 +13,7 @@ use crate::core::workshop::{
     parse_minimum, parse_team_labels, Collected, ImportReport, LabelsRefused, MinimumRefused,
     Workshop,
 };
-use crate::core::workshop_file::{import_json, FileError};
+use crate::core::workshop_file::{export_json, import_json, FileError};
 use crate::i18n::{fill, Locale, ReportStrings, Strings, TeamStrings, WorkshopStrings};
 use crate::storage::{SetAside, WorkshopStore, TURN_VALUES};
 use crate::ui::{Host, Survey};
@@ -64,8 +64,28 @@ pub enum FileRefused {
     File(FileError),
     /// A workshop with the same id is already here (by this name).
     AlreadyHere(String),
-    /// This device would not store it (why: full, or refusing writes).
-    NotStored(String),
+    /// This device would not store it.
+    NotStored(NotStored),
+}
+
+/// Why a workshop was not stored, with the room it needed and the room already taken, both in
+/// characters of this site's storage (browsers keep about 5 million for a site).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotStored {
+    /// The browser's reason: full, or refusing writes.
+    pub reason: String,
+    pub needed: usize,
+    pub used: usize,
+}
+
+impl NotStored {
+    /// The sizes in millions of characters (what people read as megabytes), rounded up to
+    /// one decimal, so a small workshop never reads as needing nothing.
+    pub fn megabytes(&self) -> (String, String) {
+        let mb =
+            |chars: usize| crate::core::scoring::decimal(chars.div_ceil(100_000) as f64 / 10.0, 1);
+        (mb(self.needed), mb(self.used))
+    }
 }
 
 /// Why a new workshop was not created.
@@ -90,7 +110,7 @@ pub struct LastImport {
     pub report: ImportReport,
     /// Why the workshop with the new answers could not be stored, if it could not: then
     /// nothing was imported (the page keeps the workshop as it was stored).
-    pub not_stored: Option<String>,
+    pub not_stored: Option<NotStored>,
 }
 
 /// Everything the workshop page's components share, handed round as context. Cheap to copy.
@@ -467,7 +487,7 @@ impl Workshops {
                     });
                     None
                 }
-                Err(reason) => Some(reason),
+                Err(reason) => Some(self.not_stored(&workshop, reason)),
             }
         };
         let stored = not_stored.is_none();
@@ -512,7 +532,8 @@ impl Workshops {
             return Err(FileRefused::AlreadyHere(existing.name));
         }
         let id = workshop.id;
-        self.try_store(&workshop).map_err(FileRefused::NotStored)?;
+        self.try_store(&workshop)
+            .map_err(|reason| FileRefused::NotStored(self.not_stored(&workshop, reason)))?;
         self.list.update(|list| list.insert(0, workshop));
         Ok(id)
     }
@@ -552,6 +573,17 @@ impl Workshops {
             self.warning.set(None);
         }
         result
+    }
+
+    /// What `workshop` would have needed of the storage that refused it, and what is taken.
+    fn not_stored(&self, workshop: &Workshop, reason: String) -> NotStored {
+        let needed = export_json(&self.catalogue(), workshop).len();
+        let used = self.store.with_value(WorkshopStore::used);
+        NotStored {
+            reason,
+            needed,
+            used,
+        }
     }
 
     /// Shows a warning when a write or removal fails. Only a stored workshop clears it
