@@ -5,6 +5,12 @@ import init, { start } from './__GLUE__';
 
 const here = (name) => new URL(name, import.meta.url).href;
 
+// ?kiosk: a participants' terminal the public shares; the participant's survey clears itself
+// between people (the survey page's page.js does the same).
+if (new URLSearchParams(location.search).has('kiosk')) {
+  for (const host of document.querySelectorAll('[data-samepage]')) host.dataset.kiosk = '';
+}
+
 /* @include later.js */
 
 init({ module_or_path: here('./__WASM__') }).then(() => start(later));

@@ -155,6 +155,42 @@ test('the next person on a participant\'s device starts afresh, with a responden
   phone.expectNoErrors();
 });
 
+test('a participants\' kiosk (?kiosk) clears the code two minutes after it is shown, and the next person adds', async () => {
+  const w = await openWorkshopPage(app);
+  await w.create('Kiosk', { labels: 'North, South' });
+  const link = await w.joinLink();
+  const kiosk = await openWorkshopPage(app, { viewport: PHONE, hash: `?kiosk${link.slice(link.indexOf('#'))}`, clock: true });
+  const first = await kiosk.takeJoinedSurvey({ ...answers('Sales', 4), team: 'North' });
+
+  // The code stays while it is read and copied, then the device clears itself.
+  await kiosk.page.clock.fastForward('01:50');
+  assert.equal(await kiosk.root.getByLabel('Your response code').inputValue(), first);
+  await kiosk.page.clock.fastForward('00:15');
+  await kiosk.expectHeading('Which team are you in?');
+  assert.equal(await kiosk.root.getByLabel('Your response code').count(), 0);
+  assert.ok(!(await kiosk.storageKeys()).some((k) => /^samepage:join-[0-9a-f]{8}:(survey|team|nonce)$/.test(k)),
+    'nothing of the first person is stored');
+
+  // Left mid-survey, it asks "still there?" after nine minutes and clears at ten.
+  await kiosk.root.getByRole('radio', { name: 'South', exact: true }).check();
+  await kiosk.next();
+  await kiosk.start();
+  await kiosk.chooseRole('Sales');
+  await kiosk.next();
+  await kiosk.answerPage(() => 'Disagree');
+  await kiosk.page.clock.fastForward('09:05');
+  await kiosk.root.getByRole('alert').filter({ hasText: 'Still there?' }).waitFor();
+  await kiosk.page.clock.fastForward('01:00');
+  await kiosk.expectHeading('Which team are you in?');
+
+  // The next person's code adds to the workshop: a respondent number of their own.
+  const second = await kiosk.takeJoinedSurvey({ ...answers('Marketing', 2), team: 'South' });
+  await w.pasteCodes(`${first}\n${second}`);
+  await w.importReport().getByText('2 added, 0 updated, 0 already here, 0 refused.').waitFor();
+  w.expectNoErrors();
+  kiosk.expectNoErrors();
+});
+
 test('codes whose answers this device cannot store are refused whole, stay in the box, and import once it can', async () => {
   const w = await openWorkshopPage(app);
   await w.create('Full device');

@@ -7,12 +7,17 @@ import { CHOICES, DESKTOP, INSTRUMENT, STATEMENTS, SurveyPage } from './survey-p
 
 export const WORKSHOP_PATH = 'workshop/';
 
-/** Opens the workshop page in a fresh context (empty storage); `hash` opens a fragment. */
-export async function openWorkshopPage(app, { viewport = DESKTOP, hash = '', initScript } = {}) {
+/**
+ * Opens the workshop page in a fresh context (empty storage); `hash` opens a fragment (a
+ * query before it, such as `?kiosk#join=…`, is kept); `clock` installs a fake clock, moved on
+ * by `page.clock.fastForward`.
+ */
+export async function openWorkshopPage(app, { viewport = DESKTOP, hash = '', initScript, clock = false } = {}) {
   const context = await app.browser.newContext({ viewport, acceptDownloads: true });
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
+  if (clock) await page.clock.install();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error));
   page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });

@@ -75,7 +75,14 @@ impl WorkshopStore {
                 continue;
             };
             match import_json(catalogue, &text) {
-                Ok(workshop) if workshop.id == id => loaded.workshops.push(workshop),
+                Ok(workshop) if workshop.id == id => {
+                    insert_in_order(&mut loaded.workshops, workshop, |w| {
+                        (
+                            std::cmp::Reverse(w.current_round().started.clone()),
+                            w.name.clone(),
+                        )
+                    })
+                }
                 Ok(_) => set_aside(&storage, &keys, &text, FileError::NotAWorkshop, &mut loaded),
                 Err(reason) => set_aside(&storage, &keys, &text, reason, &mut loaded),
             }
@@ -97,21 +104,13 @@ impl WorkshopStore {
                 Ok(_) => FileError::NotAWorkshop,
                 Err(reason) => reason,
             };
-            loaded.set_aside.push(SetAside {
+            let kept = SetAside {
                 key,
                 reason,
                 stamp: Some(stamp),
-            });
+            };
+            insert_in_order(&mut loaded.set_aside, kept, newest_first);
         }
-        loaded
-            .set_aside
-            .sort_by_key(|kept| std::cmp::Reverse(kept.stamp));
-        loaded.workshops.sort_by(|a, b| {
-            let started = |w: &Workshop| w.current_round().started.clone();
-            started(b)
-                .cmp(&started(a))
-                .then_with(|| a.name.cmp(&b.name))
-        });
         (
             WorkshopStore {
                 storage: Some(storage),
@@ -207,6 +206,15 @@ impl WorkshopStore {
     }
 }
 
+/// Inserts `item` into `list`, which is in the order of `key`, after the items of an equal
+/// key: a few workshops or set-aside texts, so an ordered insertion instead of a sort (whose
+/// code costs the workshop page more than a kilobyte).
+fn insert_in_order<T, K: Ord>(list: &mut Vec<T>, item: T, key: impl Fn(&T) -> K) {
+    let item_key = key(&item);
+    let at = list.partition_point(|other| key(other) <= item_key);
+    list.insert(at, item);
+}
+
 /// What a turn on a passed device keeps beside its workshop's namespace: the survey in
 /// progress, the team pick and the respondent number.
 pub const TURN_VALUES: [&str; 3] = ["survey", "team", "nonce"];
@@ -231,5 +239,10 @@ fn set_aside(storage: &Storage, keys: &Keys, text: &str, reason: FileError, load
             stamp: None,
         }
     };
-    loaded.set_aside.push(kept);
+    insert_in_order(&mut loaded.set_aside, kept, newest_first);
+}
+
+/// The order set-aside text is listed in: newest first, then any whose copy failed.
+fn newest_first(kept: &SetAside) -> std::cmp::Reverse<Option<u64>> {
+    std::cmp::Reverse(kept.stamp)
 }

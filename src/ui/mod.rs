@@ -11,7 +11,7 @@ mod nav;
 pub(crate) mod notices;
 mod role;
 pub(crate) mod scorecard;
-mod shared_device;
+pub(crate) mod shared_device;
 mod state;
 mod statements;
 mod welcome;

@@ -1,7 +1,8 @@
 //! A device shared between people, on the survey page and the embed (a participant's survey on
 //! the workshop page has its own ending, `ui::workshop::join`, which also forgets the
 //! respondent number): a finished survey ends with "Done: clear this device", and in kiosk
-//! mode a clock (its rules are `core::kiosk`) warns and then clears a survey left alone.
+//! mode a clock (its rules are `core::kiosk`) warns and then clears a survey left alone, on
+//! either page.
 
 use std::time::Duration;
 
@@ -37,9 +38,13 @@ pub fn ClearForNextPerson() -> impl IntoView {
 }
 
 /// Clears `survey` after the idle times of `core::kiosk`, with a "still there?" warning
-/// before a mid-survey clear. Any pointer or key input on the device counts.
+/// before a mid-survey clear, then runs `on_clear` (a participant's page also forgets the
+/// team pick and respondent number). Any pointer or key input on the device counts.
 #[component]
-pub fn KioskClock(survey: Survey) -> impl IntoView {
+pub fn KioskClock(
+    survey: Survey,
+    #[prop(optional)] on_clear: Option<Callback<()>>,
+) -> impl IntoView {
     let t = survey.text();
     let last_input = StoredValue::new(js_sys::Date::now());
     let warning = RwSignal::new(false);
@@ -56,7 +61,12 @@ pub fn KioskClock(survey: Survey) -> impl IntoView {
     let pointer = window_event_listener(ev::pointerdown, move |_| touch());
     let key = window_event_listener(ev::keydown, move |_| touch());
     let tick = move || {
-        let finished = survey.step.get_untracked() == Step::Scorecard;
+        // A tick already due when a participant's page drops this clock (with its survey, on
+        // a clear) finds the survey gone: nothing left to clear.
+        let Some(step) = survey.step.try_get_untracked() else {
+            return;
+        };
+        let finished = step == Step::Scorecard;
         let started = survey.response.with_untracked(|r| !r.is_empty());
         match kiosk_action(finished, started, seconds_since(last_input.get_value())) {
             KioskAction::Wait => warn(false),
@@ -64,6 +74,11 @@ pub fn KioskClock(survey: Survey) -> impl IntoView {
             KioskAction::Clear => {
                 touch();
                 survey.erase();
+                // After this tick: what `on_clear` redraws may drop this clock, and its timer
+                // must not be dropped while it runs.
+                if let Some(on_clear) = on_clear {
+                    leptos::task::spawn_local(async move { on_clear.run(()) });
+                }
             }
         }
     };

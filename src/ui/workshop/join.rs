@@ -12,6 +12,7 @@ use super::Workshops;
 use crate::core::code::{encode, CodedResponse};
 use crate::core::link::{percent_encode, JoinLink, LinkError};
 use crate::i18n::fill;
+use crate::ui::shared_device::KioskClock;
 use crate::ui::{scorecard::Scorecard, Survey, SurveyFlow};
 
 /// The storage namespace of a participant's answers for workshop `id` on their own device.
@@ -91,7 +92,10 @@ fn JoinSurvey(link: JoinLink, namespace: String, on_clear: Callback<()>) -> impl
             </div>
         }
     });
-    view! { <SurveyFlow survey finished /> }
+    view! {
+        {survey.kiosk().then(|| view! { <KioskClock survey on_clear /> })}
+        <SurveyFlow survey finished />
+    }
 }
 
 /// The participant's response code: as text to copy, as a link back to the facilitator and as

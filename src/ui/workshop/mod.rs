@@ -32,10 +32,12 @@ pub use state::{Screen, Workshops};
 
 /// Mounts the workshop page into every element with a `data-samepage` attribute, with the
 /// starter's `later` function (personal scorecards, QR codes and the advice, fetched after
-/// the first screen).
+/// the first screen). With `data-kiosk` (`?kiosk`, set by the starter), a participant's
+/// survey clears itself between people.
 pub fn mount_all(later: js_sys::Function) {
     for_each_host(|host| {
-        let host_side = Host::with_later(later.clone());
+        let mut host_side = Host::with_later(later.clone());
+        host_side.kiosk = host.has_attribute("data-kiosk");
         leptos::mount::mount_to(
             host,
             move || view! { <WorkshopPage host=host_side.clone() /> },
