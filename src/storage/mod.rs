@@ -1,14 +1,16 @@
-//! The one storage adapter: keeps a namespace's survey in the browser's `localStorage`, or in
-//! memory when the browser will not let us store anything.
+//! Storage: the survey store (here) and the workshop store (`workshops.rs`), both built on the
+//! one adapter, [`Local`] (`local.rs`), which alone reaches the browser's `localStorage`. A
+//! namespace's survey lives there, or in memory when the browser will not let us store
+//! anything.
 //!
-//! It never deletes what it cannot read: unreadable text is copied aside under its own key
-//! first, and left where it is if even that copy fails.
+//! Neither store deletes what it cannot read: unreadable text is copied aside under its own
+//! key first, and left where it is if even that copy fails.
 
+mod local;
 #[cfg(feature = "workshop")]
 mod workshops;
 
-use web_sys::Storage;
-
+pub use local::{on_other_tab_change, Local};
 #[cfg(feature = "workshop")]
 pub use workshops::{Loaded, SetAside, WorkshopStore, TURN_VALUES};
 
@@ -30,14 +32,14 @@ pub enum Opened {
 /// A namespace's survey storage.
 pub struct SurveyStore {
     keys: Keys,
-    storage: Option<Storage>,
+    storage: Option<Local>,
 }
 
 impl SurveyStore {
     /// Opens the store of `namespace` and reads what it holds.
     pub fn open(namespace: &str) -> (SurveyStore, Opened) {
         let keys = Keys::new(namespace);
-        let read = local_storage().and_then(|storage| {
+        let read = Local::open().and_then(|storage| {
             let opened = read_survey(&storage, &keys)?;
             Ok((storage, opened))
         });
@@ -67,9 +69,7 @@ impl SurveyStore {
     /// Stores `survey`. In memory mode there is nothing to do.
     pub fn save(&self, survey: &SavedSurvey) -> Result<(), String> {
         match &self.storage {
-            Some(storage) => storage
-                .set_item(&self.keys.survey(), &survey.encode())
-                .map_err(|error| describe(&error)),
+            Some(storage) => storage.set(&self.keys.survey(), &survey.encode()),
             None => Ok(()),
         }
     }
@@ -77,9 +77,7 @@ impl SurveyStore {
     /// Removes the stored survey of this namespace (set-aside copies stay).
     pub fn erase(&self) -> Result<(), String> {
         match &self.storage {
-            Some(storage) => storage
-                .remove_item(&self.keys.survey())
-                .map_err(|error| describe(&error)),
+            Some(storage) => storage.remove(&self.keys.survey()),
             None => Ok(()),
         }
     }
@@ -87,37 +85,16 @@ impl SurveyStore {
 
 /// Reads the stored survey; unreadable text is copied aside before its key is freed, and an
 /// error (leaving it in place) when even the copy fails.
-fn read_survey(storage: &Storage, keys: &Keys) -> Result<Opened, String> {
-    let Some(text) = storage.get_item(&keys.survey()).map_err(|e| describe(&e))? else {
+fn read_survey(storage: &Local, keys: &Keys) -> Result<Opened, String> {
+    let Some(text) = storage.get(&keys.survey())? else {
         return Ok(Opened::Fresh);
     };
     match SavedSurvey::decode(&text) {
         Ok(saved) => Ok(Opened::Resumed(Box::new(saved))),
         Err(reason) => {
             let key = keys.unreadable(js_sys::Date::now() as u64);
-            storage.set_item(&key, &text).map_err(|e| describe(&e))?;
-            storage
-                .remove_item(&keys.survey())
-                .map_err(|e| describe(&e))?;
+            storage.set_aside(&keys.survey(), &key, &text)?;
             Ok(Opened::SetAside { key, reason })
         }
     }
-}
-
-/// The window's `localStorage`, or why there is none.
-fn local_storage() -> Result<Storage, String> {
-    let window = web_sys::window().ok_or_else(|| "no window".to_owned())?;
-    match window.local_storage() {
-        Ok(Some(storage)) => Ok(storage),
-        Ok(None) => Err("storage is switched off".to_owned()),
-        Err(error) => Err(describe(&error)),
-    }
-}
-
-/// A short, readable reason from a JavaScript exception (its name, e.g. `QuotaExceededError`).
-fn describe(error: &wasm_bindgen::JsValue) -> String {
-    js_sys::Reflect::get(error, &"name".into())
-        .ok()
-        .and_then(|name| name.as_string())
-        .unwrap_or_else(|| "storage error".to_owned())
 }

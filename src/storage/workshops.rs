@@ -6,9 +6,7 @@
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
-use web_sys::Storage;
-
-use super::{describe, local_storage};
+use super::Local;
 use crate::core::instrument::Catalogue;
 use crate::core::link::{set_aside_of_key, workshop_namespace, workshop_of_key};
 use crate::core::saved::Keys;
@@ -39,7 +37,7 @@ pub struct Loaded {
 /// Every workshop on this device, plus small values kept beside a namespace (in memory when
 /// the browser gives no storage, so a participant's team pick still reaches their answers).
 pub struct WorkshopStore {
-    storage: Option<Storage>,
+    storage: Option<Local>,
     memory: RefCell<BTreeMap<String, String>>,
 }
 
@@ -52,7 +50,7 @@ impl WorkshopStore {
             newly_set_aside: false,
             unavailable: None,
         };
-        let storage = match local_storage() {
+        let storage = match Local::open() {
             Ok(storage) => storage,
             Err(reason) => {
                 loaded.unavailable = Some(reason);
@@ -66,12 +64,10 @@ impl WorkshopStore {
             }
         };
         // Listed once, before anything is set aside (which lists what it sets aside itself).
-        let stored_keys: Vec<String> = (0..storage.length().unwrap_or(0))
-            .filter_map(|i| storage.key(i).ok().flatten())
-            .collect();
+        let stored_keys = storage.keys();
         for id in stored_keys.iter().filter_map(|key| workshop_of_key(key)) {
             let keys = Keys::new(&workshop_namespace(id));
-            let Ok(Some(text)) = storage.get_item(&keys.workshop()) else {
+            let Ok(Some(text)) = storage.get(&keys.workshop()) else {
                 continue;
             };
             match import_json(catalogue, &text) {
@@ -92,7 +88,7 @@ impl WorkshopStore {
             .into_iter()
             .filter_map(|key| set_aside_of_key(&key).map(|found| (key, found)))
         {
-            let Ok(Some(text)) = storage.get_item(&key) else {
+            let Ok(Some(text)) = storage.get(&key) else {
                 continue;
             };
             // Under the earlier key form, only what looks like a workshop file: a passed
@@ -131,9 +127,8 @@ impl WorkshopStore {
         let Some(storage) = &self.storage else {
             return 0;
         };
-        (0..storage.length().unwrap_or(0))
-            .filter_map(|i| storage.key(i).ok().flatten())
-            .map(|key| key.len() + storage.get_item(&key).ok().flatten().map_or(0, |v| v.len()))
+        (storage.keys().into_iter())
+            .map(|key| key.len() + storage.get(&key).ok().flatten().map_or(0, |v| v.len()))
             .sum()
     }
 
@@ -156,7 +151,7 @@ impl WorkshopStore {
 
     /// The text kept under `key` (set-aside workshop text), if any.
     pub fn raw(&self, key: &str) -> Option<String> {
-        self.storage.as_ref()?.get_item(key).ok()?
+        self.storage.as_ref()?.get(key).ok()?
     }
 
     /// Deletes the text kept under `key` (set-aside workshop text), for good.
@@ -168,7 +163,7 @@ impl WorkshopStore {
     pub fn value(&self, namespace: &str, name: &str) -> Option<String> {
         let key = Keys::new(namespace).value(name);
         match &self.storage {
-            Some(storage) => storage.get_item(&key).ok()?,
+            Some(storage) => storage.get(&key).ok()?,
             None => self.memory.borrow().get(&key).cloned(),
         }
     }
@@ -185,7 +180,7 @@ impl WorkshopStore {
 
     fn write(&self, key: &str, text: &str) -> Result<(), String> {
         match &self.storage {
-            Some(storage) => storage.set_item(key, text).map_err(|e| describe(&e)),
+            Some(storage) => storage.set(key, text),
             None => {
                 self.memory
                     .borrow_mut()
@@ -197,7 +192,7 @@ impl WorkshopStore {
 
     fn remove(&self, key: &str) -> Result<(), String> {
         match &self.storage {
-            Some(storage) => storage.remove_item(key).map_err(|e| describe(&e)),
+            Some(storage) => storage.remove(key),
             None => {
                 self.memory.borrow_mut().remove(key);
                 Ok(())
@@ -221,12 +216,11 @@ pub const TURN_VALUES: [&str; 3] = ["survey", "team", "nonce"];
 
 /// Copies unreadable text aside, then frees its key; when the copy fails, the text stays
 /// where it is (and is listed under that key).
-fn set_aside(storage: &Storage, keys: &Keys, text: &str, reason: FileError, loaded: &mut Loaded) {
+fn set_aside(storage: &Local, keys: &Keys, text: &str, reason: FileError, loaded: &mut Loaded) {
     let stamp = js_sys::Date::now() as u64;
     let aside = keys.unreadable_workshop(stamp);
     loaded.newly_set_aside = true;
-    let kept = if storage.set_item(&aside, text).is_ok() {
-        let _ = storage.remove_item(&keys.workshop());
+    let kept = if storage.set_aside(&keys.workshop(), &aside, text).is_ok() {
         SetAside {
             key: aside,
             reason,

@@ -20,7 +20,6 @@ pub mod workshop;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -28,6 +27,7 @@ use wasm_bindgen::JsCast;
 use crate::core::flow::Step;
 use crate::core::instrument::Instrument;
 use crate::i18n::Locale;
+use crate::storage::on_other_tab_change;
 
 pub use host::Host;
 pub use state::Survey;
@@ -111,12 +111,11 @@ pub(crate) fn SurveyFlow(survey: Survey, finished: ViewFn) -> impl IntoView {
 /// cleared all storage.
 fn follow_other_tabs(survey: Survey) {
     let key = survey.storage_key();
-    let handle = window_event_listener(ev::storage, move |event| match event.key() {
-        Some(changed) if changed == key => survey.follow_other_tab(event.new_value().as_deref()),
+    on_other_tab_change(move |changed, value| match changed {
+        Some(changed) if changed == key => survey.follow_other_tab(value.as_deref()),
         None => survey.follow_other_tab(None),
         Some(_) => {}
     });
-    on_cleanup(move || handle.remove());
 }
 
 /// Once the survey is past its welcome screen, has the loader fetch what the scorecard needs

@@ -27,6 +27,7 @@ use wasm_bindgen::JsCast;
 use super::{focus_heading_in, next_instance_id, Host, ROOT_CLASS};
 use crate::core::link::{workshop_of_key, Fragment};
 use crate::i18n::Locale;
+use crate::storage::on_other_tab_change;
 
 pub use state::{Screen, Workshops};
 
@@ -180,15 +181,14 @@ fn follow_fragment_changes(workshops: Workshops) {
 /// opened in a new tab, say), so neither tab overwrites the other's answers, and says so when
 /// another tab cleared the storage.
 fn follow_other_tabs(workshops: Workshops) {
-    let handle = window_event_listener(ev::storage, move |event| match event.key() {
+    on_other_tab_change(move |changed, value| match changed {
         Some(key) => {
             if let Some(id) = workshop_of_key(&key) {
-                workshops.follow_other_tab(id, event.new_value().as_deref());
+                workshops.follow_other_tab(id, value.as_deref());
             }
         }
         None => workshops.storage_cleared_elsewhere(),
     });
-    on_cleanup(move || handle.remove());
 }
 
 /// After the screen changes, moves focus to its heading, so keyboard and screen-reader users

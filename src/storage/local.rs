@@ -1,0 +1,69 @@
+//! The one storage adapter both stores are built on: the browser's `localStorage`, reached only
+//! here. One way to open it (or learn why there is none), read, write, remove, list keys, copy
+//! unreadable text aside, and hear of another tab's change.
+
+use leptos::prelude::{on_cleanup, window_event_listener};
+use web_sys::Storage;
+
+/// This site's `localStorage`, as every store reads and writes it. Errors are short reasons
+/// (a browser exception's name, such as `QuotaExceededError`), shown in the stores' warnings.
+pub struct Local(Storage);
+
+impl Local {
+    /// The window's `localStorage`, or why there is none (blocked, switched off).
+    pub fn open() -> Result<Local, String> {
+        let window = web_sys::window().ok_or_else(|| "no window".to_owned())?;
+        match window.local_storage() {
+            Ok(Some(storage)) => Ok(Local(storage)),
+            Ok(None) => Err("storage is switched off".to_owned()),
+            Err(error) => Err(describe(&error)),
+        }
+    }
+
+    /// The text under `key`, if any.
+    pub fn get(&self, key: &str) -> Result<Option<String>, String> {
+        self.0.get_item(key).map_err(|e| describe(&e))
+    }
+
+    /// Writes `text` under `key`; a full storage or one refusing writes says why.
+    pub fn set(&self, key: &str, text: &str) -> Result<(), String> {
+        self.0.set_item(key, text).map_err(|e| describe(&e))
+    }
+
+    /// Removes `key`.
+    pub fn remove(&self, key: &str) -> Result<(), String> {
+        self.0.remove_item(key).map_err(|e| describe(&e))
+    }
+
+    /// Every key stored for this site.
+    pub fn keys(&self) -> Vec<String> {
+        (0..self.0.length().unwrap_or(0))
+            .filter_map(|i| self.0.key(i).ok().flatten())
+            .collect()
+    }
+
+    /// Copies `text` (unreadable, found under `from`) to `aside`, then frees `from`. When the
+    /// copy fails, `from` keeps the text and the reason is returned: nothing is ever lost.
+    pub fn set_aside(&self, from: &str, aside: &str, text: &str) -> Result<(), String> {
+        self.set(aside, text)?;
+        self.remove(from)
+    }
+}
+
+/// Another tab's change to this site's storage: `key` changed to `value` (`None`: removed),
+/// or, with no key, everything was cleared. Runs `changed` for each until the calling
+/// component is dropped.
+pub fn on_other_tab_change(changed: impl Fn(Option<String>, Option<String>) + 'static) {
+    let handle = window_event_listener(leptos::ev::storage, move |event| {
+        changed(event.key(), event.new_value())
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// A short, readable reason from a JavaScript exception (its name, e.g. `QuotaExceededError`).
+fn describe(error: &wasm_bindgen::JsValue) -> String {
+    js_sys::Reflect::get(error, &"name".into())
+        .ok()
+        .and_then(|name| name.as_string())
+        .unwrap_or_else(|| "storage error".to_owned())
+}
