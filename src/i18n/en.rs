@@ -63,6 +63,7 @@ pub static EN: Strings = Strings {
     kiosk_warning: "Still there? To keep your answers private, this device clears them in a minute unless you carry on.",
     kiosk_still_here: "I'm still here",
 
+    storage_off: "storage is switched off",
     storage_unavailable: "This browser does not let SamePage save anything ({reason}). You can still take the survey, but your answers live only in this tab: they will be gone if you reload or close it.",
     storage_failed: "Your last answer could not be saved on this device ({reason}). Your answers are kept in this tab only and will not survive a reload or a closed tab.",
     unreadable_kept: "Answers saved earlier on this device could not be read ({reason}). They have been kept aside, untouched, under the storage key “{key}”. You are starting afresh.",

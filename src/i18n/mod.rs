@@ -469,6 +469,8 @@ pub struct Strings {
     pub kiosk_warning: &'static str,
     pub kiosk_still_here: &'static str,
 
+    /// Why there is no storage, when the browser gives none (switched off).
+    pub storage_off: &'static str,
     pub storage_unavailable: &'static str,
     pub storage_failed: &'static str,
     pub unreadable_kept: &'static str,

@@ -5,18 +5,28 @@
 use leptos::prelude::{on_cleanup, window_event_listener};
 use web_sys::Storage;
 
-/// This site's `localStorage`, as every store reads and writes it. Errors are short reasons
-/// (a browser exception's name, such as `QuotaExceededError`), shown in the stores' warnings.
+/// This site's `localStorage`, as every store reads and writes it. Errors are the browser
+/// exception's name (such as `QuotaExceededError`), shown in the stores' warnings beside
+/// their words.
 pub struct Local(Storage);
+
+/// Why there is no storage. The words for `Off` are in the translation table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NoStorage {
+    /// The browser gives none (switched off).
+    Off,
+    /// The browser refused it: the exception's name (`SecurityError` when blocked).
+    Refused(String),
+}
 
 impl Local {
     /// The window's `localStorage`, or why there is none (blocked, switched off).
-    pub fn open() -> Result<Local, String> {
-        let window = web_sys::window().ok_or_else(|| "no window".to_owned())?;
+    pub fn open() -> Result<Local, NoStorage> {
+        let window = web_sys::window().ok_or(NoStorage::Off)?;
         match window.local_storage() {
             Ok(Some(storage)) => Ok(Local(storage)),
-            Ok(None) => Err("storage is switched off".to_owned()),
-            Err(error) => Err(describe(&error)),
+            Ok(None) => Err(NoStorage::Off),
+            Err(error) => Err(NoStorage::Refused(describe(&error))),
         }
     }
 
@@ -60,10 +70,10 @@ pub fn on_other_tab_change(changed: impl Fn(Option<String>, Option<String>) + 's
     on_cleanup(move || handle.remove());
 }
 
-/// A short, readable reason from a JavaScript exception (its name, e.g. `QuotaExceededError`).
+/// A JavaScript exception's name (e.g. `QuotaExceededError`; `Error` when it has none).
 fn describe(error: &wasm_bindgen::JsValue) -> String {
     js_sys::Reflect::get(error, &"name".into())
         .ok()
         .and_then(|name| name.as_string())
-        .unwrap_or_else(|| "storage error".to_owned())
+        .unwrap_or_else(|| "Error".to_owned())
 }

@@ -10,7 +10,7 @@ mod local;
 #[cfg(feature = "workshop")]
 mod workshops;
 
-pub use local::{on_other_tab_change, Local};
+pub use local::{on_other_tab_change, Local, NoStorage};
 #[cfg(feature = "workshop")]
 pub use workshops::{Loaded, SetAside, WorkshopStore, TURN_VALUES};
 
@@ -26,7 +26,7 @@ pub enum Opened {
     /// Stored text that could not be read; it now lives, untouched, under `key`.
     SetAside { key: String, reason: Unreadable },
     /// No storage: the survey runs in memory only. `reason` says why, for the user.
-    Unavailable { reason: String },
+    Unavailable { reason: NoStorage },
 }
 
 /// A namespace's survey storage.
@@ -40,7 +40,7 @@ impl SurveyStore {
     pub fn open(namespace: &str) -> (SurveyStore, Opened) {
         let keys = Keys::new(namespace);
         let read = Local::open().and_then(|storage| {
-            let opened = read_survey(&storage, &keys)?;
+            let opened = read_survey(&storage, &keys).map_err(NoStorage::Refused)?;
             Ok((storage, opened))
         });
         match read {

@@ -6,7 +6,7 @@
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
-use super::Local;
+use super::{Local, NoStorage};
 use crate::core::instrument::Catalogue;
 use crate::core::link::{set_aside_of_key, workshop_namespace, workshop_of_key};
 use crate::core::saved::Keys;
@@ -31,7 +31,7 @@ pub struct Loaded {
     /// Whether this opening set something aside (announced once; listed until deleted).
     pub newly_set_aside: bool,
     /// Why there is no storage (the workshops then live in memory only).
-    pub unavailable: Option<String>,
+    pub unavailable: Option<NoStorage>,
 }
 
 /// Every workshop on this device, plus small values kept beside a namespace (in memory when

@@ -27,7 +27,7 @@ use wasm_bindgen::JsCast;
 use crate::core::flow::Step;
 use crate::core::instrument::Instrument;
 use crate::i18n::Locale;
-use crate::storage::on_other_tab_change;
+use crate::storage::{on_other_tab_change, NoStorage};
 
 pub use host::Host;
 pub use state::Survey;
@@ -103,6 +103,14 @@ pub(crate) fn SurveyFlow(survey: Survey, finished: ViewFn) -> impl IntoView {
             {current}
             <actions::SurveyActions />
         </div>
+    }
+}
+
+/// Why there is no storage, in `locale`'s words (a refusal is the browser's exception name).
+pub(crate) fn no_storage_reason(locale: Locale, reason: NoStorage) -> String {
+    match reason {
+        NoStorage::Off => locale.strings().storage_off.to_owned(),
+        NoStorage::Refused(name) => name,
     }
 }
 

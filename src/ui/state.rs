@@ -79,6 +79,7 @@ impl Survey {
                 (None, None, Some(Message::SetAside { key, reason }))
             }
             Opened::Unavailable { reason } => {
+                let reason = super::no_storage_reason(locale, reason);
                 (None, Some(StorageWarning::Unavailable(reason)), None)
             }
         };

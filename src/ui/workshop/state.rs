@@ -150,7 +150,7 @@ impl Workshops {
         let warning = loaded.unavailable.map(|reason| {
             crate::i18n::fill(
                 locale.workshop_strings().storage_unavailable,
-                &[("reason", &reason)],
+                &[("reason", &crate::ui::no_storage_reason(locale, reason))],
             )
         });
         let workshops = Workshops {
