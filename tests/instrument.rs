@@ -186,6 +186,27 @@ fn validation_names_what_is_wrong() {
 }
 
 #[test]
+fn an_instrument_of_more_statements_than_a_stored_round_can_count_is_refused() {
+    // A packed round names its statement count in one byte.
+    let mut instrument = Instrument::builtin();
+    assert!(!instrument
+        .validate()
+        .contains(&InstrumentProblem::TooManyItems));
+    let template = instrument.dimensions[0].statements[0].clone();
+    let statements = &mut instrument.dimensions[0].statements;
+    for i in 0..256 {
+        let mut extra = template.clone();
+        extra.id = format!("strategy.extra_{i}");
+        statements.push(extra);
+    }
+    let problems = instrument.validate();
+    assert!(problems.contains(&InstrumentProblem::TooManyItems));
+    assert!(problems
+        .iter()
+        .any(|p| p.to_string().contains("more than 255 statements")));
+}
+
+#[test]
 fn a_variant_that_is_not_json_is_refused_with_a_reason() {
     let problems = Instrument::from_json("{ not json").unwrap_err();
     assert!(matches!(problems[0], InstrumentProblem::NotParsable(_)));

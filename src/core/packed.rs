@@ -8,8 +8,8 @@
 //!
 //! | header byte | content |
 //! | --- | --- |
-//! | 1 | statements per response (`S`) |
-//! | 2 | choice questions per response (`Q`) |
+//! | 1 | statements per response (`S`; an instrument has at most 255, `validate::MAX_ITEMS`) |
+//! | 2 | choice questions per response (`Q`; at most 255 too) |
 //! | 3 | bits per choice (`W`, 1–8): the fewest that hold the highest option picked |
 //!
 //! | record bits | content |

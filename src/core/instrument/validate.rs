@@ -12,12 +12,17 @@ pub const MIN_PLAYS_PER_DIMENSION: usize = 2;
 pub const MIN_QUESTIONS_PER_DIMENSION: usize = 2;
 /// Most options a choice question may have (a stored pick is one byte).
 pub const MAX_OPTIONS: usize = 255;
+/// Most statements, and most choice questions, an instrument may have (a stored round of
+/// responses names both counts in a byte each, see `core::packed`).
+pub const MAX_ITEMS: usize = 255;
 
 /// One thing wrong with an instrument definition, named so a person can fix it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum InstrumentProblem {
     NotParsable(String),
     NoDimensions,
+    /// More than [`MAX_ITEMS`] statements or choice questions.
+    TooManyItems,
     DuplicateId(String),
     /// Ids are stored in a space-separated format: they must be non-empty, without spaces.
     BadId(String),
@@ -64,6 +69,10 @@ impl fmt::Display for InstrumentProblem {
         match self {
             Self::NotParsable(why) => write!(f, "not a readable instrument: {why}"),
             Self::NoDimensions => write!(f, "the instrument has no dimensions"),
+            Self::TooManyItems => write!(
+                f,
+                "the instrument has more than {MAX_ITEMS} statements or choice questions"
+            ),
             Self::DuplicateId(id) => write!(f, "the id \"{id}\" is used more than once"),
             Self::BadId(id) => write!(f, "the id \"{id}\" must be non-empty and have no spaces"),
             Self::TooFewStatements { dimension, found } => write!(
@@ -144,6 +153,9 @@ impl Instrument {
         }
         if self.dimensions.is_empty() {
             problems.push(InstrumentProblem::NoDimensions);
+        }
+        if self.statement_count() > MAX_ITEMS || self.definitions.len() > MAX_ITEMS {
+            problems.push(InstrumentProblem::TooManyItems);
         }
         for dimension in &self.dimensions {
             let d = &dimension.id;
