@@ -23,6 +23,7 @@ const CORE_BUDGETS_MS = {
   score_and_diagnose_10000: 50,
   import_10000_codes: 2000,
   import_100000_codes: 3000,
+  import_100000_codes_again: 3000,
   store_and_open_100000: 1000,
 };
 const LOADS = 5;

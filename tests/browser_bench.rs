@@ -139,6 +139,24 @@ fn import_100000_codes() {
     console_log!("BENCH import_100000_codes {ms:.1}");
 }
 
+/// The same file of 100,000 codes imported a second time: every code is already here.
+#[wasm_bindgen_test]
+fn import_100000_codes_again() {
+    let instrument = Instrument::builtin();
+    let catalogue = Catalogue::builtin();
+    let file = codes(&instrument, 79, 100_000);
+    let mut workshop = Workshop::new(79, "Bench", Vec::new(), 3, "2026-11-23", "2.0.0");
+    workshop.import_codes(&catalogue, &file);
+    let mut duplicates = 0;
+    let ms = median_ms(|| {
+        let mut again = workshop.clone();
+        let report = again.import_codes(&catalogue, &file);
+        duplicates = report.count(|o| *o == samepage::core::workshop::CodeOutcome::Duplicate);
+    });
+    assert_eq!(duplicates, 100_000);
+    console_log!("BENCH import_100000_codes_again {ms:.1}");
+}
+
 /// A workshop of 100,000 responses written as the stored text and read back: what each save
 /// and each opening of the workshop page do.
 #[wasm_bindgen_test]

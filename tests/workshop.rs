@@ -550,3 +550,34 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_workshop_list_is_newest_first_then_by_name_as_workshops_arrive() {
+    use samepage::core::workshop::{insert_in_list_order, insert_in_order};
+    let workshop = |id: u32, name: &str, started: &str| {
+        Workshop::new(id, name, Vec::new(), 3, started, "2.0.0")
+    };
+    let mut list = Vec::new();
+    for w in [
+        workshop(1, "Beta", "2026-03-01"),
+        workshop(2, "Alpha", "2026-03-01"),
+        workshop(3, "Old", "2025-12-24"),
+        workshop(4, "New", "2026-11-30"),
+    ] {
+        insert_in_list_order(&mut list, w);
+    }
+    let ids: Vec<u32> = list.iter().map(|w| w.id).collect();
+    assert_eq!(ids, [4, 2, 1, 3]);
+    // A later round moves a workshop up.
+    let mut again = list.remove(3);
+    again.start_round("2026-12-01", "2.0.0");
+    insert_in_list_order(&mut list, again);
+    assert_eq!(list[0].id, 3);
+
+    // Equal keys keep the order they came in.
+    let mut items = Vec::new();
+    for (key, tag) in [(2, 'a'), (1, 'b'), (2, 'c'), (1, 'd')] {
+        insert_in_order(&mut items, (key, tag), |item| item.0);
+    }
+    assert_eq!(items, [(1, 'b'), (1, 'd'), (2, 'a'), (2, 'c')]);
+}

@@ -161,6 +161,9 @@ test('a participants\' kiosk (?kiosk) clears the code two minutes after it is sh
   const link = await w.joinLink();
   const kiosk = await openWorkshopPage(app, { viewport: PHONE, hash: `?kiosk${link.slice(link.indexOf('#'))}`, clock: true });
   const first = await kiosk.takeJoinedSurvey({ ...answers('Sales', 4), team: 'North' });
+  // The link back does not carry kiosk mode to the facilitator's device.
+  const back = await kiosk.root.getByLabel('Link for the facilitator').inputValue();
+  assert.ok(back.startsWith(`${app.server.url}workshop/#codes=`), back);
 
   // The code stays while it is read and copied, then the device clears itself.
   await kiosk.page.clock.fastForward('01:50');

@@ -73,6 +73,10 @@ pub fn pack(responses: &[Collected]) -> String {
         choices: choices.unwrap_or(0),
         choice_bits: width(highest.unwrap_or(0)),
     };
+    debug_assert!(
+        layout.statements <= 255 && layout.choices <= 255,
+        "validate::MAX_ITEMS"
+    );
     let mut bytes = vec![
         layout.statements as u8,
         layout.choices as u8,

@@ -2,7 +2,7 @@
 //! the beliefs, and importing response codes. Pure data and rules; the workshop page's screens
 //! (`ui::workshop`) call them and store the result.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -288,6 +288,26 @@ impl ImportReport {
     }
 }
 
+/// Puts `workshop` into `list` (kept newest first, by the start of each one's latest round,
+/// then by name) where it belongs.
+pub fn insert_in_list_order(list: &mut Vec<Workshop>, workshop: Workshop) {
+    insert_in_order(list, workshop, |w| {
+        (
+            std::cmp::Reverse(w.current_round().started.clone()),
+            w.name.clone(),
+        )
+    });
+}
+
+/// Inserts `item` into `list`, which is in the order of `key`, after the items of an equal
+/// key. Lists of workshops are short: an ordered insertion costs the workshop page far less
+/// code than a sort.
+pub fn insert_in_order<T, K: Ord>(list: &mut Vec<T>, item: T, key: impl Fn(&T) -> K) {
+    let item_key = key(&item);
+    let at = list.partition_point(|other| key(other) <= item_key);
+    list.insert(at, item);
+}
+
 impl Workshop {
     /// A new workshop with one empty round of `questionnaire` (a version) started on `today`.
     pub fn new(
@@ -388,10 +408,11 @@ impl Workshop {
         };
         let others: Vec<&Instrument> = catalogue.all().iter().collect();
         let decoder = Decoder::new(instrument, self.id).knowing(&others);
-        // Who is already here: a roll-out's file of 100,000 new codes must not search the
-        // round once per code (only a respondent already here is looked for).
-        let mut here: HashSet<u32> = (self.current_round().responses.iter())
-            .map(|c| c.nonce)
+        // Where each respondent already is: a roll-out's file of 100,000 codes, new or
+        // imported again, must not search the round once per code.
+        let mut positions: HashMap<u32, usize> = (self.current_round().responses.iter())
+            .enumerate()
+            .map(|(at, c)| (c.nonce, at))
             .collect();
         let outcomes = find_codes(text)
             .into_iter()
@@ -411,11 +432,10 @@ impl Workshop {
                             answers,
                             source: Source::Code,
                         };
-                        if here.insert(nonce) {
-                            self.collect_at(None, collected)
-                        } else {
-                            self.collect(collected)
-                        }
+                        // Responses are only added or replaced: positions stay right.
+                        let next = self.current_round().responses.len();
+                        let at = *positions.entry(nonce).or_insert(next);
+                        self.collect_at((at < next).then_some(at), collected)
                     }
                     Err(error) => CodeOutcome::Refused(error),
                 };

@@ -54,9 +54,11 @@ impl Local {
 
     /// Copies `text` (unreadable, found under `from`) to `aside`, then frees `from`. When the
     /// copy fails, `from` keeps the text and the reason is returned: nothing is ever lost.
+    /// Once copied, the text is aside even if `from` cannot be freed (it is then in both).
     pub fn set_aside(&self, from: &str, aside: &str, text: &str) -> Result<(), String> {
         self.set(aside, text)?;
-        self.remove(from)
+        let _ = self.remove(from);
+        Ok(())
     }
 }
 

@@ -10,7 +10,7 @@ use super::{Local, NoStorage};
 use crate::core::instrument::Catalogue;
 use crate::core::link::{set_aside_of_key, workshop_namespace, workshop_of_key};
 use crate::core::saved::Keys;
-use crate::core::workshop::Workshop;
+use crate::core::workshop::{insert_in_list_order, insert_in_order, Workshop};
 use crate::core::workshop_file::{export_json, import_json, FileError};
 
 /// Stored text that could not be read as a workshop, and where it now lives: listed until the
@@ -72,12 +72,7 @@ impl WorkshopStore {
             };
             match import_json(catalogue, &text) {
                 Ok(workshop) if workshop.id == id => {
-                    insert_in_order(&mut loaded.workshops, workshop, |w| {
-                        (
-                            std::cmp::Reverse(w.current_round().started.clone()),
-                            w.name.clone(),
-                        )
-                    })
+                    insert_in_list_order(&mut loaded.workshops, workshop)
                 }
                 Ok(_) => set_aside(&storage, &keys, &text, FileError::NotAWorkshop, &mut loaded),
                 Err(reason) => set_aside(&storage, &keys, &text, reason, &mut loaded),
@@ -121,8 +116,9 @@ impl WorkshopStore {
         self.storage.is_some()
     }
 
-    /// About how much of this site's storage is taken, in characters (keys and values): what
-    /// a facilitator is told when a workshop does not fit.
+    /// About how much of this site's storage is taken (keys and values, in UTF-8 bytes: the
+    /// characters the quota counts, or a little more): what a facilitator is told when a
+    /// workshop does not fit.
     pub fn used(&self) -> usize {
         let Some(storage) = &self.storage else {
             return 0;
@@ -199,15 +195,6 @@ impl WorkshopStore {
             }
         }
     }
-}
-
-/// Inserts `item` into `list`, which is in the order of `key`, after the items of an equal
-/// key: a few workshops or set-aside texts, so an ordered insertion instead of a sort (whose
-/// code costs the workshop page more than a kilobyte).
-fn insert_in_order<T, K: Ord>(list: &mut Vec<T>, item: T, key: impl Fn(&T) -> K) {
-    let item_key = key(&item);
-    let at = list.partition_point(|other| key(other) <= item_key);
-    list.insert(at, item);
 }
 
 /// What a turn on a passed device keeps beside its workshop's namespace: the survey in

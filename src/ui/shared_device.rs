@@ -77,7 +77,9 @@ pub fn KioskClock(
                 // After this tick: what `on_clear` redraws may drop this clock, and its timer
                 // must not be dropped while it runs.
                 if let Some(on_clear) = on_clear {
-                    leptos::task::spawn_local(async move { on_clear.run(()) });
+                    leptos::task::spawn_local(async move {
+                        let _ = on_clear.try_run(());
+                    });
                 }
             }
         }

@@ -12,12 +12,18 @@ use crate::core::workshop::CodeOutcome;
 use crate::i18n::{fill, WorkshopStrings};
 use crate::ui::confirm::ConfirmedAction;
 
-/// This page's address without its fragment, to build links to it.
+/// This page's address without its query and fragment, to build links to it.
 pub fn page_address() -> String {
-    let href = web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default();
-    href.split('#').next().unwrap_or_default().to_owned()
+    // Without the query: a `?kiosk` terminal's links (the participants' link, a code's link
+    // back) must not carry kiosk mode to the facilitator's or a participant's own device.
+    let location = web_sys::window().map(|w| w.location());
+    let part = |read: fn(&web_sys::Location) -> Result<String, wasm_bindgen::JsValue>| {
+        location
+            .as_ref()
+            .and_then(|l| read(l).ok())
+            .unwrap_or_default()
+    };
+    part(web_sys::Location::origin) + &part(web_sys::Location::pathname)
 }
 
 /// A button that copies `text` to the clipboard, and a status line that says `done` when the

@@ -109,8 +109,8 @@ pub fn Exports(id: u32) -> impl IntoView {
 /// Reads the file chosen in the file input that fired `event` as text, then hands `done` its
 /// name and its text (`None` when it cannot be read as text). The input is emptied, so the
 /// same file can be chosen again. From the choice until `done` has run, `busy` says which
-/// file is being imported (`w.file_busy`), drawn while the browser reads the file: a file of
-/// 100,000 responses takes a second or more to import, during which the page cannot answer.
+/// file is being imported (`w.file_busy`), drawn before the import starts: a file of 100,000
+/// responses takes a second or more to import, during which the page cannot answer.
 pub fn read_chosen_file(
     event: &leptos::ev::Event,
     busy: RwSignal<Option<String>>,
@@ -137,8 +137,17 @@ pub fn read_chosen_file(
             .await
             .ok()
             .and_then(|t| t.as_string());
-        done(file.name(), text);
-        busy.set(None);
+        // After the next paint, so the status shows before the import holds the page: a
+        // timeout set in an animation frame runs once that frame is drawn.
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    done(file.name(), text);
+                    busy.set(None);
+                },
+                std::time::Duration::ZERO,
+            );
+        });
     });
 }
 

@@ -10,8 +10,8 @@ use crate::core::instrument::builtin_advice_file;
 use crate::core::instrument::{Catalogue, Instrument};
 use crate::core::link::{workshop_namespace, Fragment, JoinLink, LinkError};
 use crate::core::workshop::{
-    parse_minimum, parse_team_labels, Collected, ImportReport, LabelsRefused, MinimumRefused,
-    Workshop,
+    insert_in_list_order, parse_minimum, parse_team_labels, Collected, ImportReport, LabelsRefused,
+    MinimumRefused, Workshop,
 };
 use crate::core::workshop_file::{export_json, import_json, FileError};
 use crate::i18n::{fill, Locale, ReportStrings, Strings, TeamStrings, WorkshopStrings};
@@ -425,7 +425,8 @@ impl Workshops {
         // A workshop that could not be stored still opens (the warning says it lasts only
         // on this page), so that what is typed next is not lost.
         let _ = self.store_workshop(&workshop);
-        self.list.update(|list| list.insert(0, workshop));
+        self.list
+            .update(|list| insert_in_list_order(list, workshop));
         self.screen.set(Screen::Dashboard(id));
         Ok(id)
     }
@@ -512,7 +513,7 @@ impl Workshops {
         self.list
             .update(|list| match list.iter_mut().find(|w| w.id == id) {
                 Some(existing) => *existing = workshop,
-                None => list.insert(0, workshop),
+                None => insert_in_list_order(list, workshop),
             });
     }
 
@@ -534,7 +535,8 @@ impl Workshops {
         let id = workshop.id;
         self.try_store(&workshop)
             .map_err(|reason| FileRefused::NotStored(self.not_stored(&workshop, reason)))?;
-        self.list.update(|list| list.insert(0, workshop));
+        self.list
+            .update(|list| insert_in_list_order(list, workshop));
         Ok(id)
     }
 
