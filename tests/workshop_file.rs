@@ -7,7 +7,9 @@ use samepage::core::packed::{pack, unpack};
 use samepage::core::response::{Answer, Role};
 use samepage::core::team::Answers;
 use samepage::core::workshop::{Collected, Facts, Source, Workshop};
-use samepage::core::workshop_file::{export_json, file_name, import_json, Damage, FileError};
+use samepage::core::workshop_file::{
+    export_json, file_name, import_json, megabytes, Damage, FileError,
+};
 
 fn answers(instrument: &Instrument, seed: u64) -> Answers {
     let mut x = seed | 1;
@@ -331,6 +333,16 @@ fn how_each_answer_came_is_written_and_read_and_absent_from_earlier_files() {
     assert_eq!((counts.device, counts.code, counts.unrecorded), (3, 2, 2));
     let strange = earlier.replacen(r#""source":"device""#, r#""source":"fax""#, 1);
     assert!(import_json(&Catalogue::builtin(), &strange).is_err());
+}
+
+#[test]
+fn sizes_read_as_megabytes_rounded_up() {
+    assert_eq!(megabytes(0), "0.0");
+    assert_eq!(megabytes(1), "0.1");
+    assert_eq!(megabytes(100_000), "0.1");
+    assert_eq!(megabytes(100_001), "0.2");
+    assert_eq!(megabytes(5_870_000), "5.9");
+    assert_eq!(megabytes(12_514_260), "12.6");
 }
 
 #[test]

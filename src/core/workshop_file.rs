@@ -156,6 +156,12 @@ fn stamp(instrument: &Instrument) -> InstrumentStamp {
     }
 }
 
+/// `chars` characters of storage as megabytes (millions of characters), rounded up to one
+/// decimal: what a facilitator reads when a workshop does not fit, never "0.0" for something.
+pub fn megabytes(chars: usize) -> String {
+    super::scoring::decimal(chars.div_ceil(100_000) as f64 / 10.0, 1)
+}
+
 /// True for a `YYYY-MM-DD` date with a month 1–12 and a day 1–31.
 pub fn is_date(text: &str) -> bool {
     let b = text.as_bytes();

@@ -147,6 +147,9 @@ fn chart_open(html: &mut String, id: &str, title: &str, description: &str) {
     );
 }
 
+/// The heatmap cell's class suffix where a group has no score (beside `Stage::id`'s).
+const NO_SCORE_CLASS: &str = "none";
+
 /// A chart row: its label (with `extra_class`, which starts with a space, added to its
 /// class), then an SVG strip `height` pixels high.
 fn row_open(html: &mut String, label: &str, extra_class: &str, height: usize) {
@@ -187,7 +190,7 @@ fn heatmap(html: &mut String, input: &TeamInput) {
         row_open(html, area(input, row), "", 22);
         for (column, group) in card.groups.iter().enumerate() {
             let mean = group.dimensions.get(row).and_then(|d| d.mean);
-            let class = mean.map_or("none", |m| Stage::of(m).id());
+            let class = mean.map_or(NO_SCORE_CLASS, |m| Stage::of(m).id());
             let x = column as f64 * width;
             let _ = write!(
                 html,

@@ -52,6 +52,14 @@ impl Local {
             .collect()
     }
 
+    /// About how much of this site's storage is taken: keys and values, in UTF-8 bytes (the
+    /// characters the quota counts, or a little more).
+    pub fn used(&self) -> usize {
+        (self.keys().into_iter())
+            .map(|key| key.len() + self.get(&key).ok().flatten().map_or(0, |v| v.len()))
+            .sum()
+    }
+
     /// Copies `text` (unreadable, found under `from`) to `aside`, then frees `from`. When the
     /// copy fails, `from` keeps the text and the reason is returned: nothing is ever lost.
     /// Once copied, the text is aside even if `from` cannot be freed (it is then in both).

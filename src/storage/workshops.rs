@@ -116,16 +116,10 @@ impl WorkshopStore {
         self.storage.is_some()
     }
 
-    /// About how much of this site's storage is taken (keys and values, in UTF-8 bytes: the
-    /// characters the quota counts, or a little more): what a facilitator is told when a
-    /// workshop does not fit.
+    /// About how much of this site's storage is taken (`Local::used`; nothing in memory):
+    /// what a facilitator is told when a workshop does not fit.
     pub fn used(&self) -> usize {
-        let Some(storage) = &self.storage else {
-            return 0;
-        };
-        (storage.keys().into_iter())
-            .map(|key| key.len() + storage.get(&key).ok().flatten().map_or(0, |v| v.len()))
-            .sum()
+        self.storage.as_ref().map_or(0, Local::used)
     }
 
     /// Stores `workshop` under its own namespace.

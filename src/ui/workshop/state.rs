@@ -13,7 +13,7 @@ use crate::core::workshop::{
     insert_in_list_order, parse_minimum, parse_team_labels, Collected, ImportReport, LabelsRefused,
     MinimumRefused, Workshop,
 };
-use crate::core::workshop_file::{export_json, import_json, FileError};
+use crate::core::workshop_file::{export_json, import_json, megabytes, FileError};
 use crate::i18n::{fill, Locale, ReportStrings, Strings, TeamStrings, WorkshopStrings};
 use crate::storage::{SetAside, WorkshopStore, TURN_VALUES};
 use crate::ui::{Host, Survey};
@@ -79,12 +79,9 @@ pub struct NotStored {
 }
 
 impl NotStored {
-    /// The sizes in millions of characters (what people read as megabytes), rounded up to
-    /// one decimal, so a small workshop never reads as needing nothing.
+    /// The sizes as megabytes, rounded up (`workshop_file::megabytes`).
     pub fn megabytes(&self) -> (String, String) {
-        let mb =
-            |chars: usize| crate::core::scoring::decimal(chars.div_ceil(100_000) as f64 / 10.0, 1);
-        (mb(self.needed), mb(self.used))
+        (megabytes(self.needed), megabytes(self.used))
     }
 }
 
