@@ -199,3 +199,80 @@ fn a_code_of_a_newer_format_is_recognised_as_one() {
         ["SP1.AAAA", "SP2.BBBB", "SP17.CC-_"]
     );
 }
+
+/// A participant on the survey page gets their code from the later wasm, in a card above
+/// their scorecard: the code it shows and the one `samepage:complete` carries are the same,
+/// and decode to the stored answers, the respondent number and the team; its link back opens
+/// the workshop page with the code; a code the page made itself is shown as given; a survey
+/// that cannot be read gives no card.
+#[test]
+fn the_later_wasm_codes_a_stored_survey_as_the_participant_sees_and_the_host_gets_it() {
+    use samepage::core::embed::CodeCardRequest;
+    use samepage::core::instrument::builtin_advice_records;
+    use samepage::core::link::{codes_link, Participant};
+    use samepage::core::saved::SavedSurvey;
+    use samepage::report::later::{complete_json, response_code, scorecard_html};
+    let instrument = Instrument::builtin_without_advice();
+    let coded = sample();
+    let mut saved = SavedSurvey::new(&instrument);
+    saved.response = coded.response.clone();
+    let saved = saved.encode();
+    let participant = Participant {
+        workshop: coded.workshop,
+        nonce: coded.nonce,
+        team: coded.team,
+    };
+    let code = response_code(&saved, participant);
+    assert_eq!(decode(&instrument, WORKSHOP, &code), Ok(coded));
+
+    let page = "https://intranet.example/samepage/workshop/";
+    let card = CodeCardRequest {
+        participant,
+        code: None,
+        workshop_page: page,
+    };
+    let advice = Ok(builtin_advice_records());
+    let html = scorecard_html(&saved, advice, "en", "sp3", Some(card));
+    let link = codes_link(page, &code);
+    let card_end = html
+        .find("samepage__overall")
+        .expect("the scores follow the card");
+    let (card_html, _) = html.split_at(card_end);
+    assert!(
+        card_html.contains(&format!(
+            r#"id="sp3-code" class="samepage__code-text" type="text" readonly value="{code}""#
+        )),
+        "{card_html}"
+    );
+    assert!(
+        card_html.contains(&format!(r#"readonly value="{link}""#)),
+        "{card_html}"
+    );
+    assert!(card_html.contains(r#"data-copy="sp3-code""#));
+    assert!(card_html.contains(r#"<p id="sp3-code-status" role="status"></p>"#));
+    assert!(card_html.contains("<title>QR code of the link with your answers</title>"));
+    let given = scorecard_html(
+        &saved,
+        advice,
+        "en",
+        "sp3",
+        Some(CodeCardRequest {
+            code: Some("SP1.given"),
+            ..card
+        }),
+    );
+    assert!(given.contains(r#"value="SP1.given""#));
+    assert!(!scorecard_html(&saved, advice, "en", "sp3", None).contains("samepage__code-text"));
+    assert!(
+        !scorecard_html("not a survey", advice, "en", "sp3", Some(card))
+            .contains("samepage__code-text")
+    );
+
+    let detail: serde_json::Value =
+        serde_json::from_str(&complete_json(&saved, "en", true, Some(participant))).unwrap();
+    assert_eq!(detail["code"], serde_json::Value::String(code));
+    let hidden: serde_json::Value =
+        serde_json::from_str(&complete_json(&saved, "en", false, Some(participant))).unwrap();
+    assert_eq!(hidden.get("code"), None, "data-results=none: no code");
+    assert_eq!(response_code("not a survey", participant), "");
+}

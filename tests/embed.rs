@@ -5,6 +5,7 @@
 use proptest::prelude::*;
 use samepage::core::embed::{complete_detail, progress_detail, string, EmbedOptions, LaterRequest};
 use samepage::core::instrument::Instrument;
+use samepage::core::link::Participant;
 use samepage::core::response::{Answer, Response, Role};
 use serde_json::{json, Value};
 
@@ -24,13 +25,19 @@ fn options_come_from_the_attributes_with_defaults() {
     assert_eq!(none.locale, None);
     assert!(none.share_results);
     assert_eq!(none.label, None);
+    assert_eq!(none.workshop, None);
 
     let all = options(&[
         ("data-namespace", " intranet-hr "),
         ("data-locale", "EN"),
         ("data-results", "none"),
         ("data-label", " Survey for HR "),
+        ("data-workshop", "#join=00abcdef&v=2.0.0&n=Q3&t="),
     ]);
+    assert_eq!(
+        all.workshop.as_deref(),
+        Some("#join=00abcdef&v=2.0.0&n=Q3&t=")
+    );
     assert_eq!(all.label.as_deref(), Some("Survey for HR"));
     assert_eq!(all.namespace, "intranet-hr");
     assert_eq!(all.locale.as_deref(), Some("en"));
@@ -186,6 +193,8 @@ fn requests_to_the_loader_are_json() {
         locale: "en",
         advice: "advice-1.en.txt",
         id_prefix: "sp0",
+        participant: None,
+        code: None,
     };
     let parsed: Value = serde_json::from_str(&request.to_json()).unwrap();
     assert_eq!(parsed["what"], "scorecard");
@@ -195,6 +204,7 @@ fn requests_to_the_loader_are_json() {
             saved: "s",
             locale: "en",
             share_results: false,
+            participant: None,
         }
         .to_json(),
     )
@@ -203,6 +213,60 @@ fn requests_to_the_loader_are_json() {
         complete,
         json!({ "what": "complete", "saved": "s", "locale": "en", "share": false })
     );
+    let participant = Participant {
+        workshop: 0x00ab_cdef,
+        nonce: 4_000_000_000,
+        team: Some(2),
+    };
+    let complete: Value = serde_json::from_str(
+        &LaterRequest::Complete {
+            saved: "s",
+            locale: "en",
+            share_results: true,
+            participant: Some(participant),
+        }
+        .to_json(),
+    )
+    .unwrap();
+    assert_eq!(
+        complete,
+        json!({ "what": "complete", "saved": "s", "locale": "en", "share": true,
+                "workshop": 11_259_375, "nonce": 4_000_000_000u32, "team": 2 })
+    );
+    let scorecard: Value = serde_json::from_str(
+        &LaterRequest::Scorecard {
+            saved: "s",
+            locale: "en",
+            advice: "advice-1.en.txt",
+            id_prefix: "sp1",
+            participant: Some(Participant {
+                team: None,
+                ..participant
+            }),
+            code: None,
+        }
+        .to_json(),
+    )
+    .unwrap();
+    assert_eq!(
+        scorecard,
+        json!({ "what": "scorecard", "saved": "s", "locale": "en", "advice": "advice-1.en.txt",
+                "prefix": "sp1", "workshop": 11_259_375, "nonce": 4_000_000_000u32, "team": null,
+                "code": null })
+    );
+    let made_here: Value = serde_json::from_str(
+        &LaterRequest::Scorecard {
+            saved: "s",
+            locale: "en",
+            advice: "a",
+            id_prefix: "sp1",
+            participant: Some(participant),
+            code: Some("SP1.abc"),
+        }
+        .to_json(),
+    )
+    .unwrap();
+    assert_eq!(made_here["code"], "SP1.abc");
     let qr: Value = serde_json::from_str(
         &LaterRequest::Qr {
             text: "https://intranet.example/w/#join=1&n=\"A\"",

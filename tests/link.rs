@@ -5,8 +5,8 @@ use proptest::prelude::*;
 use samepage::core::code::{encode, workshop_of, CodedResponse};
 use samepage::core::instrument::Catalogue;
 use samepage::core::link::{
-    percent_decode, percent_encode, workshop_namespace, workshop_of_key, Fragment, JoinLink,
-    LinkError,
+    codes_link, join_namespace, participant_address, percent_decode, percent_encode,
+    survey_page_of, workshop_namespace, workshop_of_key, Fragment, JoinLink, LinkError,
 };
 use samepage::core::response::{Response, Role};
 use samepage::core::saved::Keys;
@@ -118,7 +118,79 @@ fn each_workshop_has_its_own_storage_namespace() {
     assert_eq!(workshop_of_key("samepage:default:survey"), None);
 }
 
+/// Participants take the survey page (the light one) when it asks the round's version; a
+/// round that still collects an earlier version sends them to the workshop page, which keeps
+/// it. The survey page is the folder above the workshop page, on any path.
+#[test]
+fn a_participant_link_opens_the_survey_page_unless_the_round_asks_an_earlier_version() {
+    let link = link();
+    let fragment = link.fragment();
+    for workshop_page in [
+        "https://intranet.example/tools/samepage/workshop/",
+        "https://intranet.example/tools/samepage/workshop/index.html",
+    ] {
+        assert_eq!(
+            participant_address(&link, workshop_page, "2.0.0"),
+            format!("https://intranet.example/tools/samepage/#{fragment}")
+        );
+    }
+    assert_eq!(
+        participant_address(&link, "http://127.0.0.1:8080/workshop/", "2.0.0"),
+        format!("http://127.0.0.1:8080/#{fragment}")
+    );
+    assert_eq!(
+        participant_address(&link, "https://h.example/s/workshop/", "3.0.0"),
+        format!("https://h.example/s/workshop/#{fragment}")
+    );
+    assert_eq!(
+        survey_page_of("https://h.example/workshop/"),
+        "https://h.example/"
+    );
+    assert_eq!(
+        codes_link("https://h.example/workshop/", "SP1.a b"),
+        "https://h.example/workshop/#codes=SP1.a%20b"
+    );
+}
+
+/// A host page's `data-workshop` may hold the fragment, with or without `#`, or the whole
+/// participant link; each reads as the same workshop. Versions are checked by the caller.
+#[test]
+fn a_workshop_link_reads_from_its_fragment_or_the_whole_link() {
+    let link = link();
+    let fragment = link.fragment();
+    let known = |version: &str| version == "2.0.0";
+    for text in [
+        fragment.clone(),
+        format!("#{fragment}"),
+        format!(" https://intranet.example/samepage/#{fragment} "),
+    ] {
+        assert_eq!(
+            JoinLink::read(&text, known, percent_decode),
+            Ok(link.clone()),
+            "{text}"
+        );
+    }
+    assert_eq!(
+        JoinLink::read(&fragment, |_| false, percent_decode),
+        Err(LinkError::OtherVersion("2.0.0".into()))
+    );
+    assert_eq!(
+        JoinLink::read("join=zz", known, percent_decode),
+        Err(LinkError::Damaged)
+    );
+    assert_eq!(
+        JoinLink::read("", known, percent_decode),
+        Err(LinkError::Damaged)
+    );
+    assert_eq!(join_namespace(0x00ab_cdef), "join-00abcdef");
+}
+
 proptest! {
+    #[test]
+    fn any_workshop_attribute_reads_without_panicking(text in any::<String>()) {
+        let _ = JoinLink::read(&text, |_| true, percent_decode);
+    }
+
     #[test]
     fn percent_encoding_round_trips_and_stays_url_safe(text in any::<String>()) {
         let encoded = percent_encode(&text);

@@ -37,7 +37,7 @@ fn stored_text_carries_the_schema_version_and_reads_back() {
     let text = saved.encode();
     assert_eq!(
         text,
-        "samepage-survey 2\n\
+        "samepage-survey 3\n\
          instrument samepage-core 2.0.0\n\
          step statements 3\n\
          role leadership\n\
@@ -47,6 +47,45 @@ fn stored_text_carries_the_schema_version_and_reads_back() {
          definition sales_ready asked_for_contact\n"
     );
     assert_eq!(SavedSurvey::decode(&text), Ok(saved));
+}
+
+/// A workshop participant's team pick and respondent number are kept with their answers, so
+/// they go when the answers are erased; "none of the teams" is an answer of its own.
+#[test]
+fn a_participants_team_and_respondent_number_are_stored_with_the_answers() {
+    let instrument = Instrument::builtin();
+    let mut saved = sample(&instrument);
+    saved.response.team = Some(Some(2));
+    saved.response.respondent = Some(4_000_000_000);
+    let text = saved.encode();
+    assert!(
+        text.ends_with("definition sales_ready asked_for_contact\nteam 2\nrespondent 4000000000\n"),
+        "{text}"
+    );
+    assert_eq!(SavedSurvey::decode(&text), Ok(saved.clone()));
+    saved.response.team = Some(None);
+    assert!(saved.encode().contains("\nteam none\n"));
+    assert_eq!(SavedSurvey::decode(&saved.encode()), Ok(saved));
+    for damaged in [
+        "team 256",
+        "team x",
+        "respondent -1",
+        "respondent 4294967296",
+    ] {
+        let text =
+            format!("samepage-survey 3\ninstrument samepage-core 2.0.0\nstep role\n{damaged}\n");
+        assert_eq!(
+            SavedSurvey::decode(&text),
+            Err(Unreadable::Damaged(4)),
+            "{damaged}"
+        );
+    }
+    // What a build before schema 3 stored still reads.
+    let schema_2 = "samepage-survey 2\ninstrument samepage-core 2.0.0\nstep role\nrole sales\n";
+    assert_eq!(
+        SavedSurvey::decode(schema_2).map(|s| s.response.team),
+        Ok(None)
+    );
 }
 
 #[test]
@@ -226,6 +265,8 @@ fn an_answer_only_this_tab_has_survives_another_tabs_write() {
         ]
         .into(),
         definitions: [("q".to_owned(), "x".to_owned())].into(),
+        team: Some(Some(1)),
+        respondent: None,
     };
     // The other tab wrote without our "a" (it had not heard of it yet), changed "b", and
     // answered "c" and the choice "r".
@@ -237,6 +278,8 @@ fn an_answer_only_this_tab_has_survives_another_tabs_write() {
         ]
         .into(),
         definitions: [("r".to_owned(), "y".to_owned())].into(),
+        team: None,
+        respondent: Some(7),
     };
     let merged = ours.merged_after(&theirs);
     assert_eq!(merged.answer("a"), Some(Answer::Agreement(4)), "ours kept");
@@ -248,6 +291,12 @@ fn an_answer_only_this_tab_has_survives_another_tabs_write() {
     assert_eq!(merged.answer("c"), Some(Answer::CantJudge));
     assert_eq!(merged.definitions.len(), 2);
     assert_eq!(merged.role, Some(Role::Sales));
+    assert_eq!(merged.team, Some(Some(1)), "our team pick kept");
+    assert_eq!(
+        merged.respondent,
+        Some(7),
+        "one respondent number for both tabs"
+    );
     // A role only we know is kept too.
     let no_role = Response {
         role: None,

@@ -4,8 +4,10 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
+use samepage::core::embed::CodeCardRequest;
 use samepage::core::flow::Step;
 use samepage::core::instrument::{builtin_advice_records, Catalogue, Instrument};
+use samepage::core::link::Participant;
 use samepage::core::response::{Answer, Role};
 use samepage::core::saved::{Keys, SavedSurvey};
 use samepage::report::later;
@@ -31,20 +33,46 @@ fn loader_later() -> Host {
                 .as_string()
                 .unwrap_or_default()
         };
+        let (code, page) = (field("code"), "https://h.example/workshop/".to_owned());
+        let card = participant(&request).map(|participant| CodeCardRequest {
+            participant,
+            code: (!code.is_empty()).then_some(code.as_str()),
+            workshop_page: &page,
+        });
         let text = match field("what").as_str() {
             "scorecard" => later::scorecard_html(
                 &field("saved"),
                 Ok(builtin_advice_records()),
                 &field("locale"),
                 &field("prefix"),
+                card,
             ),
-            "complete" => later::complete_json(&field("saved"), &field("locale"), true),
+            "complete" => later::complete_json(
+                &field("saved"),
+                &field("locale"),
+                true,
+                participant(&request),
+            ),
             "advice" => builtin_advice_records().to_owned(),
             _ => String::new(),
         };
         js_sys::Promise::resolve(&JsValue::from(text))
     });
     Host::with_later(answer.into_js_value().unchecked_into())
+}
+
+/// The participant a loader request names (`workshop`, `nonce`, `team`), if it names one.
+fn participant(request: &JsValue) -> Option<Participant> {
+    let number = |name: &str| {
+        js_sys::Reflect::get(request, &name.into())
+            .unwrap()
+            .as_f64()
+    };
+    Some(Participant {
+        workshop: number("workshop")? as u32,
+        nonce: number("nonce")? as u32,
+        team: number("team").map(|t| t as u8),
+    })
 }
 
 /// Lets promises and the tasks waiting on them run (the scorecard comes from the loader).

@@ -31,7 +31,7 @@ async function later(json) {
     return module().then(() => '');
   }
   const m = await module();
-  if (r.what === 'complete') return m.complete_detail(r.saved, r.locale, r.share);
+  if (r.what === 'complete') return m.complete_detail(r.saved, r.locale, r.share, r.workshop, r.nonce, r.team);
   if (r.what === 'qr') return m.qr_svg(r.text, r.title);
   let text;
   let problem = '';
@@ -40,5 +40,28 @@ async function later(json) {
   } catch (error) {
     problem = error.message || String(error);
   }
-  return m.personal_scorecard(r.saved, text, problem, r.locale, r.prefix);
+  return m.personal_scorecard(r.saved, text, problem, r.locale, r.prefix, r.workshop, r.nonce, r.team, r.code, workshopPage);
+}
+
+/**
+ * Wires the copy buttons of a later screen's static markup (a workshop participant's code card,
+ * drawn by the later wasm) inside `root`: a button with `data-copy` copies the value of the
+ * field it names, and its status line (`<field>-status`) then says `data-done`, or
+ * `data-failed` when the browser refused.
+ */
+function copyButtonsIn(root) {
+  root.addEventListener('click', (event) => {
+    const button = event.target.closest?.('[data-copy]');
+    if (!button) return;
+    const find = (id) => root.querySelector(`#${CSS.escape(id)}`);
+    const status = find(`${button.dataset.copy}-status`);
+    const say = (ok) => {
+      if (!status) return;
+      status.textContent = ok ? button.dataset.done : button.dataset.failed;
+      status.className = ok ? 'samepage__success' : 'samepage__error';
+    };
+    Promise.resolve()
+      .then(() => navigator.clipboard.writeText(find(button.dataset.copy).value))
+      .then(() => say(true), () => say(false));
+  });
 }

@@ -3,11 +3,16 @@
 //   ?embed               no page header, a transparent background, and resize messages;
 //   &parent=ORIGIN       also ready/progress/complete, posted to that origin only;
 //   &results=none        complete carries no scores;
-//   ?kiosk               a shared device: the survey clears itself between people.
+//   ?kiosk               a shared device: the survey clears itself between people;
+//   #join=…              a workshop's participant link: the survey ends with the response
+//                        code for the facilitator (data-workshop).
 const host = document.querySelector('[data-samepage]');
 const query = new URLSearchParams(location.search);
 if (query.get('results')?.toLowerCase() === 'none') host.dataset.results = 'none';
 if (query.has('kiosk')) host.dataset.kiosk = '';
+if (location.hash.startsWith('#join=')) host.dataset.workshop = location.hash.slice(1);
+// Another workshop's link opened in this tab (or the link taken away): start again with it.
+addEventListener('hashchange', () => location.reload());
 
 if (query.has('embed')) {
   document.documentElement.classList.add('page--embed');

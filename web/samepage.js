@@ -8,6 +8,24 @@ import init, { mount } from './__GLUE__';
 
 const here = (name) => new URL(name, import.meta.url).href;
 const stylesheet = here('./__CSS__');
+// Where a workshop participant's code links back to: the workshop page beside this loader.
+const workshopPage = here('./workshop/');
+// What only later screens show (the scorecard, a participant's code card) is styled by a
+// stylesheet of its own, added to every instance's shadow root once the first asks for them.
+const roots = [];
+let laterStyled = false;
+const styleLaterScreens = (root) => root.append(sheet(here('./__REPORT_CSS__')));
+const laterForInstances = (json) => {
+  if (!laterStyled) roots.forEach(styleLaterScreens);
+  laterStyled = true;
+  return later(json);
+};
+function sheet(href) {
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = href;
+  return link;
+}
 const started = init({ module_or_path: here('./__WASM__') });
 const mounted = new WeakSet();
 
@@ -21,20 +39,21 @@ function attach(host) {
     console.warn('SamePage cannot mount into this element (it takes no shadow root):', host, error);
     return;
   }
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = stylesheet;
+  const link = sheet(stylesheet);
   const container = document.createElement('div');
   // Hidden until its stylesheet is in, so the survey never shows unstyled.
   container.hidden = true;
   root.append(link, container);
+  roots.push(root);
+  if (laterStyled) styleLaterScreens(root);
+  copyButtonsIn(container);
   const styled = new Promise((done) => {
     link.onload = link.onerror = done;
   });
   Promise.all([started, styled]).then(
     () => {
       container.hidden = false;
-      mount(container, host, later);
+      mount(container, host, laterForInstances);
     },
     // The wasm did not load (a policy without 'wasm-unsafe-eval', no CORS header, the
     // network): say so on the page and to the host, instead of an empty element.

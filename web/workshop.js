@@ -4,6 +4,8 @@
 import init, { start } from './__GLUE__';
 
 const here = (name) => new URL(name, import.meta.url).href;
+// Where a participant's code links back to: this page (older links and earlier versions).
+const workshopPage = here('./');
 
 // ?kiosk: a participants' terminal the public shares; the participant's survey clears itself
 // between people (the survey page's page.js does the same).
@@ -13,4 +15,5 @@ if (new URLSearchParams(location.search).has('kiosk')) {
 
 /* @include later.js */
 
+document.querySelectorAll('[data-samepage]').forEach(copyButtonsIn);
 init({ module_or_path: here('./__WASM__') }).then(() => start(later));

@@ -10,8 +10,8 @@ import { DIST } from './server.mjs';
 const KB = 1024;
 /** The survey's own files: its wasm and glue (hashed names), the widget's stylesheet. */
 const survey = /^samepage-[0-9a-f]+(_bg\.wasm|\.js)$|^samepage-[0-9a-f]+\.css$/;
-/** What only later screens need: the later wasm and its glue, and the advice. */
-const later = /^samepage-report-[0-9a-f]+(_bg\.wasm|\.js)$|^advice-[0-9a-f]+\.[a-z]+\.txt$/;
+/** What only later screens need: the later wasm and its glue, their stylesheet, the advice. */
+const later = /^samepage-report-[0-9a-f]+(_bg\.wasm|\.js)$|^report-[0-9a-f]+\.css$|^advice-[0-9a-f]+\.[a-z]+\.txt$/;
 const page = /^index\.html$|^page-[0-9a-f]+\.css$|^page\.js$|^favicon-[0-9a-f]+\.svg$/;
 
 export const GROUPS = [
@@ -41,7 +41,8 @@ export const GROUPS = [
     name: 'Workshop page',
     folder: 'workshop',
     budget: 300 * KB,
-    files: (f) => !later.test(f) && /\.(html|css|js|wasm|svg)$/.test(f),
+    // The workshop page links the later screens' stylesheet itself: its reports are first screens.
+    files: (f) => (!later.test(f) || /^report-[0-9a-f]+\.css$/.test(f)) && /\.(html|css|js|wasm|svg)$/.test(f),
   },
 ];
 

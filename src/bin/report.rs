@@ -4,11 +4,16 @@
 
 #[cfg(target_arch = "wasm32")]
 mod exports {
+    use samepage::core::embed::CodeCardRequest;
+    use samepage::core::link::Participant;
     use samepage::report::later;
     use wasm_bindgen::prelude::*;
 
     /// The personal scorecard's markup; `advice` is the advice file's text, or `None` with
-    /// `problem` saying why it could not be fetched.
+    /// `problem` saying why it could not be fetched. For a workshop participant (`workshop`,
+    /// `nonce`, `team`), below their code card: `code` when the page made it, its link back
+    /// opening the workshop page at `page`.
+    #[allow(clippy::too_many_arguments)]
     #[wasm_bindgen]
     pub fn personal_scorecard(
         saved: &str,
@@ -16,8 +21,25 @@ mod exports {
         problem: &str,
         locale: &str,
         id_prefix: &str,
+        workshop: Option<u32>,
+        nonce: Option<u32>,
+        team: Option<u8>,
+        code: Option<String>,
+        page: Option<String>,
     ) -> String {
-        later::scorecard_html(saved, advice.as_deref().ok_or(problem), locale, id_prefix)
+        let page = page.unwrap_or_default();
+        let card = participant(workshop, nonce, team).map(|participant| CodeCardRequest {
+            participant,
+            code: code.as_deref(),
+            workshop_page: &page,
+        });
+        later::scorecard_html(
+            saved,
+            advice.as_deref().ok_or(problem),
+            locale,
+            id_prefix,
+            card,
+        )
     }
 
     /// The QR code of `text` as SVG markup titled `title`, or nothing when the text is too
@@ -27,10 +49,30 @@ mod exports {
         samepage::report::qr::qr_svg(text, title).unwrap_or_default()
     }
 
-    /// The `samepage:complete` detail, as JSON text.
+    /// The `samepage:complete` detail, as JSON text; with a workshop participant's
+    /// `workshop`, `nonce` and `team`, it carries their response code.
     #[wasm_bindgen]
-    pub fn complete_detail(saved: &str, locale: &str, share: bool) -> String {
-        later::complete_json(saved, locale, share)
+    pub fn complete_detail(
+        saved: &str,
+        locale: &str,
+        share: bool,
+        workshop: Option<u32>,
+        nonce: Option<u32>,
+        team: Option<u8>,
+    ) -> String {
+        later::complete_json(saved, locale, share, participant(workshop, nonce, team))
+    }
+
+    fn participant(
+        workshop: Option<u32>,
+        nonce: Option<u32>,
+        team: Option<u8>,
+    ) -> Option<Participant> {
+        Some(Participant {
+            workshop: workshop?,
+            nonce: nonce?,
+            team,
+        })
     }
 }
 

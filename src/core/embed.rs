@@ -5,6 +5,7 @@
 use std::fmt::Write;
 
 use super::instrument::Instrument;
+use super::link::Participant;
 use super::response::Response;
 use super::saved::DEFAULT_NAMESPACE;
 use super::scoring::{Score, Scorecard, Stage};
@@ -32,11 +33,16 @@ pub struct EmbedOptions {
     /// With `data-kiosk` (any value but `false`): the device clears itself between people
     /// (see [`super::kiosk`]).
     pub kiosk: bool,
+    /// A workshop's participant link or its fragment (`data-workshop`; the survey page sets
+    /// it from its own `#join=…`): the survey then ends with the participant's response code.
+    /// Read by [`super::link::JoinLink::read`].
+    pub workshop: Option<String>,
 }
 
 impl EmbedOptions {
     /// Reads the options through `attribute`, which returns a host attribute's value by name
-    /// (`data-namespace`, `data-locale`, `data-results`, `data-label`, `data-kiosk`). The namespace is
+    /// (`data-namespace`, `data-locale`, `data-results`, `data-label`, `data-kiosk`,
+    /// `data-workshop`). The namespace is
     /// checked where keys are made ([`super::saved::Keys::new`]).
     pub fn read(attribute: impl Fn(&str) -> Option<String>) -> EmbedOptions {
         let present = |name: &str| attribute(name).filter(|v| !v.trim().is_empty());
@@ -48,6 +54,7 @@ impl EmbedOptions {
                 .is_some_and(|v| v.trim().eq_ignore_ascii_case(NO_RESULTS)),
             label: present("data-label").map(|l| l.trim().to_owned()),
             kiosk: attribute("data-kiosk").is_some_and(|v| !v.trim().eq_ignore_ascii_case("false")),
+            workshop: present("data-workshop"),
         }
     }
 }
@@ -164,23 +171,49 @@ pub fn string(text: &str) -> String {
     out
 }
 
+/// What a workshop participant's code card is made of (see `report::code_card`): who they
+/// are, the code when the page made it itself (the workshop page, for a round of an earlier
+/// questionnaire version; else the later wasm makes it), and the workshop page the code's
+/// link back opens (the loader's, next to its own folder).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CodeCardRequest<'a> {
+    pub participant: Participant,
+    pub code: Option<&'a str>,
+    pub workshop_page: &'a str,
+}
+
+/// A participant's fields in a request: `,"workshop":…,"nonce":…,"team":…` (`null`: none).
+fn participant_fields(p: Participant) -> String {
+    let team = p.team.map_or("null".to_owned(), |t| t.to_string());
+    format!(
+        r#","workshop":{},"nonce":{},"team":{team}"#,
+        p.workshop, p.nonce
+    )
+}
+
 /// What an instance asks its loader's `later` function for (JSON text): the personal
 /// scorecard's markup, the `samepage:complete` detail, the advice file's text, or a QR code. The loader
 /// answers from the survey's later wasm and the advice file, fetched only when first asked.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LaterRequest<'a> {
-    /// The scorecard of the stored survey `saved`, with the advice file `advice`.
+    /// The scorecard of the stored survey `saved`, with the advice file `advice`; for a
+    /// workshop `participant`, below their code card (`code` when the page made it; the
+    /// loader names the workshop page its link opens).
     Scorecard {
         saved: &'a str,
         locale: &'a str,
         advice: &'a str,
         id_prefix: &'a str,
+        participant: Option<Participant>,
+        code: Option<&'a str>,
     },
-    /// The `samepage:complete` detail of the stored survey `saved`.
+    /// The `samepage:complete` detail of the stored survey `saved`, with the response code of
+    /// `participant` when the survey is a workshop's.
     Complete {
         saved: &'a str,
         locale: &'a str,
         share_results: bool,
+        participant: Option<Participant>,
     },
     /// The text of the advice file `advice`.
     Advice { advice: &'a str },
@@ -201,21 +234,27 @@ impl LaterRequest<'_> {
                 locale,
                 advice,
                 id_prefix,
+                participant,
+                code,
             } => format!(
-                r#"{{"what":"scorecard","saved":{},"locale":{},"advice":{},"prefix":{}}}"#,
+                r#"{{"what":"scorecard","saved":{},"locale":{},"advice":{},"prefix":{}{},"code":{}}}"#,
                 string(saved),
                 string(locale),
                 string(advice),
-                string(id_prefix)
+                string(id_prefix),
+                participant.map(participant_fields).unwrap_or_default(),
+                code.map_or("null".to_owned(), string)
             ),
             LaterRequest::Complete {
                 saved,
                 locale,
                 share_results,
+                participant,
             } => format!(
-                r#"{{"what":"complete","saved":{},"locale":{},"share":{share_results}}}"#,
+                r#"{{"what":"complete","saved":{},"locale":{},"share":{share_results}{}}}"#,
                 string(saved),
-                string(locale)
+                string(locale),
+                participant.map(participant_fields).unwrap_or_default()
             ),
             LaterRequest::Advice { advice } => {
                 format!(r#"{{"what":"advice","advice":{}}}"#, string(advice))

@@ -64,8 +64,28 @@ impl JoinLink {
         )
     }
 
-    /// Reads the parameters after `join=`, checking that `catalogue` has the version.
-    fn parse(fragment: &str, catalogue: &Catalogue) -> Result<JoinLink, LinkError> {
+    /// Reads a workshop link given as its fragment (`join=…`, with or without `#`) or as a
+    /// whole participant link (what a host page puts in `data-workshop`), checking with
+    /// `known` that this page asks the link's questionnaire version.
+    ///
+    /// `decode` percent-decodes a part (`None`: malformed): [`percent_decode`], or the
+    /// browser's `decodeURIComponent`, which gives the same and spares the survey's first load
+    /// a UTF-8 decoder.
+    pub fn read(
+        text: &str,
+        known: impl Fn(&str) -> bool,
+        decode: impl Fn(&str) -> Option<String>,
+    ) -> Result<JoinLink, LinkError> {
+        JoinLink::parse(join_fragment(text), known, decode)
+    }
+
+    /// Reads the parameters after `join=`, checking with `known` that this page asks the
+    /// version.
+    fn parse(
+        fragment: &str,
+        known: impl Fn(&str) -> bool,
+        decode: impl Fn(&str) -> Option<String>,
+    ) -> Result<JoinLink, LinkError> {
         let mut link = JoinLink {
             workshop: 0,
             instrument_version: String::new(),
@@ -80,13 +100,13 @@ impl JoinLink {
                     link.workshop = parse_id(value).ok_or(LinkError::Damaged)?;
                     has_id = true;
                 }
-                "v" => link.instrument_version = percent_decode(value).ok_or(LinkError::Damaged)?,
-                "n" => link.name = percent_decode(value).ok_or(LinkError::Damaged)?,
+                "v" => link.instrument_version = decode(value).ok_or(LinkError::Damaged)?,
+                "n" => link.name = decode(value).ok_or(LinkError::Damaged)?,
                 "t" if value.is_empty() => {}
                 "t" => {
                     link.team_labels = value
                         .split(',')
-                        .map(percent_decode)
+                        .map(&decode)
                         .collect::<Option<Vec<String>>>()
                         .ok_or(LinkError::Damaged)?;
                 }
@@ -96,7 +116,7 @@ impl JoinLink {
         if !has_id || link.instrument_version.is_empty() || link.team_labels.len() > 250 {
             return Err(LinkError::Damaged);
         }
-        if catalogue.version(&link.instrument_version).is_none() {
+        if !known(&link.instrument_version) {
             return Err(LinkError::OtherVersion(link.instrument_version));
         }
         Ok(link)
@@ -109,7 +129,11 @@ impl Fragment {
         let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
         let (key, value) = fragment.split_once('=').unwrap_or((fragment, ""));
         match key {
-            "join" => Fragment::Join(JoinLink::parse(fragment, catalogue)),
+            "join" => Fragment::Join(JoinLink::parse(
+                fragment,
+                |version| catalogue.version(version).is_some(),
+                percent_decode,
+            )),
             "codes" => Fragment::Codes(percent_decode(value).unwrap_or_default()),
             "workshop" => parse_id(value).map_or(Fragment::Empty, Fragment::Workshop),
             "pass" => parse_id(value).map_or(Fragment::Empty, Fragment::PassDevice),
@@ -148,6 +172,66 @@ fn parse_id(text: &str) -> Option<u32> {
 /// The storage namespace of a workshop: `ws-` and its id in hex.
 pub fn workshop_namespace(id: u32) -> String {
     format!("ws-{id:08x}")
+}
+
+/// `name` (from a link or a file) between the Unicode isolate marks FSI and PDI, so that
+/// right-to-left or override characters in it cannot reorder the words around it where it
+/// is shown (the text form of HTML's `<bdi>`).
+pub fn isolate(name: &str) -> String {
+    format!("\u{2068}{name}\u{2069}")
+}
+
+/// The fragment (without `#`) of a workshop link given as its fragment, with or without
+/// `#`, or as a whole participant link.
+pub fn join_fragment(text: &str) -> &str {
+    // ASCII whitespace only: Unicode's tables would cost the survey's first load.
+    let text = text.trim_matches(|c: char| c.is_ascii_whitespace());
+    text.rsplit_once('#').map_or(text, |(_, fragment)| fragment)
+}
+
+/// The storage namespace of a participant's answers, team pick and respondent number for
+/// workshop `id` on their own device: the same on the survey page and the workshop page, so
+/// a survey begun through an older link to the workshop page goes on from either.
+pub fn join_namespace(id: u32) -> String {
+    format!("join-{id:08x}")
+}
+
+/// Who a response code says answered: the workshop, the respondent number the device made
+/// for the person, and the team they picked (an index into the workshop's labels).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Participant {
+    pub workshop: u32,
+    pub nonce: u32,
+    pub team: Option<u8>,
+}
+
+/// The address participants open for `link`: the survey page (the light one) when it asks
+/// the link's questionnaire version (`current`, this build's), else the workshop page, which
+/// keeps the earlier versions a round may still collect. `workshop_page` is the workshop
+/// page's address without query or fragment; the survey page is the folder above it.
+pub fn participant_address(link: &JoinLink, workshop_page: &str, current: &str) -> String {
+    let page = if link.instrument_version == current {
+        survey_page_of(workshop_page)
+    } else {
+        workshop_page.to_owned()
+    };
+    format!("{page}#{}", link.fragment())
+}
+
+/// The survey page's address from the workshop page's (`…/workshop/` or
+/// `…/workshop/index.html`): the folder above the workshop page's folder.
+pub fn survey_page_of(workshop_page: &str) -> String {
+    let folder = workshop_page
+        .rsplit_once('/')
+        .map_or(workshop_page, |(folder, _)| folder);
+    let above = folder.rsplit_once('/').map_or(folder, |(above, _)| above);
+    format!("{above}/")
+}
+
+/// A participant's link back to the facilitator: the workshop page at `workshop_page`, which
+/// imports `code` when opened.
+pub fn codes_link(workshop_page: &str, code: &str) -> String {
+    format!("{workshop_page}#codes={}", percent_encode(code))
 }
 
 /// The workshop id of a storage key `samepage:ws-<id>:workshop`, if it is one.

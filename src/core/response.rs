@@ -136,6 +136,16 @@ pub struct Response {
     pub answers: BTreeMap<String, Answer>,
     /// Definitions question id → chosen option id.
     pub definitions: BTreeMap<String, String>,
+    /// A workshop participant's team, asked when the workshop has teams: `None` before it was
+    /// answered, `Some(None)` for none of the teams, else the index of its label. Carried in
+    /// the response code beside the answers, never inside them.
+    #[serde(skip)]
+    pub team: Option<Option<u8>>,
+    /// A random number this device drew for the person answering, once they finished a
+    /// workshop's survey: their code sent again replaces, never adds to, their earlier
+    /// answers. It goes when the answers go (the next person draws their own).
+    #[serde(skip)]
+    pub respondent: Option<u32>,
 }
 
 impl Response {
@@ -160,7 +170,10 @@ impl Response {
 
     /// True when nothing has been answered yet.
     pub fn is_empty(&self) -> bool {
-        self.role.is_none() && self.answers.is_empty() && self.definitions.is_empty()
+        self.role.is_none()
+            && self.answers.is_empty()
+            && self.definitions.is_empty()
+            && self.team.is_none()
     }
 
     /// This tab's answers after another tab stored `theirs`: theirs, plus every answer only
@@ -174,6 +187,8 @@ impl Response {
         }
         let mut merged = theirs.clone();
         merged.role = theirs.role.or(self.role);
+        merged.team = theirs.team.or(self.team);
+        merged.respondent = theirs.respondent.or(self.respondent);
         for (id, answer) in &self.answers {
             merged.answers.entry(id.clone()).or_insert(*answer);
         }

@@ -10,10 +10,13 @@
 //! role sales
 //! answer strategy.joint_plan 4
 //! definition sales_ready demo_request
+//! team 1
+//! respondent 3141592653
 //! ```
 //!
 //! The first line names the schema version. `answer` values are 1–5, 0 for "Can't judge" and
-//! (from schema 2) 6 for "Not applicable". Schema 1 was written with questionnaire 1.0.0;
+//! (from schema 2) 6 for "Not applicable". From schema 3, a workshop participant's `team`
+//! (a label's index, or `none`) and `respondent` number. Schema 1 was written with questionnaire 1.0.0;
 //! [`SavedSurvey::migrate`] carries its answers over to a newer questionnaire.
 //! Text that is not a survey this version can read is reported as [`Unreadable`] and kept, by
 //! the storage adapter, under [`Keys::unreadable`].
@@ -24,7 +27,7 @@ use super::response::{Answer, Response, Role};
 
 /// The schema version this build writes. Raise it, and add a migration from the previous
 /// version to [`SavedSurvey::decode`], whenever the stored shape changes.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The first word of stored survey text.
 const MAGIC: &str = "samepage-survey";
@@ -146,6 +149,12 @@ impl SavedSurvey {
         for (question, option) in &self.response.definitions {
             lines.push(format!("definition {question} {option}"));
         }
+        if let Some(team) = self.response.team {
+            lines.push(format!("team {}", team_pick_text(team)));
+        }
+        if let Some(respondent) = self.response.respondent {
+            lines.push(format!("respondent {respondent}"));
+        }
         lines.join("\n") + "\n"
     }
 
@@ -161,11 +170,17 @@ impl SavedSurvey {
             .and_then(|v| v.parse().ok())
             .ok_or(Unreadable::NotSurveyData)?;
         match schema {
-            1 | 2 => decode_lines(lines, schema == 2),
+            1..=3 => decode_lines(lines, schema >= 2),
             v if v > u64::from(SCHEMA_VERSION) => Err(Unreadable::NewerSchema(v)),
             _ => Err(Unreadable::NotSurveyData),
         }
     }
+}
+
+/// A team pick as it is stored (and as the team question's radio values say it): the label's
+/// index, or `none` for none of the teams.
+pub fn team_pick_text(team: Option<u8>) -> String {
+    team.map_or_else(|| "none".to_owned(), |t| t.to_string())
 }
 
 /// The name of a step without an index, as stored.
@@ -235,6 +250,11 @@ fn decode_lines<'a>(
                 response
                     .definitions
                     .insert((*question).to_owned(), (*option).to_owned());
+            }
+            ["team", "none"] => response.team = Some(None),
+            ["team", index] => response.team = Some(Some(index.parse().map_err(|_| damaged())?)),
+            ["respondent", number] => {
+                response.respondent = Some(number.parse().map_err(|_| damaged())?)
             }
             _ => return Err(damaged()),
         }

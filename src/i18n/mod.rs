@@ -282,12 +282,10 @@ pub struct WorkshopStrings {
     pub pass_discard_question: &'static str,
     pub pass_discard_confirm: &'static str,
     pub pass_finish: &'static str,
-    pub join_finish: &'static str,
     pub join_title: &'static str,
     pub join_hint: &'static str,
     pub join_link_label: &'static str,
     pub join_qr_title: &'static str,
-    pub copy_link: &'static str,
     pub paste_title: &'static str,
     pub paste_label: &'static str,
     pub paste_submit: &'static str,
@@ -367,23 +365,6 @@ pub struct WorkshopStrings {
     /// A finished turn this device could not store.
     pub turn_unsaved: &'static str,
     pub turn_retry: &'static str,
-    pub team_question: &'static str,
-    pub team_question_hint: &'static str,
-    pub team_none: &'static str,
-    pub team_required: &'static str,
-    pub join_banner: &'static str,
-    pub code_title: &'static str,
-    pub code_intro: &'static str,
-    pub code_label: &'static str,
-    pub copy_code: &'static str,
-    pub copied_code: &'static str,
-    pub copied_link: &'static str,
-    pub copy_failed: &'static str,
-    pub code_link: &'static str,
-    pub code_link_hint: &'static str,
-    pub code_qr_title: &'static str,
-    pub link_bad_title: &'static str,
-    pub link_damaged: &'static str,
     pub link_other_version: &'static str,
     pub code_other_version: &'static str,
     pub file_not_a_workshop: &'static str,
@@ -406,6 +387,8 @@ pub struct WorkshopStrings {
     pub damage_team: &'static str,
     pub create_labels_too_many: &'static str,
     pub create_labels_too_long: &'static str,
+    pub link_bad_title: &'static str,
+    pub link_damaged: &'static str,
 }
 
 /// Every string of the interface in one language. `{name}` marks a value filled in by [`fill`].
@@ -486,6 +469,17 @@ pub struct Strings {
     pub scorecard_loading: &'static str,
     /// Shown when the scorecard cannot be computed; `{reason}`.
     pub scorecard_failed: &'static str,
+
+    // Joining a workshop (the survey page with a participant link, or data-workshop).
+    pub team_question: &'static str,
+    pub team_none: &'static str,
+    pub role_team_required: &'static str,
+    pub join_banner: &'static str,
+    pub join_finish: &'static str,
+    /// A workshop link the survey page cannot use: damaged, or for another questionnaire
+    /// version (`{version}`).
+    pub link_unusable_damaged: &'static str,
+    pub link_unusable_version: &'static str,
 }
 
 impl Strings {
@@ -576,6 +570,17 @@ pub struct ReportStrings {
     /// Instead of a personal scorecard for a survey of an earlier questionnaire version
     /// (a workshop round that still collects it); `{version}`, `{ours}`.
     pub scorecard_other_version: &'static str,
+    // A workshop participant's response code (its title is in `Strings`).
+    pub code_intro: &'static str,
+    pub code_label: &'static str,
+    pub copy_code: &'static str,
+    pub copied_code: &'static str,
+    pub copied_link: &'static str,
+    pub copy_failed: &'static str,
+    pub code_link: &'static str,
+    pub code_link_hint: &'static str,
+    pub code_qr_title: &'static str,
+    pub copy_link: &'static str,
 }
 
 impl ReportStrings {

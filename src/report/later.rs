@@ -4,12 +4,17 @@
 //! which must load before the first question within its budget, carries none of it. Both
 //! take the survey as it is stored (`core::saved`), so the two wasms share one format.
 
-use crate::core::embed::complete_detail;
+use crate::core::code::{encode, CodedResponse};
+use crate::core::embed::{complete_detail, CodeCardRequest};
 use crate::core::instrument::Instrument;
+use crate::core::link::{codes_link, Participant};
+use crate::core::response::Response;
 use crate::core::saved::{InstrumentRef, SavedSurvey};
-use crate::i18n::{fill, Locale};
+use crate::i18n::{fill, Locale, ReportStrings};
 
+use super::code_card::{code_card, CodeCard};
 use super::escape;
+use super::qr::qr_svg;
 use super::scorecard::{personal_scorecard, ScorecardInput};
 
 /// The built-in instrument with the advice in `advice` applied (or the reason it is not).
@@ -39,15 +44,20 @@ fn survey_of(instrument: &Instrument, saved: &str) -> Result<SavedSurvey, Option
 
 /// The personal scorecard's markup for the stored survey `saved`, in `locale`, with the
 /// advice file's text (or why it could not be had, said above the scores), element ids
-/// prefixed with `id_prefix`.
+/// prefixed with `id_prefix`; for a workshop participant, below the code card `code` asks
+/// for.
 pub fn scorecard_html(
     saved: &str,
     advice: Result<&str, &str>,
     locale: &str,
     id_prefix: &str,
+    code: Option<CodeCardRequest>,
 ) -> String {
     let locale = Locale::chosen(Some(locale));
     let (t, report) = (locale.strings(), locale.report_strings());
+    let mut html = code
+        .map(|card| code_card_html(saved, card, report, id_prefix))
+        .unwrap_or_default();
     let (instrument, problem) = instrument(locale.code(), advice);
     let saved = match survey_of(&instrument, saved) {
         Ok(saved) => saved,
@@ -56,14 +66,18 @@ pub fn scorecard_html(
                 report.scorecard_other_version,
                 &[("version", &version), ("ours", &instrument.version)],
             );
-            return format!(r#"<p class="samepage__notice">{}</p>"#, escape(&note));
+            html.push_str(&format!(
+                r#"<p class="samepage__notice">{}</p>"#,
+                escape(&note)
+            ));
+            return html;
         }
         Err(None) => {
             let reason = fill(t.scorecard_failed, &[("reason", &"unreadable")]);
-            return format!(r#"<p role="alert">{}</p>"#, escape(&reason));
+            html.push_str(&format!(r#"<p role="alert">{}</p>"#, escape(&reason)));
+            return html;
         }
     };
-    let mut html = String::new();
     if let Some(reason) = problem {
         let note = fill(report.advice_failed, &[("reason", &reason)]);
         html.push_str(&format!(
@@ -83,13 +97,64 @@ pub fn scorecard_html(
 }
 
 /// The `samepage:complete` detail for the stored survey `saved` (see
-/// [`crate::core::embed::complete_detail`]); only the schema and the instrument when it cannot
-/// be read or answers another questionnaire version. No response code yet: an embedded
-/// survey is not tied to a workshop.
-pub fn complete_json(saved: &str, locale: &str, share_results: bool) -> String {
+/// [`crate::core::embed::complete_detail`]), with `participant`'s response code when the
+/// survey is a workshop's; only the schema and the instrument when it cannot be read or
+/// answers another questionnaire version.
+pub fn complete_json(
+    saved: &str,
+    locale: &str,
+    share_results: bool,
+    participant: Option<Participant>,
+) -> String {
     let instrument = Instrument::builtin_without_advice();
     let survey = survey_of(&instrument, saved).ok();
     let shared = share_results && survey.is_some();
     let response = survey.map(|s| s.response).unwrap_or_default();
-    complete_detail(&instrument, &response, locale, None, shared)
+    let code = participant.map(|p| code_of(&instrument, p, &response));
+    complete_detail(&instrument, &response, locale, code.as_deref(), shared)
+}
+
+/// The code card (see [`super::code_card`]) `card` asks for, for the stored survey `saved`:
+/// with the code the page made, or else one made here; nothing when there is no code.
+fn code_card_html(
+    saved: &str,
+    card: CodeCardRequest,
+    report: &ReportStrings,
+    id_prefix: &str,
+) -> String {
+    let code = card
+        .code
+        .map_or_else(|| response_code(saved, card.participant), str::to_owned);
+    if code.is_empty() {
+        return code;
+    }
+    let link = codes_link(card.workshop_page, &code);
+    code_card(&CodeCard {
+        code: &code,
+        link: &link,
+        qr: qr_svg(&link, report.code_qr_title),
+        report,
+        id_prefix,
+    })
+}
+
+/// `participant`'s response code for the stored survey `saved`, or nothing when it cannot be
+/// read or answers another questionnaire version.
+pub fn response_code(saved: &str, participant: Participant) -> String {
+    let instrument = Instrument::builtin_without_advice();
+    survey_of(&instrument, saved)
+        .map(|survey| code_of(&instrument, participant, &survey.response))
+        .unwrap_or_default()
+}
+
+fn code_of(instrument: &Instrument, participant: Participant, response: &Response) -> String {
+    encode(
+        instrument,
+        &CodedResponse {
+            workshop: participant.workshop,
+            nonce: participant.nonce,
+            team: participant.team,
+            response: response.clone(),
+        },
+    )
 }

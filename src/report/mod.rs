@@ -5,6 +5,7 @@
 //! never changes once shown.
 
 pub mod chart;
+pub mod code_card;
 #[cfg(feature = "workshop")]
 pub mod csv;
 pub mod later;

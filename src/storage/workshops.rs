@@ -158,11 +158,6 @@ impl WorkshopStore {
         }
     }
 
-    /// Stores the value `name` of `namespace`.
-    pub fn set_value(&self, namespace: &str, name: &str, value: &str) -> Result<(), String> {
-        self.write(&Keys::new(namespace).value(name), value)
-    }
-
     /// Removes the value `name` of `namespace`.
     pub fn remove_value(&self, namespace: &str, name: &str) -> Result<(), String> {
         self.remove(&Keys::new(namespace).value(name))
@@ -192,7 +187,8 @@ impl WorkshopStore {
 }
 
 /// What a turn on a passed device keeps beside its workshop's namespace: the survey in
-/// progress, the team pick and the respondent number.
+/// progress (with the team pick and respondent number), and the team pick and respondent
+/// number that builds before survey schema 3 kept under keys of their own.
 pub const TURN_VALUES: [&str; 3] = ["survey", "team", "nonce"];
 
 /// Copies unreadable text aside, then frees its key; when the copy fails, the text stays

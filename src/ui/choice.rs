@@ -1,6 +1,6 @@
 //! A labelled radio button with an optional hint: the control behind every choice in the
-//! survey (roles, answers, definitions). Native radios give keyboard use for free: Tab into
-//! the group, arrow keys to move and choose.
+//! survey (roles, answers, definitions, teams). Native radios give keyboard use for free: Tab
+//! into the group, arrow keys to move and choose. A question with its options as a group.
 
 use leptos::prelude::*;
 
@@ -31,5 +31,40 @@ pub fn Choice(
                 {hint.map(|hint| view! { <span class="samepage__choice-hint">{hint}</span> })}
             </span>
         </label>
+    }
+}
+
+/// One option of a [`ChoiceGroup`]: its value and label, whether it is checked, what choosing
+/// it does.
+pub struct ChoiceOption {
+    pub value: String,
+    pub label: String,
+    pub checked: Signal<bool>,
+    pub choose: Callback<()>,
+}
+
+/// A question (`prompt`) and its options, radios named `name`: a choice question of the
+/// definitions step, or a workshop's team question.
+#[component]
+pub fn ChoiceGroup(prompt: String, name: String, options: Vec<ChoiceOption>) -> impl IntoView {
+    let options = options
+        .into_iter()
+        .map(|option| {
+            view! {
+                <Choice
+                    name=name.clone()
+                    value=option.value
+                    label=option.label
+                    checked=option.checked
+                    on_choose=option.choose
+                />
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="samepage__item">
+            <legend class="samepage__statement">{prompt}</legend>
+            <div class="samepage__choices">{options}</div>
+        </fieldset>
     }
 }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::choice::Choice;
+use super::choice::{ChoiceGroup, ChoiceOption};
 use super::nav::StepNav;
 use super::Survey;
 use crate::core::instrument::{ChoiceKind, DefinitionQuestion};
@@ -49,32 +49,27 @@ pub fn DefinitionsStep() -> impl IntoView {
 fn DefinitionGroup(question: DefinitionQuestion) -> impl IntoView {
     let survey = Survey::use_context();
     let locale = survey.locale();
-    let name = format!("{}-def-{}", survey.instance, question.id);
-    let question_id = question.id.clone();
     let options = question
         .options
         .iter()
         .map(|option| {
-            let (q, o) = (question_id.clone(), option.id.clone());
+            let (q, o) = (question.id.clone(), option.id.clone());
             let checked =
                 Signal::derive(move || survey.response.with(|r| r.definitions.get(&q) == Some(&o)));
-            let (q, o) = (question_id.clone(), option.id.clone());
-            let choose = Callback::new(move |()| survey.choose_definition(&q, &o));
-            view! {
-                <Choice
-                    name=name.clone()
-                    value=option.id.clone()
-                    label=option.label.get(locale).to_owned()
-                    checked
-                    on_choose=choose
-                />
+            let (q, o) = (question.id.clone(), option.id.clone());
+            ChoiceOption {
+                value: option.id.clone(),
+                label: option.label.get(locale).to_owned(),
+                checked,
+                choose: Callback::new(move |()| survey.choose_definition(&q, &o)),
             }
         })
-        .collect_view();
+        .collect();
     view! {
-        <fieldset class="samepage__item">
-            <legend class="samepage__statement">{question.prompt.get(locale).to_owned()}</legend>
-            <div class="samepage__choices">{options}</div>
-        </fieldset>
+        <ChoiceGroup
+            prompt=question.prompt.get(locale).to_owned()
+            name=format!("{}-def-{}", survey.instance, question.id)
+            options
+        />
     }
 }

@@ -25,6 +25,12 @@ pub struct Host {
     pub share_results: bool,
     /// True with `data-kiosk`: the device clears itself between people.
     pub kiosk: bool,
+    /// `data-workshop`: the participant link (or its fragment) of the workshop this instance
+    /// collects a participant's answers for.
+    pub workshop: Option<String>,
+    /// The workshop's team labels its survey asks about on the role step (none: no team
+    /// question): the `data-workshop` link's, or a workshop's on the workshop page.
+    pub team_labels: Vec<String>,
 }
 
 impl Host {
@@ -99,6 +105,8 @@ pub fn mount(container: web_sys::HtmlElement, host: web_sys::HtmlElement, later:
         later: Some(later),
         share_results: options.share_results,
         kiosk: options.kiosk,
+        workshop: options.workshop.clone(),
+        team_labels: Vec::new(),
     };
     let ready = instance.clone();
     leptos::mount::mount_to(container, move || {

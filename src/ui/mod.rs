@@ -7,6 +7,7 @@ pub(crate) mod choice;
 mod confirm;
 mod definitions;
 pub mod host;
+pub(crate) mod join;
 mod nav;
 pub(crate) mod notices;
 mod role;
@@ -26,6 +27,7 @@ use wasm_bindgen::JsCast;
 
 use crate::core::flow::Step;
 use crate::core::instrument::Instrument;
+use crate::core::link::{join_namespace, JoinLink};
 use crate::i18n::Locale;
 use crate::storage::{on_other_tab_change, NoStorage};
 
@@ -42,9 +44,21 @@ pub(crate) fn next_instance_id() -> &'static str {
     Box::leak(format!("sp{n}").into_boxed_str())
 }
 
+/// Percent-decoding by the browser (`decodeURIComponent`; `None` when malformed): what
+/// `core::link::percent_decode` gives, without a UTF-8 decoder in the survey's wasm.
+pub(crate) fn browser_percent_decode(text: &str) -> Option<String> {
+    js_sys::decode_uri_component(text).ok().map(String::from)
+}
+
+/// A random 32-bit number (ids and respondent numbers; not a secret).
+pub(crate) fn random_u32() -> u32 {
+    (js_sys::Math::random() * 4_294_967_296.0) as u32
+}
+
 /// One SamePage survey, from welcome to scorecard, storing under `namespace`, in `locale`
 /// (English when absent), handing its events to `host`, named `label` for assistive
-/// technology (the interface's default name when absent).
+/// technology (the interface's default name when absent). With the host's `data-workshop`,
+/// a workshop participant's survey instead, under that workshop's own namespace.
 #[component]
 pub fn SamePage(
     #[prop(into)] namespace: String,
@@ -52,29 +66,38 @@ pub fn SamePage(
     #[prop(optional)] host: Host,
     #[prop(default = None)] label: Option<String>,
 ) -> impl IntoView {
-    let survey = Survey::open(
-        &namespace,
-        Instrument::builtin_without_advice(),
-        locale,
-        next_instance_id(),
-        host,
-    );
+    let joining = host.workshop.as_deref().map(|text| {
+        let known = |version: &str| version == Instrument::builtin_version();
+        JoinLink::read(text, known, browser_percent_decode)
+    });
+    let content = match joining {
+        Some(Err(error)) => view! { <join::UnusableLink locale error /> }.into_any(),
+        joining => {
+            let link = joining.and_then(Result::ok);
+            let namespace = link
+                .as_ref()
+                .map_or(namespace, |l| join_namespace(l.workshop));
+            let mut host = host;
+            if let Some(link) = &link {
+                host.team_labels.clone_from(&link.team_labels);
+            }
+            let instrument = Instrument::builtin_without_advice();
+            let mut survey = Survey::open(&namespace, instrument, locale, next_instance_id(), host);
+            let workshop_name = link.map(|link| {
+                survey.workshop = Some(link.workshop);
+                survey.finish_label = locale.strings().join_finish;
+                link.name
+            });
+            view! { <join::SurveyScreens survey workshop_name /> }.into_any()
+        }
+    };
     view! {
         <section
             class=ROOT_CLASS
-            lang=survey.locale()
-            aria-label=label.unwrap_or_else(|| survey.text().region_label.to_owned())
+            lang=locale.code()
+            aria-label=label.unwrap_or_else(|| locale.strings().region_label.to_owned())
         >
-            {survey.kiosk().then(|| view! { <shared_device::KioskClock survey /> })}
-            <SurveyFlow
-                survey
-                finished=ViewFn::from(|| {
-                    view! {
-                        <scorecard::Scorecard />
-                        <shared_device::ClearForNextPerson />
-                    }
-                })
-            />
+            {content}
         </section>
     }
 }

@@ -1,5 +1,6 @@
 //! The personal scorecard screen: the report, computed by the survey's later wasm
-//! ([`crate::report::later`]) from the stored survey, plus the buttons to change answers and
+//! ([`crate::report::later`]) from the stored survey (a workshop participant's below their
+//! code card, whose copy buttons the loader wires), plus the buttons to change answers and
 //! to print.
 
 use leptos::prelude::*;

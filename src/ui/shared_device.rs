@@ -1,8 +1,7 @@
-//! A device shared between people, on the survey page and the embed (a participant's survey on
-//! the workshop page has its own ending, `ui::workshop::join`, which also forgets the
-//! respondent number): a finished survey ends with "Done: clear this device", and in kiosk
-//! mode a clock (its rules are `core::kiosk`) warns and then clears a survey left alone, on
-//! either page.
+//! A device shared between people, on the survey page, the embed and a workshop participant's
+//! screens: a finished survey ends with "Done: clear this device", and in kiosk mode a clock
+//! (its rules are `core::kiosk`) warns and then clears a survey left alone. A participant's
+//! team pick and respondent number are part of their answers, so a clear forgets them too.
 
 use std::time::Duration;
 
@@ -20,7 +19,8 @@ fn seconds_since(since: f64) -> u32 {
 }
 
 /// Ends a finished survey by erasing it at once (the button says so; nothing to confirm), so
-/// the next person on the device finds nothing of it.
+/// the next person on the device finds nothing of it (a workshop participant's team pick and
+/// respondent number go with the answers).
 #[component]
 pub fn ClearForNextPerson() -> impl IntoView {
     let survey = Survey::use_context();
@@ -37,14 +37,12 @@ pub fn ClearForNextPerson() -> impl IntoView {
     }
 }
 
-/// Clears `survey` after the idle times of `core::kiosk`, with a "still there?" warning
-/// before a mid-survey clear, then runs `on_clear` (a participant's page also forgets the
-/// team pick and respondent number). Any pointer or key input on the device counts.
+/// Clears `survey` (with a participant's team pick and respondent number) after the idle
+/// times of `core::kiosk`,
+/// with a "still there?" warning before a mid-survey clear. Any pointer or key input on the
+/// device counts.
 #[component]
-pub fn KioskClock(
-    survey: Survey,
-    #[prop(optional)] on_clear: Option<Callback<()>>,
-) -> impl IntoView {
+pub fn KioskClock(survey: Survey) -> impl IntoView {
     let t = survey.text();
     let last_input = StoredValue::new(js_sys::Date::now());
     let warning = RwSignal::new(false);
@@ -61,8 +59,8 @@ pub fn KioskClock(
     let pointer = window_event_listener(ev::pointerdown, move |_| touch());
     let key = window_event_listener(ev::keydown, move |_| touch());
     let tick = move || {
-        // A tick already due when a participant's page drops this clock (with its survey, on
-        // a clear) finds the survey gone: nothing left to clear.
+        // A tick already due when the page drops this clock with its survey (the workshop
+        // page moving to another screen) finds the survey gone: nothing left to clear.
         let Some(step) = survey.step.try_get_untracked() else {
             return;
         };
@@ -74,13 +72,6 @@ pub fn KioskClock(
             KioskAction::Clear => {
                 touch();
                 survey.erase();
-                // After this tick: what `on_clear` redraws may drop this clock, and its timer
-                // must not be dropped while it runs.
-                if let Some(on_clear) = on_clear {
-                    leptos::task::spawn_local(async move {
-                        let _ = on_clear.try_run(());
-                    });
-                }
             }
         }
     };

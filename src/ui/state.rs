@@ -6,10 +6,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::Host;
+use super::{random_u32, Host};
+use crate::core::code::CodedResponse;
 use crate::core::embed::{complete_detail_without_figures, progress_detail, LaterRequest};
 use crate::core::flow::Step;
 use crate::core::instrument::{builtin_advice_file, Instrument};
+use crate::core::link::Participant;
 use crate::core::response::{Answer, Response, Role};
 use crate::core::saved::{InstrumentRef, SavedSurvey, Unreadable};
 use crate::i18n::{Locale, Strings};
@@ -59,6 +61,13 @@ pub struct Survey {
     /// What finishing does besides showing the end (a passed device's turn is collected):
     /// run by the action that finishes, not by watching the step.
     pub on_finish: Option<Callback<()>>,
+    /// The workshop this survey is a participant's answers for (joined by its link): the
+    /// scorecard then comes below their response code, and `samepage:complete` carries it.
+    pub workshop: Option<u32>,
+    /// Makes the response code on this page (the workshop page, which keeps the earlier
+    /// questionnaire versions, passes `core::code::encode`); without, the later wasm makes
+    /// it.
+    pub make_code: Option<fn(&Instrument, &CodedResponse) -> String>,
 }
 
 impl Survey {
@@ -102,6 +111,8 @@ impl Survey {
             navigated: RwSignal::new(false),
             finish_label: locale.strings().see_scorecard,
             on_finish: None,
+            workshop: None,
+            make_code: None,
         }
     }
 
@@ -118,6 +129,45 @@ impl Survey {
     /// Whether this instance runs in kiosk mode (`data-kiosk`).
     pub fn kiosk(&self) -> bool {
         self.host.with_value(|h| h.kiosk)
+    }
+
+    /// Where this survey hands things to its page.
+    pub fn host(&self) -> Host {
+        self.host.get_value()
+    }
+
+    /// The team labels the role step asks about (empty: no team question).
+    pub fn team_labels(&self) -> Vec<String> {
+        self.host.with_value(|h| h.team_labels.clone())
+    }
+
+    /// Records the team pick (`None`: none of the teams).
+    pub fn pick_team(&self, team: Option<u8>) {
+        self.response.update(|r| r.team = Some(team));
+        self.save();
+    }
+
+    /// Who this survey's response code says answered, when it is a workshop participant's:
+    /// the workshop, the respondent number (drawn and stored on first use) and the team.
+    pub fn participant(&self) -> Option<Participant> {
+        let workshop = self.workshop?;
+        Some(Participant {
+            workshop,
+            nonce: self.respondent_number(),
+            team: self.response.with_untracked(|r| r.team.flatten()),
+        })
+    }
+
+    /// The respondent number stored with the answers, drawn on first use: the same person's
+    /// answers sent again replace, never add to, their earlier ones.
+    pub fn respondent_number(&self) -> u32 {
+        if let Some(number) = self.response.with_untracked(|r| r.respondent) {
+            return number;
+        }
+        let number = random_u32();
+        self.response.update(|r| r.respondent = Some(number));
+        self.save();
+        number
     }
 
     /// The interface strings.
@@ -143,14 +193,28 @@ impl Survey {
             .with_value(|h| h.later(&LaterRequest::Prepare { advice }, |_| {}));
     }
 
-    /// Asks the loader for the personal scorecard's markup; `done` gets it or why not.
+    /// Asks the loader for the personal scorecard's markup (a workshop participant's below
+    /// their code card); `done` gets it or why not.
     pub fn scorecard_html(&self, done: impl FnOnce(Result<String, String>) + 'static) {
         let saved = self.saved().encode();
+        let participant = self.participant();
+        let code = participant.and_then(|p| {
+            let make = self.make_code?;
+            let coded = CodedResponse {
+                workshop: p.workshop,
+                nonce: p.nonce,
+                team: p.team,
+                response: self.response.get_untracked(),
+            };
+            Some(make(&self.instrument(), &coded))
+        });
         let request = LaterRequest::Scorecard {
             saved: &saved,
             locale: self.locale.code(),
             advice: builtin_advice_file(self.locale.code()),
             id_prefix: self.instance,
+            participant,
+            code: code.as_deref(),
         };
         self.host.with_value(|h| h.later(&request, done));
     }
@@ -191,6 +255,7 @@ impl Survey {
             saved: &saved,
             locale: self.locale.code(),
             share_results: host.share_results,
+            participant: self.participant(),
         };
         let instrument = self.instrument();
         let emitter = host.clone();

@@ -19,6 +19,9 @@ pub const FIRST_VERSION: &str = "1.0.0";
 #[cfg(feature = "workshop")]
 pub const LEGACY_1_0_0_JSON: &str = include_str!("legacy/1.0.0.json");
 
+/// The records `build.rs` writes for the built-in instrument (see [`Instrument::from_records`]).
+const BUILTIN_RECORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/builtin_instrument.txt"));
+
 /// Seconds a respondent needs for one statement, in the time estimate.
 pub const SECONDS_PER_STATEMENT: usize = 8;
 /// Seconds a respondent needs for one choice question, in the time estimate.
@@ -40,10 +43,13 @@ impl Instrument {
     /// The built-in instrument's questions, routing and fact links, without the areas'
     /// explanations, plays and questions (see [`Instrument::apply_advice`]).
     pub fn builtin_without_advice() -> Instrument {
-        Self::from_records(include_str!(concat!(
-            env!("OUT_DIR"),
-            "/builtin_instrument.txt"
-        )))
+        Self::from_records(BUILTIN_RECORDS)
+    }
+
+    /// The built-in instrument's version, read without building it (from its first record,
+    /// `I id version title`).
+    pub fn builtin_version() -> &'static str {
+        BUILTIN_RECORDS.split('\t').nth(2).unwrap_or_default()
     }
 
     /// An earlier built-in version, by version, so that surveys, workshop rounds, files, codes

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::files::{read_chosen_file, ReadingFile};
 use super::qr::QrCode;
 use super::{Screen, Workshops};
-use crate::core::link::{fits_qr, JoinLink, QR_MAX_BYTES};
+use crate::core::link::{fits_qr, participant_address, JoinLink, QR_MAX_BYTES};
 use crate::core::workshop::CodeOutcome;
 use crate::i18n::{fill, WorkshopStrings};
 use crate::ui::confirm::ConfirmedAction;
@@ -27,22 +27,20 @@ pub fn page_address() -> String {
 }
 
 /// A button that copies `text` to the clipboard, and a status line that says `done` when the
-/// browser allowed it, or how to copy by hand when it did not.
+/// browser allowed it, or `failed` (how to copy by hand) when it did not.
 #[component]
-pub fn CopyButton(
+fn CopyButton(
     #[prop(into)] text: Signal<String>,
     label: &'static str,
     done: &'static str,
-    #[prop(optional)] primary: bool,
+    failed: &'static str,
 ) -> impl IntoView {
-    let w = Workshops::use_context().workshop_text();
     let copied = RwSignal::new(None::<bool>);
     view! {
         <div class="samepage__row">
             <button
                 type="button"
                 class="samepage__button"
-                class:samepage__button--primary=primary
                 on:click=move |_| {
                     copy_to_clipboard(&text.get_untracked(), move |ok| copied.set(Some(ok)))
                 }
@@ -55,7 +53,7 @@ pub fn CopyButton(
             class:samepage__error=move || copied.get() == Some(false)
             role="status"
         >
-            {move || copied.get().map(|ok| if ok { done } else { w.copy_failed })}
+            {move || copied.get().map(|ok| if ok { done } else { failed })}
         </p>
     }
 }
@@ -130,9 +128,9 @@ pub fn JoinLinkPanel(id: u32) -> impl IntoView {
     let workshops = Workshops::use_context();
     let w = workshops.workshop_text();
     let link = Memo::new(move |_| {
+        let current = workshops.current_version();
         workshops.read(id, |ws| {
-            let link = JoinLink::of(ws);
-            format!("{}#{}", page_address(), link.fragment())
+            participant_address(&JoinLink::of(ws), &page_address(), &current)
         })
     });
     let link_text = Signal::derive(move || link.get().unwrap_or_default());
@@ -151,12 +149,16 @@ pub fn JoinLinkPanel(id: u32) -> impl IntoView {
             />
             <CopyButton
                 text=link_text
-                label=w.copy_link
-                done=w.copied_link
+                label=workshops.report_text().copy_link
+                done=workshops.report_text().copied_link
+                failed=workshops.report_text().copy_failed
             />
             {move || {
                 if link_text.with(|link| fits_qr(link)) {
-                    view! { <QrCode text=link_text.get() title=w.join_qr_title /> }.into_any()
+                    view! {
+                        <QrCode host=workshops.host() text=link_text.get() title=w.join_qr_title />
+                    }
+                        .into_any()
                 } else {
                     let length = link_text.with(String::len);
                     view! {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::collect::page_address;
 use super::state::CreateRefused;
 use super::Workshops;
-use crate::core::link::{fits_qr, JoinLink, QR_MAX_BYTES};
+use crate::core::link::{fits_qr, participant_address, JoinLink, QR_MAX_BYTES};
 use crate::core::team::ANONYMITY_FLOOR;
 use crate::core::workshop::{parse_team_labels, MAX_MINIMUM};
 use crate::i18n::fill;
@@ -41,7 +41,7 @@ pub fn CreateWorkshop() -> impl IntoView {
             name: name.get().trim().to_owned(),
             team_labels: parse_team_labels(&labels.get()).ok()?,
         };
-        let link = format!("{}#{}", page_address(), link.fragment());
+        let link = participant_address(&link, &page_address(), &link.instrument_version);
         (!fits_qr(&link)).then(|| {
             fill(
                 w.create_link_too_long_for_qr,

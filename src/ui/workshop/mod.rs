@@ -15,7 +15,6 @@ mod pass_device;
 mod present;
 mod qr;
 mod state;
-mod team_pick;
 mod team_view;
 
 use leptos::ev;
@@ -63,14 +62,6 @@ fn for_each_host(mut mount: impl FnMut(web_sys::HtmlElement)) {
             mount(host);
         }
     }
-}
-
-/// `template` with `{key}` replaced by `value` inside a `<bdi>`: a name from a link or a file
-/// with right-to-left or override characters cannot reorder the words around it.
-pub(crate) fn isolated(template: &'static str, key: &str, value: String) -> impl IntoView {
-    let marker = format!("{{{key}}}");
-    let (before, after) = template.split_once(&marker).unwrap_or((template, ""));
-    view! { {before} <bdi>{value}</bdi> {after} }
 }
 
 /// On the next frame, moves keyboard focus to the element with id `id` in the instance that

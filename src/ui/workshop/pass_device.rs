@@ -1,16 +1,14 @@
-//! Passing one device round: each participant picks a team (when the workshop has team
-//! labels) and takes the survey; when they finish, their answers join the workshop, the
+//! Passing one device round: each participant takes the survey (picking a team on its role
+//! step when the workshop has team labels); when they finish, their answers join the workshop, the
 //! device forgets them once the workshop is stored, and a hand-over screen shows nothing of
 //! what they did (and says so when their answers could not be stored).
 
 use leptos::html;
 use leptos::prelude::*;
 
-use super::isolated;
-use super::team_pick::TeamPick;
 use super::{Screen, Workshops};
 use crate::core::flow::Step;
-use crate::core::link::workshop_namespace;
+use crate::core::link::{isolate, workshop_namespace};
 use crate::core::team::Answers;
 use crate::core::workshop::{Collected, Source};
 use crate::i18n::fill;
@@ -20,21 +18,8 @@ use crate::ui::{focus_heading_in, SurveyFlow};
 /// Where one turn on the passed device is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Turn {
-    PickTeam,
     Survey,
     HandOver,
-}
-
-impl Turn {
-    /// How a turn starts: with the team question when the workshop has team labels and it
-    /// has not been answered in this turn yet.
-    fn start(workshops: Workshops, namespace: &str, has_labels: bool) -> Turn {
-        if has_labels && workshops.picked_team(namespace).is_none() {
-            Turn::PickTeam
-        } else {
-            Turn::Survey
-        }
-    }
 }
 
 /// The pass-the-device screen of the workshop `id`.
@@ -52,32 +37,18 @@ pub fn PassDevice(id: u32) -> impl IntoView {
         .into_any();
     };
     let namespace = StoredValue::new(workshop_namespace(id));
-    let has_labels = !workshop.team_labels.is_empty();
-    let turn = RwSignal::new(Turn::start(workshops, &namespace.get_value(), has_labels));
+    let turn = RwSignal::new(Turn::Survey);
     // Whether a finished turn could not be stored, until it is.
     let unsaved = RwSignal::new(false);
-    let labels = StoredValue::new(workshop.team_labels.clone());
     let root = NodeRef::<html::Div>::new();
     focus_heading_on_turn_change(turn, root);
 
     view! {
         <div class="samepage__pass" node_ref=root>
             <p class="samepage__banner samepage__no-print">
-                {isolated(w.pass_banner, "name", workshop.name.clone())}
+                {fill(w.pass_banner, &[("name", &isolate(&workshop.name))])}
             </p>
             {move || match turn.get() {
-                Turn::PickTeam => {
-                    view! {
-                        <TeamPick
-                            labels=labels.get_value()
-                            on_pick=Callback::new(move |team: Option<u8>| {
-                                workshops.pick_team(&namespace.get_value(), team);
-                                turn.set(Turn::Survey);
-                            })
-                        />
-                    }
-                        .into_any()
-                }
                 Turn::Survey => {
                     let done = Callback::new(move |()| turn.set(Turn::HandOver));
                     view! {
@@ -86,9 +57,7 @@ pub fn PassDevice(id: u32) -> impl IntoView {
                         .into_any()
                 }
                 Turn::HandOver => {
-                    let next = Callback::new(move |()| {
-                        turn.set(Turn::start(workshops, &namespace.get_value(), has_labels))
-                    });
+                    let next = Callback::new(move |()| turn.set(Turn::Survey));
                     view! { <HandOver id unsaved on_next=next /> }.into_any()
                 }
             }}
@@ -97,7 +66,7 @@ pub fn PassDevice(id: u32) -> impl IntoView {
     .into_any()
 }
 
-/// Moves focus to the new heading when a turn moves on (team pick → survey → hand-over), as
+/// Moves focus to the new heading when a turn moves on (survey → hand-over → survey), as
 /// the page does between screens.
 fn focus_heading_on_turn_change(turn: RwSignal<Turn>, root: NodeRef<html::Div>) {
     Effect::new(move |previous: Option<()>| {
@@ -123,16 +92,21 @@ fn TurnSurvey(
     on_done: Callback<()>,
 ) -> impl IntoView {
     let workshops = Workshops::use_context();
-    let version = workshops
+    let (version, labels) = workshops
         .peek(id)
-        .map(|w| w.current_round().questionnaire.clone())
+        .map(|w| {
+            (
+                w.current_round().questionnaire.clone(),
+                w.team_labels.clone(),
+            )
+        })
         .unwrap_or_default();
-    let mut survey =
-        workshops.open_survey(&namespace, &version, workshops.workshop_text().pass_finish);
+    let finish_label = workshops.workshop_text().pass_finish;
+    let mut survey = workshops.open_survey(&namespace, &version, finish_label, labels);
     let finish = Callback::new(move |()| {
         let collected = Collected {
-            nonce: workshops.respondent_number(&namespace),
-            team: workshops.picked_team(&namespace).flatten(),
+            nonce: survey.respondent_number(),
+            team: survey.response.with_untracked(|r| r.team.flatten()),
             answers: Answers::of(&survey.instrument(), &survey.response.get_untracked()),
             source: Source::Device,
         };

@@ -3,16 +3,16 @@
 
 use leptos::prelude::*;
 
-use super::Workshops;
 use crate::core::embed::LaterRequest;
+use crate::ui::Host;
 
-/// The QR code of `text`, titled `title` for screen readers; nothing while the later wasm
-/// loads, or when it cannot be had (the text beside it says the same).
+/// The QR code of `text`, titled `title` for screen readers, asked of `host`'s loader;
+/// nothing while the later wasm loads, or when it cannot be had (the text beside it says the
+/// same).
 #[component]
-pub fn QrCode(text: String, title: &'static str) -> impl IntoView {
+pub fn QrCode(host: Host, text: String, title: &'static str) -> impl IntoView {
     let svg = RwSignal::new(String::new());
-    let request = LaterRequest::Qr { text: &text, title };
-    Workshops::use_context().later(&request, move |drawn| {
+    host.later(&LaterRequest::Qr { text: &text, title }, move |drawn| {
         // The screen may be gone by the time the later wasm answers.
         let _ = svg.try_set(drawn.unwrap_or_default());
     });

@@ -16,7 +16,7 @@ use crate::core::workshop::{
 use crate::core::workshop_file::{export_json, import_json, megabytes, FileError};
 use crate::i18n::{fill, Locale, ReportStrings, Strings, TeamStrings, WorkshopStrings};
 use crate::storage::{SetAside, WorkshopStore, TURN_VALUES};
-use crate::ui::{Host, Survey};
+use crate::ui::{random_u32, Host, Survey};
 
 /// Which screen the workshop page shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -175,13 +175,9 @@ impl Workshops {
         workshops
     }
 
-    /// Asks the loader for `request` (what the later wasm answers) and hands `done` the text.
-    pub fn later(
-        &self,
-        request: &LaterRequest,
-        done: impl FnOnce(Result<String, String>) + 'static,
-    ) {
-        self.host.with_value(|h| h.later(request, done));
+    /// Where the page hands things to its loader (what the later wasm answers).
+    pub fn host(&self) -> Host {
+        self.host.get_value()
     }
 
     /// Fetches the advice (after the first screen) and puts it into the catalogue; when it
@@ -304,14 +300,6 @@ impl Workshops {
         self.store.with_value(|s| s.value(namespace, name))
     }
 
-    /// Keeps a value beside a namespace.
-    fn set_value(&self, namespace: &str, name: &str, value: &str) {
-        let result = self
-            .store
-            .with_value(|s| s.set_value(namespace, name, value));
-        self.note_write(&result);
-    }
-
     /// Removes a value kept beside a namespace.
     fn remove_value(&self, namespace: &str, name: &str) {
         let result = self.store.with_value(|s| s.remove_value(namespace, name));
@@ -319,13 +307,17 @@ impl Workshops {
     }
 
     /// Opens the survey stored under `namespace` (a passed device's turn, a participant's
-    /// own device) of questionnaire `version`, its last button labelled `finish_label`.
+    /// own device) of questionnaire `version`, its last button labelled `finish_label`,
+    /// asking which of `team_labels` the person is in (none: no team question).
     pub fn open_survey(
         &self,
         namespace: &str,
         version: &str,
         finish_label: &'static str,
+        team_labels: Vec<String>,
     ) -> Survey {
+        let mut host = self.host.get_value();
+        host.team_labels = team_labels;
         let mut survey = Survey::open(
             namespace,
             // Untracked: a survey in progress is never drawn again because the advice came.
@@ -333,37 +325,10 @@ impl Workshops {
                 .with_value(|c| c.version(version).unwrap_or(c.current()).clone()),
             self.locale,
             crate::ui::next_instance_id(),
-            self.host.get_value(),
+            host,
         );
         survey.finish_label = finish_label;
         survey
-    }
-
-    /// Keeps a participant's team pick (`None`: none of the teams) beside `namespace`.
-    pub fn pick_team(&self, namespace: &str, team: Option<u8>) {
-        let value = team.map_or_else(|| "none".to_owned(), |t| t.to_string());
-        self.set_value(namespace, "team", &value);
-    }
-
-    /// The team picked beside `namespace`: `None` before the question was answered,
-    /// `Some(None)` for none of the teams.
-    pub fn picked_team(&self, namespace: &str) -> Option<Option<u8>> {
-        self.value(namespace, "team")
-            .map(|value| value.parse::<u8>().ok())
-    }
-
-    /// The respondent number kept beside `namespace`, made and kept on first use: the same
-    /// person's answers collected again replace, never add to, their earlier ones.
-    pub fn respondent_number(&self, namespace: &str) -> u32 {
-        if let Some(nonce) = self
-            .value(namespace, "nonce")
-            .and_then(|n| n.parse::<u32>().ok())
-        {
-            return nonce;
-        }
-        let nonce = random_u32();
-        self.set_value(namespace, "nonce", &nonce.to_string());
-        nonce
     }
 
     /// Whether a turn on the passed device of workshop `id` was left unfinished.
@@ -605,11 +570,6 @@ impl Workshops {
             }
         }
     }
-}
-
-/// A random 32-bit number (ids and respondent nonces; not a secret).
-fn random_u32() -> u32 {
-    (js_sys::Math::random() * 4_294_967_296.0) as u32
 }
 
 /// Today's date on this device, `YYYY-MM-DD`.

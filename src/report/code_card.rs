@@ -1,0 +1,76 @@
+//! A workshop participant's response code as markup: the code to copy, the link back to the
+//! facilitator and a QR code of that link. Drawn by the later wasm (which also makes the code
+//! and the QR code), so the survey's first load carries none of it; the copy buttons are
+//! plain buttons that name the field they copy (`data-copy`) and what their status line
+//! (`<field>-status`) says after (`data-done`, `data-failed`): the loader (`web/later.js`)
+//! acts on them.
+
+use super::escape;
+use crate::i18n::ReportStrings;
+
+/// Everything a code card is drawn from.
+pub struct CodeCard<'a> {
+    pub code: &'a str,
+    /// The link back: the workshop page, importing the code when opened.
+    pub link: &'a str,
+    /// The link's QR code (SVG), when it fits one.
+    pub qr: Option<String>,
+    pub report: &'a ReportStrings,
+    /// Prefix for element ids, unique per instance on the page.
+    pub id_prefix: &'a str,
+}
+
+/// The card's content (its title belongs to the UI, which shows it while the card is made).
+pub fn code_card(card: &CodeCard) -> String {
+    let t = card.report;
+    let mut html = format!("<p>{}</p>", escape(t.code_intro));
+    let fields = [
+        (
+            "code",
+            t.code_label,
+            card.code,
+            t.copy_code,
+            t.copied_code,
+            None,
+        ),
+        (
+            "code-link",
+            t.code_link,
+            card.link,
+            t.copy_link,
+            t.copied_link,
+            Some(t.code_link_hint),
+        ),
+    ];
+    for (name, label, value, copy, copied, hint) in fields {
+        let id = format!("{}-{name}", card.id_prefix);
+        html.push_str(&format!(
+            r#"<label for="{id}">{}</label><input id="{id}" class="samepage__code-text" type="text" readonly value="{}">"#,
+            escape(label),
+            escape(value)
+        ));
+        if let Some(hint) = hint {
+            html.push_str(&format!(
+                r#"<p class="samepage__hint">{}</p>"#,
+                escape(hint)
+            ));
+        }
+        let primary = if name == "code" {
+            " samepage__button--primary"
+        } else {
+            ""
+        };
+        html.push_str(&format!(
+            r#"<div class="samepage__row"><button type="button" class="samepage__button{primary}" data-copy="{id}" data-done="{}" data-failed="{}">{}</button></div><p id="{id}-status" role="status"></p>"#,
+            escape(copied),
+            escape(t.copy_failed),
+            escape(copy)
+        ));
+    }
+    if let Some(svg) = &card.qr {
+        html.push_str(r#"<div class="samepage__qr">"#);
+        html.push_str(svg);
+        html.push_str("</div>");
+    }
+    html
+}
