@@ -305,6 +305,12 @@ fn an_answer_only_this_tab_has_survives_another_tabs_write() {
     assert_eq!(ours.merged_after(&no_role).role, Some(Role::Sales));
     // "Start over" in the other tab (an empty survey) clears here too: nothing comes back.
     assert!(ours.merged_after(&Response::default()).is_empty());
+    // Starting over keeps the person: their respondent number stays with the empty survey.
+    let started_over = Response {
+        respondent: Some(7),
+        ..Response::default()
+    };
+    assert_eq!(ours.merged_after(&started_over), started_over);
     // Merging what we already hold changes nothing.
     assert_eq!(ours.merged_after(&ours), ours);
 }

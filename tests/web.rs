@@ -575,30 +575,103 @@ mod workshop_page {
         assert!(text(&root).contains("People who answered: 6."));
         assert_eq!(select.value(), "all");
     }
+}
 
-    #[wasm_bindgen_test]
-    async fn a_name_and_team_labels_from_a_link_cannot_reorder_the_text_around_them() {
-        use samepage::core::link::JoinLink;
-        // U+202E turns the rest of a line around: it must stay inside its own <bdi>.
-        let name = "\u{202e}pohskrow";
-        let label = "\u{202e}htroN";
-        let link = JoinLink {
-            workshop: 0x0b0b_0042,
-            instrument_version: Instrument::builtin().version,
-            name: name.into(),
-            team_labels: vec![label.into()],
-        };
-        let root = mount_page(&format!("#{}", link.fragment()));
+/// A participant on the survey page (its `#join=…`, or a host's `data-workshop`): a banner
+/// names the workshop, with the name isolated so that override characters in it cannot
+/// reorder the words around it; the role step asks the team too (labels isolated as well),
+/// and wants both; the pick is stored with the answers under the workshop's own namespace.
+#[wasm_bindgen_test]
+async fn a_participant_names_the_workshop_safely_and_picks_role_and_team() {
+    use samepage::core::link::{join_namespace, JoinLink};
+    // U+202E turns the rest of a line around: it must stay inside its isolate.
+    let name = "\u{202e}pohskrow";
+    let label = "\u{202e}htroN";
+    let link = JoinLink {
+        workshop: 0x0b0b_0042,
+        instrument_version: Instrument::builtin().version,
+        name: name.into(),
+        team_labels: vec![label.into(), "South".into()],
+    };
+    let keys = Keys::new(&join_namespace(link.workshop));
+    storage().remove_item(&keys.survey()).unwrap();
+    let mut host = loader_later();
+    host.workshop = Some(format!(
+        "https://intranet.example/samepage/#{}",
+        link.fragment()
+    ));
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&root).unwrap();
+    let mounted = root.clone();
+    leptos::mount::mount_to(
+        mounted,
+        move || view! { <SamePage namespace="unused" host /> },
+    )
+    .forget();
+    leptos::task::tick().await;
+
+    let banner = find(&root, ".samepage__notice[role=note]");
+    assert_eq!(
+        text(&banner),
+        format!("Workshop “\u{2068}{name}\u{2069}”: at the end you get a code for the facilitator. Your answers stay on this device until you send it.")
+    );
+    click_button(&root, "Start the survey");
+    leptos::task::tick().await;
+    let labels = root
+        .query_selector_all(".samepage__choice-label bdi")
+        .unwrap();
+    let label_texts: Vec<String> = (0..labels.length())
+        .map(|i| labels.item(i).unwrap().text_content().unwrap())
+        .collect();
+    assert!(label_texts.contains(&label.to_owned()), "{label_texts:?}");
+    assert!(label_texts.contains(&"None of these / I prefer not to say".to_owned()));
+
+    click(&root, "input[value=sales]");
+    leptos::task::tick().await;
+    click_button(&root, "Next");
+    leptos::task::tick().await;
+    assert_eq!(
+        find(&root, "[role=alert]").text_content().unwrap(),
+        "Please choose your role and your team (or “None of these”) to go on."
+    );
+    click(&root, "input[name$=-team][value='1']");
+    leptos::task::tick().await;
+    let stored = storage().get_item(&keys.survey()).unwrap().unwrap();
+    assert!(stored.contains("\nrole sales\n"), "{stored}");
+    assert!(stored.contains("\nteam 1\n"), "{stored}");
+    click_button(&root, "Next");
+    leptos::task::tick().await;
+    assert_eq!(count(&root, "input[value=sales]"), 0, "past the role step");
+}
+
+/// A workshop link the survey page cannot use says why, and opens no survey.
+#[wasm_bindgen_test]
+async fn an_unusable_workshop_link_says_why_and_opens_no_survey() {
+    for (fragment, says) in [
+        (
+            "#join=zz",
+            "This workshop link cannot be used: it is incomplete or damaged.",
+        ),
+        (
+            "#join=0b0b0042&v=9.9.9&n=x&t=",
+            "This workshop link is for version 9.9.9 of the questionnaire",
+        ),
+    ] {
+        let mut host = loader_later();
+        host.workshop = Some(fragment.to_owned());
+        let document = web_sys::window().unwrap().document().unwrap();
+        let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+        document.body().unwrap().append_child(&root).unwrap();
+        let mounted = root.clone();
+        leptos::mount::mount_to(
+            mounted,
+            move || view! { <SamePage namespace="unused" host /> },
+        )
+        .forget();
         leptos::task::tick().await;
-        let banner = find(&root, ".samepage__banner");
-        assert_eq!(find(&banner, "bdi").text_content().as_deref(), Some(name));
-        assert!(text(&banner).starts_with("You are taking part in the workshop “"));
-        let labels = root
-            .query_selector_all(".samepage__choice-label bdi")
-            .unwrap();
-        assert_eq!(
-            labels.item(0).unwrap().text_content().as_deref(),
-            Some(label)
-        );
+        let alert = find(&root, "[role=alert]").text_content().unwrap();
+        assert!(alert.starts_with(says), "{alert}");
+        assert_eq!(count(&root, "button"), 0, "no survey");
     }
 }

@@ -78,7 +78,7 @@ test('changed answers sent again replace the earlier ones; a link back imports o
   const phone = await phoneFor(link);
   const firstCode = await phone.takeJoinedSurvey(answers('Leadership', 2));
   const codeLink = await phone.root.getByLabel('Link for the facilitator').inputValue();
-  assert.equal(codeLink, `${link.slice(0, link.indexOf('#'))}#codes=${firstCode}`);
+  assert.equal(codeLink, `${app.server.url}workshop/#codes=${firstCode}`);
 
   // The facilitator opens the link back: the code joins its workshop.
   await w.page.goto(codeLink);
@@ -130,19 +130,21 @@ test('a code imported in another tab is kept when this tab changes the workshop'
 test('the next person on a participant\'s device starts afresh, with a respondent number of their own', async () => {
   const w = await openWorkshopPage(app);
   await w.create('Shared phone', { labels: 'North, South' });
-  const phone = await phoneFor(await w.joinLink());
+  // The participant link opens the survey page.
+  const phone = await openWorkshopPage(app, { viewport: PHONE, url: await w.joinLink() });
   const first = await phone.takeJoinedSurvey({ ...answers('Sales', 4), team: 'North' });
 
   // A second person opening the same link would see the first one's code: the first clears it.
   await phone.reload();
   assert.equal(await phone.root.getByLabel('Your response code').inputValue(), first);
   await phone.button('Done: clear this device for the next person').click();
-  await phone.expectHeading('Which team are you in?');
-  assert.equal(await phone.root.locator('input[type=radio]:checked').count(), 0, 'no team picked');
+  await phone.expectHeading('Are sales, marketing and leadership on the same page?');
   assert.ok(!(await phone.storageKeys()).some((k) => /^samepage:join-[0-9a-f]{8}:(survey|team|nonce)$/.test(k)),
     'nothing of the first person is stored');
   await phone.reload();
-  await phone.expectHeading('Which team are you in?');
+  await phone.start();
+  assert.equal(await phone.root.locator('input[type=radio]:checked').count(), 0, 'no role, no team picked');
+  await phone.back();
 
   const second = await phone.takeJoinedSurvey({ ...answers('Marketing', 2), team: 'South' });
   assert.notEqual(second, first);
@@ -159,7 +161,7 @@ test('a participants\' kiosk (?kiosk) clears the code two minutes after it is sh
   const w = await openWorkshopPage(app);
   await w.create('Kiosk', { labels: 'North, South' });
   const link = await w.joinLink();
-  const kiosk = await openWorkshopPage(app, { viewport: PHONE, hash: `?kiosk${link.slice(link.indexOf('#'))}`, clock: true });
+  const kiosk = await openWorkshopPage(app, { viewport: PHONE, url: `${app.server.url}?kiosk${link.slice(link.indexOf('#'))}`, clock: true });
   const first = await kiosk.takeJoinedSurvey({ ...answers('Sales', 4), team: 'North' });
   // The link back does not carry kiosk mode to the facilitator's device.
   const back = await kiosk.root.getByLabel('Link for the facilitator').inputValue();
@@ -169,22 +171,21 @@ test('a participants\' kiosk (?kiosk) clears the code two minutes after it is sh
   await kiosk.page.clock.fastForward('01:50');
   assert.equal(await kiosk.root.getByLabel('Your response code').inputValue(), first);
   await kiosk.page.clock.fastForward('00:15');
-  await kiosk.expectHeading('Which team are you in?');
+  await kiosk.expectHeading('Are sales, marketing and leadership on the same page?');
   assert.equal(await kiosk.root.getByLabel('Your response code').count(), 0);
   assert.ok(!(await kiosk.storageKeys()).some((k) => /^samepage:join-[0-9a-f]{8}:(survey|team|nonce)$/.test(k)),
     'nothing of the first person is stored');
 
   // Left mid-survey, it asks "still there?" after nine minutes and clears at ten.
-  await kiosk.root.getByRole('radio', { name: 'South', exact: true }).check();
-  await kiosk.next();
   await kiosk.start();
   await kiosk.chooseRole('Sales');
+  await kiosk.chooseTeam('South');
   await kiosk.next();
   await kiosk.answerPage(() => 'Disagree');
   await kiosk.page.clock.fastForward('09:05');
   await kiosk.root.getByRole('alert').filter({ hasText: 'Still there?' }).waitFor();
   await kiosk.page.clock.fastForward('01:00');
-  await kiosk.expectHeading('Which team are you in?');
+  await kiosk.expectHeading('Are sales, marketing and leadership on the same page?');
 
   // The next person's code adds to the workshop: a respondent number of their own.
   const second = await kiosk.takeJoinedSurvey({ ...answers('Marketing', 2), team: 'South' });

@@ -17,12 +17,14 @@ test('after a turn the device shows nothing of it, through Back or a reload', as
   const w = await openWorkshopPage(app);
   await w.create('Round table', { labels: 'North, South' });
   await w.startPassing();
-  await w.root.getByText('Workshop “Round table”: your answers join the team\'s anonymously.').waitFor();
+  await w.root.getByText('Workshop “\u2068Round table\u2069”: your answers join the team\'s anonymously.').waitFor();
 
-  // A team is needed to go on ("None of these" is one).
-  await w.expectHeading('Which team are you in?');
+  // A role and a team are needed to go on ("None of these" is a team answer).
+  await w.start();
+  await w.chooseRole('Sales');
   await w.next();
-  await w.expectAlert('Please choose a team, or “None of these”, to go on.');
+  await w.expectAlert('Please choose your role and your team (or “None of these”) to go on.');
+  await w.back();
   await w.takeTurn(first);
 
   await w.expectHeading('Thank you: your answers are in');
@@ -40,15 +42,12 @@ test('after a turn the device shows nothing of it, through Back or a reload', as
 
   // A reload on the hand-over screen starts the next turn empty.
   await w.reload();
-  await w.expectHeading('Which team are you in?');
-  assert.equal(await w.root.locator('input[type=radio]:checked').count(), 0);
-  await w.root.getByRole('radio', { name: 'South', exact: true }).check();
-  await w.next();
   await w.expectHeading('Are sales, marketing and leadership on the same page?');
   await w.button('Start the survey').waitFor();
   await w.start();
-  assert.equal(await w.root.locator('input[type=radio]:checked').count(), 0, 'no role chosen');
+  assert.equal(await w.root.locator('input[type=radio]:checked').count(), 0, 'no role, no team chosen');
   await w.chooseRole('Marketing');
+  await w.chooseTeam('South');
   await w.next();
   assert.equal(await w.root.locator('input[type=radio]:checked').count(), 0, 'no statement answered');
   await w.answerPage(() => SCALE[1]);
@@ -57,6 +56,7 @@ test('after a turn the device shows nothing of it, through Back or a reload', as
   await w.back();
   await w.expectHeading('Which part of the company do you work in?');
   assert.equal(await w.root.getByRole('radio', { name: /^Marketing\b/ }).isChecked(), true);
+  assert.equal(await w.root.getByRole('radio', { name: 'South', exact: true }).isChecked(), true);
   assert.equal(await w.root.getByRole('radio', { name: /^Sales\b/ }).isChecked(), false);
 
   // A reload in the middle of a turn loses nothing of it.

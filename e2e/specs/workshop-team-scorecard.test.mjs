@@ -47,15 +47,18 @@ test('a workshop of 9 (6 passing the device, 3 by code) shows the hand-computed 
   const facilitator = await openWorkshopPage(app);
   await facilitator.create('Q3 offsite');
 
-  // Three leaders answer on their own phones and get codes.
+  // Three leaders answer on their own phones and get codes: the participant link opens the
+  // light survey page, not the workshop page.
   const link = await facilitator.joinLink();
-  assert.match(link, /\/workshop\/#join=[0-9a-f]{8}&v=2\.0\.0&n=Q3%20offsite&t=$/);
+  assert.equal(link.slice(0, link.indexOf('#')), app.server.url);
+  assert.match(link, /#join=[0-9a-f]{8}&v=2\.0\.0&n=Q3%20offsite&t=$/);
   // Its QR code is drawn by the later wasm, titled for screen readers.
   await facilitator.root.locator('.samepage__qr svg[role="img"] title', { hasText: 'QR code of the link for participants' }).waitFor({ state: 'attached' });
   const codes = [];
   for (const n of [3, 3, 4]) {
-    const phone = await openWorkshopPage(app, { viewport: PHONE, hash: link.slice(link.indexOf('#')) });
-    await phone.root.getByText('You are taking part in the workshop “Q3 offsite”').waitFor();
+    const phone = await openWorkshopPage(app, { viewport: PHONE, url: link });
+    await phone.root.getByText('Workshop “\u2068Q3 offsite\u2069”: at the end you get a code').waitFor();
+    assert.ok(!phone.requested().some((url) => url.includes('samepage-workshop')), 'no workshop page code');
     const code = await phone.takeJoinedSurvey(person('Leadership', n));
     assert.match(code, /^SP2\.[A-Za-z0-9_-]{51}$/);
     // The participant also sees their own scorecard and a QR code of the link back.

@@ -66,7 +66,10 @@ const VIEWS = [
     await w.button('Save figures').click();
     await w.root.getByText('Figures saved.').waitFor();
   }],
-  ['workshop-pass-team', async (w) => { await w.create('Autumn workshop', { labels: 'North, South' }); await w.startPassing(); await w.expectHeading('Which team are you in?'); }],
+  ['workshop-pass-team', async (w) => {
+    await w.create('Autumn workshop', { labels: 'North, South' }); await w.startPassing(); await w.start();
+    await w.root.getByRole('group', { name: /^Which team are you in\?/ }).waitFor();
+  }],
   ['workshop-pass-statements', async (w) => {
     await w.create('Autumn workshop'); await w.startPassing(); await w.start(); await w.chooseRole('Sales'); await w.next();
     await w.expectHeading('Shared strategy & planning');
@@ -76,7 +79,20 @@ const VIEWS = [
     await w.takeTurn({ role: 'Sales', level: SCALE[3], salesReady: 'Asking for a demo, a quote or a conversation with sales', followUp: 'Within a week' });
     await w.expectHeading('Thank you: your answers are in');
   }],
-  ['join-welcome', async (w, app) => { await w.goto(await joinLinkOf(app)); await w.expectHeading('Which team are you in?'); }],
+  ['join-welcome', async (w, app) => {
+    await w.goto(await joinLinkOf(app));
+    await w.root.getByText('Workshop “\u2068Autumn workshop\u2069”: at the end you get a code').waitFor();
+  }],
+  // The participant link as it is now: the survey page (the old form above still works).
+  ['participant-role-team', async (w, app) => {
+    await w.page.goto(app.server.url + (await joinLinkOf(app)));
+    await w.start();
+    await w.root.getByRole('group', { name: /^Which team are you in\?/ }).waitFor();
+  }],
+  ['participant-code', async (w, app) => {
+    await w.page.goto(app.server.url + (await joinLinkOf(app)));
+    await w.takeJoinedSurvey({ team: 'North', role: 'Sales', level: SCALE[3], salesReady: 'Asking for a demo, a quote or a conversation with sales', followUp: 'Within a week' });
+  }],
   ['join-code', async (w, app) => {
     await w.goto(await joinLinkOf(app));
     await w.takeJoinedSurvey({ team: 'South', role: 'Marketing', level: SCALE[1], salesReady: 'Asking for a demo, a quote or a conversation with sales', followUp: 'Within a week' });

@@ -9,10 +9,11 @@ export const WORKSHOP_PATH = 'workshop/';
 
 /**
  * Opens the workshop page in a fresh context (empty storage); `hash` opens a fragment (a
- * query before it, such as `?kiosk#join=…`, is kept); `clock` installs a fake clock, moved on
- * by `page.clock.fastForward`.
+ * query before it, such as `?kiosk#join=…`, is kept); `url` opens that address instead (a
+ * participant link, which opens the survey page); `clock` installs a fake clock, moved on by
+ * `page.clock.fastForward`.
  */
-export async function openWorkshopPage(app, { viewport = DESKTOP, hash = '', initScript, clock = false } = {}) {
+export async function openWorkshopPage(app, { viewport = DESKTOP, hash = '', url, initScript, clock = false } = {}) {
   const context = await app.browser.newContext({ viewport, acceptDownloads: true });
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   if (initScript) await context.addInitScript(initScript);
@@ -22,7 +23,13 @@ export async function openWorkshopPage(app, { viewport = DESKTOP, hash = '', ini
   page.on('pageerror', (error) => errors.push(error));
   page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
   const workshop = new WorkshopPage(page, app.server.url, errors);
-  await workshop.goto(hash);
+  page.on('request', (request) => workshop.requests.push(request.url()));
+  if (url) {
+    await page.goto(url);
+    await workshop.heading().first().waitFor();
+  } else {
+    await workshop.goto(hash);
+  }
   return workshop;
 }
 
@@ -30,6 +37,12 @@ export class WorkshopPage extends SurveyPage {
   constructor(page, url, errors) {
     super(page, url, errors);
     this.base = url + WORKSHOP_PATH;
+    this.requests = [];
+  }
+
+  /** Every address the page requested. */
+  requested() {
+    return this.requests;
   }
 
   async goto(hash = '') {
@@ -123,20 +136,16 @@ export class WorkshopPage extends SurveyPage {
   }
 
   /**
-   * One participant's turn on the passed device: team (if asked), role, every statement at
-   * `level` (a SCALE label, or a function of page and item), what makes a lead sales-ready
-   * and how fast to follow up (the other choice questions left open), and the hand-over
-   * screen at the end.
+   * One participant's turn on the passed device: role and team (if asked, on the role step),
+   * every statement at `level` (a SCALE label, or a function of page and item), what makes a
+   * lead sales-ready and how fast to follow up (the other choice questions left open), and the
+   * hand-over screen at the end.
    */
   async takeTurn({ role, level, team, salesReady, followUp, finish = 'Finish and hand over' }) {
-    if (team) {
-      await this.expectHeading('Which team are you in?');
-      await this.root.getByRole('radio', { name: team, exact: true }).check();
-      await this.next();
-    }
     await this.expectHeading('Are sales, marketing and leadership on the same page?');
     await this.start();
     await this.chooseRole(role);
+    if (team) await this.chooseTeam(team);
     await this.answerAllPages(typeof level === 'function' ? level : () => level);
     await this.pickDefinition('what makes a lead ready for sales', salesReady);
     await this.pickDefinition('How quickly should sales follow up', followUp);
@@ -167,9 +176,16 @@ export class WorkshopPage extends SurveyPage {
   }
 
   /** On a participant's own device: takes the survey and returns the response code. */
+  /** On the role step, the team (a label, or "None of these / I prefer not to say"). */
+  async chooseTeam(team) {
+    const group = this.root.locator('fieldset', { hasText: 'Which team are you in?' });
+    await group.getByRole('radio', { name: team, exact: true }).check();
+  }
+
+  /** A participant's survey (own device), ending with their code card: the code. */
   async takeJoinedSurvey(answers) {
     await this.takeTurn({ ...answers, finish: 'Finish and get my code' });
-    await this.expectHeading('Send your answers to the facilitator');
+    await this.root.getByRole('heading', { name: 'Send your answers to the facilitator' }).waitFor();
     return this.root.getByLabel('Your response code').inputValue();
   }
 

@@ -183,7 +183,12 @@ impl Response {
     /// so nothing cleared comes back.
     pub fn merged_after(&self, theirs: &Response) -> Response {
         if theirs.is_empty() {
-            return Response::default();
+            // Started over or erased there: nothing of ours comes back (their respondent
+            // number stays: starting over keeps the person).
+            return Response {
+                respondent: theirs.respondent,
+                ..Response::default()
+            };
         }
         let mut merged = theirs.clone();
         merged.role = theirs.role.or(self.role);

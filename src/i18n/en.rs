@@ -126,6 +126,7 @@ pub static EN_REPORT: ReportStrings = ReportStrings {
     advice_failed: "The advice for weak areas could not be loaded ({reason}), so the scorecard shows your scores without it. Reload the page to try again; your answers are kept.",
     scorecard_other_version: "This workshop's round uses questionnaire version {version}; personal scorecards are drawn for version {ours} only. Your response code carries all your answers to the facilitator, whose team report covers them.",
 
+    code_title: "Send your answers to the facilitator",
     code_intro: "This code holds your answers, without your name. Send it to the facilitator (by chat or e-mail), or let them scan the QR code.",
     code_label: "Your response code",
     copy_code: "Copy code",

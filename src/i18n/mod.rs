@@ -571,6 +571,7 @@ pub struct ReportStrings {
     /// (a workshop round that still collects it); `{version}`, `{ours}`.
     pub scorecard_other_version: &'static str,
     // A workshop participant's response code (its title is in `Strings`).
+    pub code_title: &'static str,
     pub code_intro: &'static str,
     pub code_label: &'static str,
     pub copy_code: &'static str,

@@ -20,10 +20,14 @@ pub struct CodeCard<'a> {
     pub id_prefix: &'a str,
 }
 
-/// The card's content (its title belongs to the UI, which shows it while the card is made).
+/// The card: a section of the scorecard, first.
 pub fn code_card(card: &CodeCard) -> String {
     let t = card.report;
-    let mut html = format!("<p>{}</p>", escape(t.code_intro));
+    let mut html = format!(
+        r#"<section class="samepage__card samepage__code"><h3>{}</h3><p>{}</p>"#,
+        escape(t.code_title),
+        escape(t.code_intro)
+    );
     let fields = [
         (
             "code",
@@ -72,5 +76,6 @@ pub fn code_card(card: &CodeCard) -> String {
         html.push_str(svg);
         html.push_str("</div>");
     }
+    html.push_str("</section>");
     html
 }

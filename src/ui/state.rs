@@ -303,9 +303,15 @@ impl Survey {
         self.go_to(self.step.get_untracked().previous(&self.instrument()));
     }
 
-    /// Clears every answer and returns to the welcome screen.
+    /// Clears every answer and returns to the welcome screen; a workshop participant stays
+    /// the same person (their respondent number stays, so their new answers replace the old).
     pub fn start_over(&self) {
-        self.response.set(Response::default());
+        self.response.update(|r| {
+            *r = Response {
+                respondent: r.respondent,
+                ..Response::default()
+            }
+        });
         self.message.set(None);
         self.go_to(Step::Welcome);
     }
