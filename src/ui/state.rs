@@ -131,11 +131,6 @@ impl Survey {
         self.host.with_value(|h| h.kiosk)
     }
 
-    /// Where this survey hands things to its page.
-    pub fn host(&self) -> Host {
-        self.host.get_value()
-    }
-
     /// The team labels the role step asks about (empty: no team question).
     pub fn team_labels(&self) -> Vec<String> {
         self.host.with_value(|h| h.team_labels.clone())
@@ -196,8 +191,9 @@ impl Survey {
     /// Asks the loader for the personal scorecard's markup (a workshop participant's below
     /// their code card); `done` gets it or why not.
     pub fn scorecard_html(&self, done: impl FnOnce(Result<String, String>) + 'static) {
-        let saved = self.saved().encode();
+        // First: a participant's respondent number is drawn and stored with the answers.
         let participant = self.participant();
+        let saved = self.saved().encode();
         let code = participant.and_then(|p| {
             let make = self.make_code?;
             let coded = CodedResponse {
