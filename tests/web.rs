@@ -99,6 +99,20 @@ fn mount(namespace: &'static str) -> HtmlElement {
     host
 }
 
+/// Mounts SamePage for `host` (its options, such as `data-workshop`) into a new element and
+/// returns that element.
+fn mount_with(host: Host) -> HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&root).unwrap();
+    leptos::mount::mount_to(
+        root.clone(),
+        move || view! { <SamePage namespace="unused" host /> },
+    )
+    .forget();
+    root
+}
+
 fn find(root: &Element, selector: &str) -> Element {
     root.query_selector(selector)
         .unwrap()
@@ -600,15 +614,7 @@ async fn a_participant_names_the_workshop_safely_and_picks_role_and_team() {
         "https://intranet.example/samepage/#{}",
         link.fragment()
     ));
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&root).unwrap();
-    let mounted = root.clone();
-    leptos::mount::mount_to(
-        mounted,
-        move || view! { <SamePage namespace="unused" host /> },
-    )
-    .forget();
+    let root = mount_with(host);
     leptos::task::tick().await;
 
     let banner = find(&root, ".samepage__notice[role=note]");
@@ -660,15 +666,7 @@ async fn an_unusable_workshop_link_says_why_and_opens_no_survey() {
     ] {
         let mut host = loader_later();
         host.workshop = Some(fragment.to_owned());
-        let document = web_sys::window().unwrap().document().unwrap();
-        let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-        document.body().unwrap().append_child(&root).unwrap();
-        let mounted = root.clone();
-        leptos::mount::mount_to(
-            mounted,
-            move || view! { <SamePage namespace="unused" host /> },
-        )
-        .forget();
+        let root = mount_with(host);
         leptos::task::tick().await;
         let alert = find(&root, "[role=alert]").text_content().unwrap();
         assert!(alert.starts_with(says), "{alert}");

@@ -177,10 +177,13 @@ impl SavedSurvey {
     }
 }
 
+/// How "none of the teams" is stored (and sent as the team question's radio value).
+const NO_TEAM: &str = "none";
+
 /// A team pick as it is stored (and as the team question's radio values say it): the label's
 /// index, or `none` for none of the teams.
 pub fn team_pick_text(team: Option<u8>) -> String {
-    team.map_or_else(|| "none".to_owned(), |t| t.to_string())
+    team.map_or_else(|| NO_TEAM.to_owned(), |t| t.to_string())
 }
 
 /// The name of a step without an index, as stored.
@@ -251,7 +254,7 @@ fn decode_lines<'a>(
                     .definitions
                     .insert((*question).to_owned(), (*option).to_owned());
             }
-            ["team", "none"] => response.team = Some(None),
+            ["team", NO_TEAM] => response.team = Some(None),
             ["team", index] => response.team = Some(Some(index.parse().map_err(|_| damaged())?)),
             ["respondent", number] => {
                 response.respondent = Some(number.parse().map_err(|_| damaged())?)
