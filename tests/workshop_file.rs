@@ -5,10 +5,12 @@ use proptest::prelude::*;
 use samepage::core::instrument::{Catalogue, Instrument};
 use samepage::core::packed::{pack, unpack};
 use samepage::core::response::{Answer, Role};
+use samepage::core::sync::{Stamp, Stamps};
 use samepage::core::team::Answers;
 use samepage::core::workshop::{Collected, Facts, Source, Workshop};
 use samepage::core::workshop_file::{
-    export_json, file_name, import_json, megabytes, Damage, FileError,
+    export_json, export_stored, file_name, import_json, import_stored, megabytes, stored_lineage,
+    Damage, FileError,
 };
 
 fn answers(instrument: &Instrument, seed: u64) -> Answers {
@@ -425,7 +427,12 @@ proptest! {
         replace in any::<bool>(),
     ) {
         let catalogue = Catalogue::builtin();
-        let text = export_json(&catalogue, &sample(catalogue.current()));
+        let workshop = sample(catalogue.current());
+        // As stored: with the stamps of its fields (`sync`).
+        let mut stamps = Stamps::unstamped(&workshop, 0xBEEF);
+        stamps.settings[0] = Stamp(3, 77);
+        stamps.rounds[0].replaced.push((5, Stamp(4, 77)));
+        let text = export_stored(&catalogue, &workshop, Some(stamps));
         let mut chars: Vec<char> = text.chars().collect();
         let at = at % (chars.len() + 1);
         if replace && at < chars.len() {
@@ -435,8 +442,10 @@ proptest! {
         }
         chars.truncate(cut.max(chars.len() / 2));
         let damaged: String = chars.into_iter().collect();
-        if let Ok(workshop) = import_json(&catalogue, &damaged) {
-            prop_assert_eq!(import_json(&catalogue, &export_json(&catalogue, &workshop)), Ok(workshop));
+        let _ = stored_lineage(&damaged);
+        if let Ok((workshop, stamps)) = import_stored(&catalogue, &damaged) {
+            let again = export_stored(&catalogue, &workshop, stamps.clone());
+            prop_assert_eq!(import_stored(&catalogue, &again), Ok((workshop, stamps)));
         }
     }
 

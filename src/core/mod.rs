@@ -14,6 +14,8 @@ pub mod response;
 pub mod saved;
 pub mod scoring;
 #[cfg(feature = "workshop")]
+pub mod sync;
+#[cfg(feature = "workshop")]
 pub mod team;
 #[cfg(feature = "workshop")]
 pub mod workshop;

@@ -53,9 +53,6 @@ pub const OTHER_FAILING_UP_TO: f64 = 2.5;
 /// People who rated both statements of every pair a dimension needs before its alpha is
 /// computed: fewer give an alpha that swings with one answer.
 pub const MIN_PAIRWISE_FOR_ALPHA: usize = 10;
-/// The power of the mean of statement gaps in the alignment index: 3 makes one statement
-/// seen in opposite ways weigh more than many small differences.
-pub const ALIGNMENT_POWER: f64 = 3.0;
 /// Total variation distance from which two groups' picks on a choice question mismatch.
 pub const MISMATCH_DISTANCE: f64 = 0.5;
 /// Share of known picks on a `none` option from which that is a finding.
@@ -397,10 +394,12 @@ impl TeamScorecard {
     }
 }
 
-/// 100 minus the [`ALIGNMENT_POWER`] mean of `gaps` (points, 0–100, not empty).
+/// 100 minus the cubic mean of `gaps` (points, 0–100, not empty): the cube makes one
+/// statement seen in opposite ways weigh more than many small differences. (Cubed and cube
+/// root by hand: a general power costs the workshop page 1 KB of code.)
 pub fn alignment_index(gaps: &[f64]) -> f64 {
-    let powered: Vec<f64> = gaps.iter().map(|g| g.powf(ALIGNMENT_POWER)).collect();
-    100.0 - mean(&powered).powf(1.0 / ALIGNMENT_POWER)
+    let cubes: Vec<f64> = gaps.iter().map(|g| g * g * g).collect();
+    100.0 - mean(&cubes).cbrt()
 }
 
 /// One respondent's answers laid out for team statistics: a cell per statement in instrument

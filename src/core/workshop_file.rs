@@ -25,6 +25,7 @@ use serde::{Deserialize, Serialize};
 
 use super::code::fingerprint;
 use super::instrument::{Catalogue, Instrument};
+use super::sync::Stamps;
 use super::team::ANONYMITY_FLOOR;
 use super::workshop::{Fact, Workshop};
 
@@ -54,6 +55,9 @@ struct WorkshopFile {
     version: u32,
     instrument: InstrumentStamp,
     workshop: Workshop,
+    /// Only in stored copies (see `sync`); a file leaves them out, and reading one ignores them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    stamps: Option<String>,
 }
 
 /// Where in a file something is wrong: a round and a response, counted from 1.
@@ -107,17 +111,43 @@ pub enum FileError {
 
 /// The workshop as a JSON file's text (compact, as it is also stored).
 pub fn export_json(catalogue: &Catalogue, workshop: &Workshop) -> String {
+    export_stored(catalogue, workshop, None)
+}
+
+/// The workshop as it is stored: a file's text with the stamps of its fields.
+pub fn export_stored(catalogue: &Catalogue, workshop: &Workshop, stamps: Option<Stamps>) -> String {
     let file = WorkshopFile {
         format: FORMAT.to_owned(),
         version: FILE_VERSION,
         instrument: stamp(catalogue.current()),
         workshop: workshop.clone(),
+        stamps: stamps.map(|s| s.encode()),
     };
     serde_json::to_string(&file).unwrap_or_else(|_| unreachable!("a workshop always serialises"))
 }
 
+/// The lineage of a stored workshop's text (see `sync`; 0 when it has no stamps), without
+/// reading the rest; `None` when it is not JSON.
+pub fn stored_lineage(text: &str) -> Option<u32> {
+    #[derive(Deserialize)]
+    struct Stored {
+        stamps: Option<String>,
+    }
+    let stored: Stored = serde_json::from_str(text).ok()?;
+    let stamps = stored.stamps.as_deref().and_then(Stamps::decode);
+    Some(stamps.map_or(0, |s| s.lineage))
+}
+
 /// Reads a workshop file whose rounds use questionnaires of `catalogue`, or says why not.
 pub fn import_json(catalogue: &Catalogue, text: &str) -> Result<Workshop, FileError> {
+    import_stored(catalogue, text).map(|(workshop, _)| workshop)
+}
+
+/// Reads a stored workshop and the stamps of its fields (none in files and older stored text).
+pub fn import_stored(
+    catalogue: &Catalogue,
+    text: &str,
+) -> Result<(Workshop, Option<Stamps>), FileError> {
     #[derive(Deserialize)]
     struct Header {
         format: String,
@@ -145,7 +175,9 @@ pub fn import_json(catalogue: &Catalogue, text: &str) -> Result<Workshop, FileEr
         });
     }
     check(catalogue, &file.workshop)?;
-    Ok(file.workshop)
+    // Stamps that cannot be read only cost the merging of crossed writes (`sync`).
+    let stamps = file.stamps.as_deref().and_then(Stamps::decode);
+    Ok((file.workshop, stamps))
 }
 
 fn stamp(instrument: &Instrument) -> InstrumentStamp {

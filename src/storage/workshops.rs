@@ -10,8 +10,11 @@ use super::{Local, NoStorage};
 use crate::core::instrument::Catalogue;
 use crate::core::link::{set_aside_of_key, workshop_namespace, workshop_of_key};
 use crate::core::saved::Keys;
+use crate::core::sync::Stamps;
 use crate::core::workshop::{insert_in_list_order, insert_in_order, Workshop};
-use crate::core::workshop_file::{export_json, import_json, FileError};
+use crate::core::workshop_file::{
+    export_stored, import_json, import_stored, stored_lineage, FileError,
+};
 
 /// Stored text that could not be read as a workshop, and where it now lives: listed until the
 /// facilitator deletes it, with its text to download.
@@ -27,6 +30,8 @@ pub struct SetAside {
 pub struct Loaded {
     /// Newest first (by the start of their latest round), then by name.
     pub workshops: Vec<Workshop>,
+    /// The stamps each workshop was stored with (`sync`), by id.
+    pub stamps: Vec<(u32, Option<Stamps>)>,
     pub set_aside: Vec<SetAside>,
     /// Whether this opening set something aside (announced once; listed until deleted).
     pub newly_set_aside: bool,
@@ -46,6 +51,7 @@ impl WorkshopStore {
     pub fn open(catalogue: &Catalogue) -> (WorkshopStore, Loaded) {
         let mut loaded = Loaded {
             workshops: Vec::new(),
+            stamps: Vec::new(),
             set_aside: Vec::new(),
             newly_set_aside: false,
             unavailable: None,
@@ -70,8 +76,9 @@ impl WorkshopStore {
             let Ok(Some(text)) = storage.get(&keys.workshop()) else {
                 continue;
             };
-            match import_json(catalogue, &text) {
-                Ok(workshop) if workshop.id == id => {
+            match import_stored(catalogue, &text) {
+                Ok((workshop, stamps)) if workshop.id == id => {
+                    loaded.stamps.push((id, stamps));
                     insert_in_list_order(&mut loaded.workshops, workshop)
                 }
                 Ok(_) => set_aside(&storage, &keys, &text, FileError::NotAWorkshop, &mut loaded),
@@ -122,10 +129,29 @@ impl WorkshopStore {
         self.storage.as_ref().map_or(0, Local::used)
     }
 
-    /// Stores `workshop` under its own namespace.
-    pub fn save(&self, catalogue: &Catalogue, workshop: &Workshop) -> Result<(), String> {
+    /// Stores `workshop` under its own namespace, with the stamps of its fields.
+    pub fn save(
+        &self,
+        catalogue: &Catalogue,
+        workshop: &Workshop,
+        stamps: Stamps,
+    ) -> Result<(), String> {
         let key = Keys::new(&workshop_namespace(workshop.id)).workshop();
-        self.write(&key, &export_json(catalogue, workshop))
+        self.write(&key, &export_stored(catalogue, workshop, Some(stamps)))
+    }
+
+    /// Removes workshop `id` (as [`WorkshopStore::delete`]) if what is stored of it is of
+    /// `lineage`: written back by this tab before it heard of the deletion in another.
+    pub fn delete_lineage(&self, id: u32, lineage: u32) -> Result<(), String> {
+        let key = Keys::new(&workshop_namespace(id)).workshop();
+        let stored = self
+            .storage
+            .as_ref()
+            .and_then(|s| s.get(&key).ok().flatten());
+        match stored.and_then(|text| stored_lineage(&text)) {
+            Some(found) if found == lineage => self.delete(id),
+            _ => Ok(()),
+        }
     }
 
     /// Removes a workshop and what its namespace holds beside it, the passed device's turn in

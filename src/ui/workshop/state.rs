@@ -9,11 +9,12 @@ use crate::core::embed::LaterRequest;
 use crate::core::instrument::builtin_advice_file;
 use crate::core::instrument::{Catalogue, Instrument};
 use crate::core::link::{workshop_namespace, Fragment, JoinLink, LinkError};
+use crate::core::sync::{Heard, Replica};
 use crate::core::workshop::{
     insert_in_list_order, parse_minimum, parse_team_labels, Collected, ImportReport, LabelsRefused,
     MinimumRefused, Workshop,
 };
-use crate::core::workshop_file::{export_json, import_json, megabytes, FileError};
+use crate::core::workshop_file::{export_json, import_json, import_stored, megabytes, FileError};
 use crate::i18n::{fill, Locale, ReportStrings, Strings, TeamStrings, WorkshopStrings};
 use crate::storage::{SetAside, WorkshopStore, TURN_VALUES};
 use crate::ui::{random_u32, Host, Survey};
@@ -119,6 +120,8 @@ pub struct Workshops {
     /// True once the advice is in the catalogue (reports re-render when it arrives).
     advice_loaded: RwSignal<bool>,
     store: StoredValue<WorkshopStore, LocalStorage>,
+    /// What this tab knows of each stored workshop's revisions, to merge crossing writes.
+    replica: StoredValue<Replica, LocalStorage>,
     locale: Locale,
     /// Unique per mounted instance, for element ids.
     pub instance: &'static str,
@@ -150,8 +153,15 @@ impl Workshops {
                 &[("reason", &crate::ui::no_storage_reason(locale, reason))],
             )
         });
+        let mut replica = Replica::new(random_u32());
+        for (id, stamps) in loaded.stamps {
+            if let Some(workshop) = loaded.workshops.iter().find(|w| w.id == id) {
+                replica.read(workshop, stamps);
+            }
+        }
         let workshops = Workshops {
             catalogue: StoredValue::new(Arc::new(catalogue)),
+            replica: StoredValue::new_local(replica),
             host: StoredValue::new_local(host),
             advice_loaded: RwSignal::new(false),
             store: StoredValue::new_local(store),
@@ -342,20 +352,26 @@ impl Workshops {
     /// Adds a finished turn's answers to workshop `id` and stores it; see
     /// [`Workshops::store_turn`].
     pub fn finish_turn(&self, id: u32, collected: Collected) -> Result<(), String> {
+        let before = self.peek(id);
         self.list.update(|list| {
             if let Some(workshop) = list.iter_mut().find(|w| w.id == id) {
                 workshop.collect(collected);
             }
         });
-        self.store_turn(id)
+        self.store_turn_after(id, before.as_ref())
     }
 
     /// Stores workshop `id` as it is now and only then forgets the passed device's turn, so
     /// a finished turn is never discarded before it is stored. Err: why it could not be
     /// stored; the turn is kept, and the storage warning stays.
     pub fn store_turn(&self, id: u32) -> Result<(), String> {
+        self.store_turn_after(id, None)
+    }
+
+    /// [`Workshops::store_turn`], where `before` is the workshop before the turn was added.
+    fn store_turn_after(&self, id: u32, before: Option<&Workshop>) -> Result<(), String> {
         if let Some(workshop) = self.peek(id) {
-            self.store_workshop(&workshop)?;
+            self.store_workshop(before, &workshop)?;
         }
         self.discard_turn(id);
         Ok(())
@@ -386,7 +402,7 @@ impl Workshops {
         let workshop = Workshop::new(id, name, labels, minimum, &today(), &version);
         // A workshop that could not be stored still opens (the warning says it lasts only
         // on this page), so that what is typed next is not lost.
-        let _ = self.store_workshop(&workshop);
+        let _ = self.store_workshop(None, &workshop);
         self.list
             .update(|list| insert_in_list_order(list, workshop));
         self.screen.set(Screen::Dashboard(id));
@@ -402,20 +418,21 @@ impl Workshops {
             if let Some(workshop) = list.iter_mut().find(|w| w.id == id) {
                 let before = workshop.clone();
                 let result = change(workshop);
-                let changed = (*workshop != before).then(|| workshop.clone());
+                let changed = (*workshop != before).then(|| (before, workshop.clone()));
                 outcome = Some((changed, result));
             }
         });
         let (changed, result) = outcome?;
-        if let Some(workshop) = changed {
+        if let Some((before, workshop)) = changed {
             self.list.notify();
-            let _ = self.store_workshop(&workshop);
+            let _ = self.store_workshop(Some(&before), &workshop);
         }
         Some(result)
     }
 
     /// Removes the workshop `id` and everything kept for it from this device.
     pub fn delete(&self, id: u32) {
+        self.replica.update_value(|r| r.deleting(id));
         let result = self.store.with_value(|s| s.delete(id));
         self.note_write(&result);
         self.list.update(|list| list.retain(|w| w.id != id));
@@ -435,13 +452,13 @@ impl Workshops {
         let catalogue = self.catalogue();
         // Imported into a copy, which replaces this page's workshop only once it is stored:
         // answers that do not fit are refused whole, never shown as imported and then lost.
-        let mut workshop = self.peek(id)?;
+        let before = self.peek(id)?;
+        let mut workshop = before.clone();
         let report = workshop.import_codes(&catalogue, text);
-        let unchanged = self.list.with_untracked(|list| list.contains(&workshop));
-        let not_stored = if unchanged {
+        let not_stored = if workshop == before {
             None
         } else {
-            match self.try_store(&workshop) {
+            match self.try_store(Some(&before), &workshop) {
                 Ok(()) => {
                     self.list.update(|list| {
                         if let Some(slot) = list.iter_mut().find(|w| w.id == id) {
@@ -463,19 +480,46 @@ impl Workshops {
     }
 
     /// Follows what another tab stored for workshop `id` (`None`: deleted there), so this
-    /// tab never writes back an older copy over answers collected in the other one.
+    /// tab never writes back an older copy over answers collected in the other one; when
+    /// the two tabs' writes crossed, stores the merge of both (see `core::sync`).
     pub fn follow_other_tab(&self, id: u32, stored: Option<&str>) {
-        let Some(text) = stored else {
-            self.list.update(|list| list.retain(|w| w.id != id));
-            return;
+        let theirs = match stored.map(|text| import_stored(&self.catalogue(), text)) {
+            Some(Ok(read)) => Some(read),
+            Some(Err(_)) => return,
+            None => None,
         };
-        let Ok(workshop) = import_json(&self.catalogue(), text) else {
-            return;
+        let mine = self.peek(id);
+        let heard = self
+            .replica
+            .try_update_value(|r| r.heard(id, mine.as_ref(), theirs));
+        let show = match heard {
+            Some(Heard::Take(workshop)) => workshop,
+            Some(Heard::Store(joined, stamps)) => {
+                let catalogue = self.catalogue();
+                let result = self
+                    .store
+                    .with_value(|s| s.save(&catalogue, &joined, stamps));
+                self.note_write(&result);
+                joined
+            }
+            Some(Heard::Drop { lineage }) => {
+                if let Some(lineage) = lineage {
+                    let result = self.store.with_value(|s| s.delete_lineage(id, lineage));
+                    self.note_write(&result);
+                }
+                self.list.update(|list| list.retain(|w| w.id != id));
+                return;
+            }
+            Some(Heard::DeleteAgain) => {
+                self.note_write(&self.store.with_value(|s| s.delete(id)));
+                return;
+            }
+            None => return,
         };
         self.list
             .update(|list| match list.iter_mut().find(|w| w.id == id) {
-                Some(existing) => *existing = workshop,
-                None => insert_in_list_order(list, workshop),
+                Some(existing) => *existing = show,
+                None => insert_in_list_order(list, show),
             });
     }
 
@@ -495,7 +539,7 @@ impl Workshops {
             return Err(FileRefused::AlreadyHere(existing.name));
         }
         let id = workshop.id;
-        self.try_store(&workshop)
+        self.try_store(None, &workshop)
             .map_err(|reason| FileRefused::NotStored(self.not_stored(&workshop, reason)))?;
         self.list
             .update(|list| insert_in_list_order(list, workshop));
@@ -521,18 +565,24 @@ impl Workshops {
         }
     }
 
-    /// Stores `workshop`; the storage warning lasts until a workshop is stored again.
-    fn store_workshop(&self, workshop: &Workshop) -> Result<(), String> {
-        let result = self.try_store(workshop);
+    /// Stores `workshop` (`before`: this tab's copy before the change); the storage warning
+    /// lasts until a workshop is stored again.
+    fn store_workshop(&self, before: Option<&Workshop>, workshop: &Workshop) -> Result<(), String> {
+        let result = self.try_store(before, workshop);
         self.note_write(&result);
         result
     }
 
     /// Stores `workshop`, leaving it to the caller to say why when it cannot (a change this
     /// page then does not make needs no warning that it is kept in memory).
-    fn try_store(&self, workshop: &Workshop) -> Result<(), String> {
+    fn try_store(&self, before: Option<&Workshop>, workshop: &Workshop) -> Result<(), String> {
         let catalogue = self.catalogue();
-        let result = self.store.with_value(|s| s.save(&catalogue, workshop));
+        let stamps = (self.replica)
+            .try_update_value(|r| r.stamp(before, workshop, random_u32().max(1)))
+            .unwrap_or_default();
+        let result = self
+            .store
+            .with_value(|s| s.save(&catalogue, workshop, stamps));
         if result.is_ok() && self.store.with_value(WorkshopStore::is_persistent) {
             self.warning.set(None);
         }
