@@ -39,21 +39,17 @@ fn response(nonce: u32, level: u8) -> Collected {
     }
 }
 
-/// True when two copies hold the same, whatever the order of their responses.
-fn same_content(a: &Workshop, b: &Workshop) -> bool {
-    let by_respondent = |w: &Workshop| {
-        let mut w = w.clone();
-        for round in &mut w.rounds {
-            round.responses.sort_by_key(|c| c.nonce);
-        }
-        w
-    };
-    by_respondent(a) == by_respondent(b)
-}
-
 fn with_hours(mut workshop: Workshop, hours: Option<f64>) -> Workshop {
     workshop.rounds[0].facts.follow_up_hours = hours;
     workshop
+}
+
+/// What a tab hears of another's change: a write, or a removal (with the lineage of the
+/// copy removed, from the event's old value).
+#[derive(Clone, Debug)]
+enum Event {
+    Write(Workshop, Stamps),
+    Removed(Option<u32>),
 }
 
 /// One browser's storage of one workshop, and its tabs, each hearing the others' writes in
@@ -61,12 +57,13 @@ fn with_hours(mut workshop: Workshop, hours: Option<f64>) -> Workshop {
 struct Browser {
     stored: Option<(Workshop, Stamps)>,
     tabs: Vec<Tab>,
+    next_tab: u32,
 }
 
 struct Tab {
     replica: Replica,
     copy: Option<Workshop>,
-    heard: VecDeque<Option<(Workshop, Stamps)>>,
+    heard: VecDeque<Event>,
     /// A closed tab hears nothing.
     open: bool,
 }
@@ -74,22 +71,37 @@ struct Tab {
 impl Browser {
     /// `tabs` tabs open on `workshop`, as an earlier build stored it (no stamps).
     fn open(tabs: usize, workshop: Workshop) -> Browser {
-        let tabs = (0..tabs)
-            .map(|at| {
-                let mut replica = Replica::new(1000 + at as u32);
-                replica.read(&workshop, None);
-                Tab {
-                    replica,
-                    copy: Some(workshop.clone()),
-                    heard: VecDeque::new(),
-                    open: true,
-                }
-            })
-            .collect();
-        Browser {
+        let mut browser = Browser {
             stored: Some((workshop.clone(), Stamps::unstamped(&workshop, 0))),
-            tabs,
+            tabs: Vec::new(),
+            next_tab: 1000,
+        };
+        for _ in 0..tabs {
+            let tab = browser.new_tab();
+            browser.tabs.push(tab);
         }
+        browser
+    }
+
+    /// A tab opened now (a new tab id), reading what is stored.
+    fn new_tab(&mut self) -> Tab {
+        self.next_tab += 1;
+        let mut replica = Replica::new(self.next_tab);
+        let copy = self.stored.clone().map(|(workshop, stamps)| {
+            replica.read(&workshop, Some(stamps));
+            workshop
+        });
+        Tab {
+            replica,
+            copy,
+            heard: VecDeque::new(),
+            open: true,
+        }
+    }
+
+    /// Tab `tab` reloads: what it had not heard is gone, and it reads what is stored.
+    fn reload(&mut self, tab: usize) {
+        self.tabs[tab] = self.new_tab();
     }
 
     /// Tab `tab` changes its copy with `change` and stores it.
@@ -101,19 +113,21 @@ impl Browser {
         let mut after = before.clone();
         change(&mut after);
         let stamps = self.tabs[tab].replica.stamp(Some(&before), &after, 0);
+        self.tabs[tab].replica.keep(&after, stamps.clone());
         self.store(tab, after, stamps);
     }
 
     /// Tab `tab` imports `workshop` from a file (a new lineage).
     fn import(&mut self, tab: usize, workshop: Workshop, lineage: u32) {
         let stamps = self.tabs[tab].replica.stamp(None, &workshop, lineage);
+        self.tabs[tab].replica.keep(&workshop, stamps.clone());
         self.store(tab, workshop, stamps);
     }
 
     fn store(&mut self, tab: usize, workshop: Workshop, stamps: Stamps) {
         self.tabs[tab].copy = Some(workshop.clone());
         self.stored = Some((workshop.clone(), stamps.clone()));
-        self.tell_others(tab, Some((workshop, stamps)));
+        self.tell_others(tab, Event::Write(workshop, stamps));
     }
 
     fn delete(&mut self, tab: usize) {
@@ -123,26 +137,31 @@ impl Browser {
     }
 
     fn free(&mut self, tab: usize) {
-        self.stored = None;
-        self.tell_others(tab, None);
+        if let Some((_, stamps)) = self.stored.take() {
+            self.tell_others(tab, Event::Removed(Some(stamps.lineage)));
+        }
     }
 
-    fn tell_others(&mut self, writer: usize, write: Option<(Workshop, Stamps)>) {
+    fn tell_others(&mut self, writer: usize, event: Event) {
         for (at, other) in self.tabs.iter_mut().enumerate() {
             if at != writer && other.open {
-                other.heard.push_back(write.clone());
+                other.heard.push_back(event.clone());
             }
         }
     }
 
     /// Tab `tab` hears the oldest write it has not heard yet; false when there is none.
     fn deliver(&mut self, tab: usize) -> bool {
-        let Some(write) = self.tabs[tab].heard.pop_front() else {
+        let Some(event) = self.tabs[tab].heard.pop_front() else {
             return false;
         };
         let mine = self.tabs[tab].copy.clone();
-        let write = write.map(|(w, s)| (w, Some(s)));
-        match self.tabs[tab].replica.heard(ID, mine.as_ref(), write) {
+        let replica = &mut self.tabs[tab].replica;
+        let heard = match event {
+            Event::Write(theirs, stamps) => replica.heard(ID, mine.as_ref(), theirs, Some(stamps)),
+            Event::Removed(lineage) => replica.heard_removal(ID, mine.as_ref(), lineage),
+        };
+        match heard {
             Heard::Take(theirs) => self.tabs[tab].copy = Some(theirs),
             Heard::Store(joined, stamps) => self.store(tab, joined, stamps),
             Heard::Drop { lineage } => {
@@ -170,10 +189,10 @@ impl Browser {
         &self.stored.as_ref().expect("the workshop is stored").0
     }
 
-    /// True when every open tab shows what is stored.
+    /// True when every open tab shows what is stored, respondents in the same order.
     fn in_step(&self) -> bool {
         (self.tabs.iter().filter(|tab| tab.open)).all(|tab| match (&tab.copy, &self.stored) {
-            (Some(copy), Some((stored, _))) => same_content(copy, stored),
+            (Some(copy), Some((stored, _))) => copy == stored,
             (None, None) => true,
             _ => false,
         })
@@ -350,6 +369,132 @@ fn a_workshop_imported_again_after_its_deletion_is_kept() {
 }
 
 #[test]
+fn a_figure_saved_before_a_reload_is_kept_when_an_older_join_lands_after_it() {
+    let mut browser = Browser::open(2, kick_off());
+    // The first tab renames; the second sets the hours before it hears of the rename.
+    browser.change(0, |w| w.name = "Renamed".into());
+    browser.change(1, |w| w.rounds[0].facts.follow_up_hours = Some(5.0));
+    // The second tab hears the rename, stores the join, saves a figure and reloads.
+    browser.deliver(1);
+    browser.change(1, |w| w.rounds[0].facts.accepted_share = Some(0.4));
+    browser.reload(1);
+    // Only now does the first tab hear the hours: its join lands after the figure.
+    browser.deliver(0);
+
+    browser.settle();
+
+    let stored = browser.stored();
+    assert_eq!(stored.name, "Renamed");
+    assert_eq!(stored.rounds[0].facts.follow_up_hours, Some(5.0));
+    assert_eq!(stored.rounds[0].facts.accepted_share, Some(0.4));
+    assert!(browser.in_step());
+}
+
+#[test]
+fn a_removal_of_a_copy_written_back_over_a_reimport_brings_the_reimport_back() {
+    let mut browser = Browser::open(2, kick_off());
+    browser.delete(0);
+    browser.import(0, kick_off(), 77);
+    // The second tab had heard of neither, and writes its old copy over the import.
+    browser.change(1, |w| w.rounds[0].facts.conversion = Some(0.1));
+
+    browser.settle();
+
+    let (stored, stamps) = browser.stored.clone().expect("the import is stored");
+    assert_eq!(stamps.lineage, 77);
+    assert_eq!(
+        stored.rounds[0].facts.conversion, None,
+        "the deleted copy's change is gone"
+    );
+    assert!(browser.in_step());
+}
+
+#[test]
+fn a_change_that_could_not_be_stored_leaves_no_stamp_to_beat_a_later_one() {
+    let mut base = kick_off();
+    base.rounds[0].responses = vec![response(1, 3)];
+    let mut browser = Browser::open(2, base);
+    // The first tab's import of changed answers fails: its page keeps the copy before, and
+    // keeps no stamp of it.
+    let before = browser.tabs[0].copy.clone().unwrap();
+    let mut after = before.clone();
+    after.rounds[0].responses[0] = response(1, 5);
+    let _not_stored = browser.tabs[0].replica.stamp(Some(&before), &after, 0);
+    // The second tab imports other changed answers of the same respondent, and they stay.
+    browser.change(1, |w| w.rounds[0].responses[0] = response(1, 1));
+
+    browser.settle();
+
+    assert_eq!(browser.stored().rounds[0].responses, vec![response(1, 1)]);
+    assert!(browser.in_step());
+}
+
+#[test]
+fn the_same_file_imported_in_two_tabs_at_once_ends_as_one_copy() {
+    let mut browser = Browser::open(2, kick_off());
+    browser.delete(0);
+    browser.settle();
+    browser.tabs[1].replica.deleting(ID);
+    browser.import(0, kick_off(), 5);
+    browser.import(1, kick_off(), 9);
+    browser.change(0, |w| w.rounds[0].facts.follow_up_hours = Some(2.0));
+
+    browser.settle();
+
+    assert_eq!(
+        browser.stored.as_ref().unwrap().1.lineage,
+        9,
+        "the larger lineage"
+    );
+    assert!(browser.in_step());
+}
+
+#[test]
+fn how_an_answer_came_is_not_a_change_to_stamp_and_replacements_stay_in_order() {
+    let mut base = kick_off();
+    base.rounds[0].responses = vec![response(9, 3), response(4, 3)];
+    let mut replica = Replica::new(3);
+    replica.read(&base, None);
+    let mut after = base.clone();
+    after.rounds[0].responses[0].source = Source::Device;
+    let stamps = replica.stamp(Some(&base), &after, 0);
+    assert!(stamps.rounds[0].replaced.is_empty());
+    after.rounds[0].responses[0] = response(9, 1);
+    after.rounds[0].responses[1] = response(4, 1);
+    let before = after.clone();
+    let stamps = replica.stamp(Some(&before), &after, 0);
+    assert!(
+        stamps.rounds[0].replaced.is_empty(),
+        "nothing changed since"
+    );
+    let mut again = before.clone();
+    again.rounds[0].responses[0] = response(9, 2);
+    again.rounds[0].responses[1] = response(4, 2);
+    let stamps = replica.stamp(Some(&before), &again, 0);
+    let nonces: Vec<u32> = stamps.rounds[0].replaced.iter().map(|(n, _)| *n).collect();
+    assert_eq!(nonces, vec![4, 9]);
+    assert_eq!(Stamps::decode(&stamps.encode()), Some(stamps));
+}
+
+#[test]
+fn stamps_text_out_of_order_or_with_a_runaway_clock_is_refused() {
+    assert_eq!(
+        Stamps::decode("1 0 0 0 0 0 0 0 0"),
+        Some(Stamps {
+            lineage: 1,
+            ..Stamps::default()
+        })
+    );
+    assert_eq!(
+        Stamps::decode("1 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 2 9 1 1 4 1 1"),
+        None
+    );
+    assert_eq!(Stamps::decode("1 2147483648 1 0 0 0 0 0 0"), None);
+    assert_eq!(Stamps::decode(""), None);
+    assert_eq!(Stamps::decode("1 0 0 0 0 0 0 0"), None);
+}
+
+#[test]
 fn stamps_survive_the_stored_text_and_a_file_carries_none() {
     let catalogue = Catalogue::builtin();
     let mut replica = Replica::new(5);
@@ -364,7 +509,10 @@ fn stamps_survive_the_stored_text_and_a_file_carries_none() {
         import_stored(&catalogue, &text).unwrap(),
         (after.clone(), Some(stamps))
     );
-    assert_eq!(stored_lineage(&text), Some(0));
+    assert_eq!(stored_lineage(&text), 0);
+    let imported = export_stored(&catalogue, &after, Some(Stamps::unstamped(&after, 77)));
+    assert_eq!(stored_lineage(&imported), 77);
+    assert_eq!(stored_lineage(&export_json(&catalogue, &after)), 0);
     assert!(!export_json(&catalogue, &after).contains("stamps"));
 }
 
@@ -412,30 +560,40 @@ fn apply(workshop: &mut Workshop, edit: &Edit) {
 proptest! {
     #[test]
     fn tabs_that_write_and_hear_in_any_order_end_in_step_with_every_answer(
-        steps in proptest::collection::vec((0..3usize, edit(), any::<bool>()), 1..12),
+        steps in proptest::collection::vec((0..3usize, edit(), 0..3u8), 1..14),
     ) {
         let mut browser = Browser::open(3, kick_off());
         let mut respondents = std::collections::BTreeSet::new();
-        for (tab, edit, hear_first) in &steps {
-            if *hear_first {
+        for (tab, edit, before) in &steps {
+            // Before the change: hear nothing more (a tab busy importing, say), hear
+            // everything, or reload (a tab that is not busy hears everything first).
+            if *before > 0 {
                 while browser.deliver(*tab) {}
+            }
+            if *before == 2 {
+                browser.reload(*tab);
             }
             if let Edit::Respond(nonce, _) = edit {
                 respondents.insert(*nonce);
             }
             browser.change(*tab, |w| apply(w, edit));
         }
-        // The last tab to change anything, once it has heard everything, has the last word.
-        let (last, last_edit) = (steps[steps.len() - 1].0, steps[steps.len() - 1].1.clone());
-        while browser.deliver(last) {}
-        browser.change(last, |w| apply(w, &last_edit));
-        let expected = browser.tabs[last].copy.clone().unwrap();
+        browser.settle();
+        prop_assert!(browser.in_step());
+        // A change made once every tab has heard everything has the last word.
+        let last = steps[steps.len() - 1].0;
+        browser.change((last + 1) % 3, |w| {
+            w.name = "Final".into();
+            w.rounds[0].facts.conversion = Some(0.5);
+        });
+        browser.change(last, |w| w.archived = !w.archived);
+        let archived = browser.tabs[last].copy.as_ref().unwrap().archived;
         browser.settle();
         prop_assert!(browser.in_step());
         let stored = browser.stored();
-        prop_assert_eq!(&stored.name, &expected.name);
-        prop_assert_eq!(stored.archived, expected.archived);
-        prop_assert_eq!(&stored.rounds[0].facts, &expected.rounds[0].facts);
+        prop_assert_eq!(&stored.name, "Final");
+        prop_assert_eq!(stored.rounds[0].facts.conversion, Some(0.5));
+        prop_assert_eq!(stored.archived, archived);
         let stored: std::collections::BTreeSet<u32> = (stored.rounds.iter())
             .flat_map(|r| r.responses.iter().map(|c| c.nonce))
             .collect();
@@ -453,7 +611,8 @@ proptest! {
             0..4,
         ),
     ) {
-        let stamp = |(c, t): (u32, u32)| Stamp(c, t);
+        // Clocks below 2^31, respondents once each and in order: what stamps ever hold.
+        let stamp = |(c, t): (u32, u32)| Stamp(c >> 1, t);
         let stamps = Stamps {
             lineage,
             settings: settings.map(stamp),
@@ -461,7 +620,12 @@ proptest! {
                 .into_iter()
                 .map(|(fields, replaced)| RoundStamps {
                     fields: fields.map(stamp),
-                    replaced: replaced.into_iter().map(|(n, c, t)| (n, Stamp(c, t))).collect(),
+                    replaced: replaced
+                        .into_iter()
+                        .map(|(n, c, t)| (n, Stamp(c >> 1, t)))
+                        .collect::<std::collections::BTreeMap<_, _>>()
+                        .into_iter()
+                        .collect(),
                 })
                 .collect(),
         };

@@ -445,6 +445,7 @@ proptest! {
         let _ = stored_lineage(&damaged);
         if let Ok((workshop, stamps)) = import_stored(&catalogue, &damaged) {
             let again = export_stored(&catalogue, &workshop, stamps.clone());
+            prop_assert_eq!(stored_lineage(&again), stamps.as_ref().map_or(0, |s| s.lineage));
             prop_assert_eq!(import_stored(&catalogue, &again), Ok((workshop, stamps)));
         }
     }

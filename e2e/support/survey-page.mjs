@@ -158,6 +158,9 @@ export class SurveyPage {
     await press('Enter');
     for (const name of DIMENSIONS) {
       await this.expectHeading(name);
+      // Focus moves to the new step's heading once it is drawn: keys pressed before that
+      // would land on the step before (seen on a loaded machine).
+      await this.waitForFocusOn(name);
       const count = await this.statements().count();
       for (let i = 0; i < count; i++) {
         await press('Tab'); // into the statement's radio group
@@ -169,6 +172,7 @@ export class SurveyPage {
       await press('Enter');
     }
     await this.expectHeading(CHOICES_HEADING);
+    await this.waitForFocusOn(CHOICES_HEADING);
     assert.deepEqual(await this.root.locator('.samepage__choice-section h3').allInnerTexts(), CHOICE_SECTIONS);
     const questions = await this.choiceGroups().count();
     assert.equal(questions, CHOICES.length);
@@ -180,6 +184,15 @@ export class SurveyPage {
     assert.equal(await this.focusedName(), 'See my scorecard');
     await press('Enter');
     await this.expectHeading('Your alignment scorecard');
+  }
+
+  /** Waits until the focused element (inside shadow roots too) reads `text`. */
+  async waitForFocusOn(text) {
+    await this.page.waitForFunction((wanted) => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return (el?.innerText ?? '').trim() === wanted;
+    }, text, { timeout: 5000 });
   }
 
   /** The accessible name of the focused element, inside shadow roots too. */

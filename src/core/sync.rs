@@ -4,18 +4,20 @@
 //! field, when it last changed, as a Lamport clock and the tab that changed it (a change
 //! made after hearing of another is always later than it). A tab that hears a copy joins it
 //! with its own, field by field, the later change winning (a round's respondents are the
-//! union of both), shows the join, and stores it when what it heard lacks a field this tab
-//! changed or a respondent of the join: each tab answers for its own changes. Joining is the same from either side, so once
-//! every tab has heard every write the tabs show one copy, the stored one, with nothing any
-//! of them saved lost and nothing changed after it brought back (`tests/sync.rs` plays tabs
-//! that write and hear in any order).
+//! union of both), and stores the join whenever what it heard lacks any of it, whoever made
+//! the change (the tab that made it may have closed). The join is the same from either side,
+//! the order of respondents included, so once every tab has heard every write they show one
+//! copy, the stored one, with nothing any of them saved lost and nothing changed after it
+//! brought back (`tests/sync.rs` plays tabs that write, hear and reload in any order).
 //!
-//! Each workshop also has a lineage, drawn when it is created or imported from a file. A
-//! tab that deleted a workshop deletes again any later write of the same lineage (a tab that
-//! had not heard of the deletion writing it back); one imported afresh is a new lineage.
+//! Each workshop also has a lineage, drawn when it is created or imported from a file (0: a
+//! copy stored before lineages, which joins with any). Of two copies of different lineages
+//! (the same file imported in two tabs at once) the larger lineage wins whole. A tab that
+//! deleted a workshop deletes again a later write of that lineage (a tab that had not heard
+//! of the deletion writing it back); one imported afresh is a new lineage and stays.
 //!
-//! Maps are few and small here (lists searched in order): every map type costs the workshop
-//! page its own code.
+//! Maps are few here (short lists searched in order, or sorted and searched by halves):
+//! every map type costs the workshop page its own code.
 
 use std::collections::HashMap;
 
@@ -26,21 +28,30 @@ use super::workshop::{Collected, Facts, Round, Workshop};
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Stamp(pub u32, pub u32);
 
+/// The largest clock a stored stamp may have: far from wrapping, however long a tab counts.
+const MAX_CLOCK: u32 = 1 << 31;
+
 /// When each field of a round last changed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RoundStamps {
     /// Started, questionnaire, and the three facts.
     pub fields: [Stamp; 5],
-    /// The respondents whose answers were replaced, and when (a respondent added has none:
-    /// adding is never undone).
+    /// The respondents whose answers were replaced, and when, by nonce, ascending (a
+    /// respondent added has none: adding is never undone).
     pub replaced: Vec<(u32, Stamp)>,
 }
 
 impl RoundStamps {
     fn replaced(&self, nonce: u32) -> Option<Stamp> {
-        (self.replaced.iter())
-            .find(|(n, _)| *n == nonce)
-            .map(|(_, s)| *s)
+        let at = self.replaced.binary_search_by_key(&nonce, |(n, _)| *n);
+        at.ok().map(|at| self.replaced[at].1)
+    }
+
+    fn set_replaced(&mut self, nonce: u32, stamp: Stamp) {
+        match self.replaced.binary_search_by_key(&nonce, |(n, _)| *n) {
+            Ok(at) => self.replaced[at].1 = stamp,
+            Err(at) => self.replaced.insert(at, (nonce, stamp)),
+        }
     }
 }
 
@@ -90,7 +101,8 @@ impl Stamps {
         text
     }
 
-    /// Reads [`Stamps::encode`]'s text; `None` when it is not that.
+    /// Reads [`Stamps::encode`]'s text; `None` when it is not that (a clock from
+    /// [`MAX_CLOCK`], respondents out of order).
     pub fn decode(text: &str) -> Option<Stamps> {
         fn take<'a>(rest: &mut &'a [u32], count: usize) -> Option<&'a [u32]> {
             let (taken, others) = rest.split_at_checked(count)?;
@@ -113,13 +125,16 @@ impl Stamps {
         while !rest.is_empty() {
             let fields = stamps(take(&mut rest, 10)?);
             let count = take(&mut rest, 1)?[0] as usize;
-            let replaced = take(&mut rest, count.checked_mul(3)?)?;
-            let replaced = (replaced.chunks(3))
+            let replaced: Vec<(u32, Stamp)> = (take(&mut rest, count.checked_mul(3)?)?)
+                .chunks(3)
                 .map(|r| (r[0], Stamp(r[1], r[2])))
                 .collect();
+            if replaced.windows(2).any(|pair| pair[0].0 >= pair[1].0) {
+                return None;
+            }
             read.rounds.push(RoundStamps { fields, replaced });
         }
-        Some(read)
+        (read.clock() < MAX_CLOCK).then_some(read)
     }
 
     /// One entry per round of `workshop` (stored text may have another count).
@@ -141,7 +156,7 @@ impl Stamps {
     }
 
     /// Stamps `now` on every field `after` changed from `before`, and on every respondent
-    /// whose answers it replaced.
+    /// whose answers or team it replaced (how a response came is not a change to keep).
     fn note(&mut self, before: &Workshop, after: &Workshop, now: Stamp) {
         let settings = [
             before.name != after.name,
@@ -171,31 +186,13 @@ impl Stamps {
             let earlier = by_respondent(&old.responses);
             for collected in &round.responses {
                 let before = earlier.get(&collected.nonce).map(|at| &old.responses[*at]);
-                if before.is_some_and(|e| e != collected) {
-                    stamps.replaced.retain(|(n, _)| *n != collected.nonce);
-                    stamps.replaced.push((collected.nonce, now));
+                if before
+                    .is_some_and(|e| (e.team, &e.answers) != (collected.team, &collected.answers))
+                {
+                    stamps.set_replaced(collected.nonce, now);
                 }
             }
         }
-    }
-
-    /// True when `theirs` lacks a change of tab `tab` these stamps hold.
-    fn lacks_changes_of(&self, tab: u32, theirs: &Stamps) -> bool {
-        let lacks = |ours: &Stamp, their: Option<Stamp>| ours.1 == tab && Some(*ours) != their;
-        let settings =
-            (self.settings.iter().zip(&theirs.settings)).any(|(o, t)| lacks(o, Some(*t)));
-        settings
-            || self.rounds.iter().enumerate().any(|(at, ours)| {
-                let their = theirs.rounds.get(at);
-                let fields = ours.fields.iter().enumerate();
-                let replaced = ours.replaced.iter();
-                fields
-                    .clone()
-                    .any(|(field, o)| lacks(o, their.map(|t| t.fields[field])))
-                    || replaced
-                        .clone()
-                        .any(|(n, o)| lacks(o, their.and_then(|t| t.replaced(*n))))
-            })
     }
 }
 
@@ -221,17 +218,16 @@ pub struct Replica {
     deleted: Vec<(u32, u32)>,
 }
 
-/// What to do with another tab's write of a workshop.
+/// What to do with another tab's write of a workshop, or its removal.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Heard {
-    /// Show this (what was heard, or its join with this tab's copy): what was heard holds
-    /// every change this tab made (another tab's it lacks, that tab stores again).
+    /// Show this: what was heard, which holds everything this tab's copy holds.
     Take(Workshop),
-    /// What was heard lacks a change this tab made (the writes crossed): show this join of
-    /// both, and store it with its stamps.
+    /// Show this and store it with its stamps: what was heard lacks some of it (the writes
+    /// crossed), or was a copy of another lineage that loses to this one.
     Store(Workshop, Stamps),
     /// Deleted in the other tab: drop it here, and free its key again if a copy of this
-    /// `lineage` is stored there (this tab wrote it back before hearing of the deletion).
+    /// `lineage` is stored there (written back by a tab that had not heard of the deletion).
     Drop { lineage: Option<u32> },
     /// A copy of a workshop deleted here, written back by a tab that had not heard of it:
     /// free its key again.
@@ -277,20 +273,22 @@ impl Replica {
     }
 
     /// The stamps to store `after` with, now that this tab changed it from `before` (none:
-    /// a new workshop, of lineage `fresh`, or one stored again unchanged).
-    pub fn stamp(&mut self, before: Option<&Workshop>, after: &Workshop, fresh: u32) -> Stamps {
-        if self.known(after.id).is_none() {
-            self.set(after, Stamps::unstamped(after, fresh));
-        }
-        let now = Stamp(self.clock + 1, self.tab);
-        let known = self.known(after.id).expect("just noted");
+    /// a new workshop, of lineage `fresh`, or one stored again unchanged). Nothing is noted
+    /// until [`Replica::keep`]: a change whose write failed, and which the page then does not
+    /// show, must leave no stamp claiming it.
+    pub fn stamp(&self, before: Option<&Workshop>, after: &Workshop, fresh: u32) -> Stamps {
+        let known = self.known.iter().find(|(id, _)| *id == after.id);
+        let mut stamps = known.map_or_else(|| Stamps::unstamped(after, fresh), |(_, s)| s.clone());
         if let Some(before) = before {
-            known.note(before, after, now);
+            stamps.note(before, after, Stamp(self.clock + 1, self.tab));
         }
-        known.fit(after);
-        let stamps = known.clone();
-        self.clock = now.0;
+        stamps.fit(after);
         stamps
+    }
+
+    /// Notes that this tab shows `workshop` with `stamps` (from [`Replica::stamp`]).
+    pub fn keep(&mut self, workshop: &Workshop, stamps: Stamps) {
+        self.set(workshop, stamps);
     }
 
     /// Notes that this tab deleted workshop `id`.
@@ -300,47 +298,65 @@ impl Replica {
         }
     }
 
-    /// What to make of another tab's write of workshop `id`: `theirs` with its stamps, or
-    /// `None` when it was deleted there. `mine` is this tab's copy.
+    /// What to make of another tab's write of workshop `id`, `theirs` with its stamps.
+    /// `mine` is this tab's copy.
     pub fn heard(
         &mut self,
         id: u32,
         mine: Option<&Workshop>,
-        theirs: Option<(Workshop, Option<Stamps>)>,
+        theirs: Workshop,
+        stamps: Option<Stamps>,
     ) -> Heard {
-        let Some((theirs, stamps)) = theirs else {
-            let lineage = self.forget(id);
-            if let Some(lineage) = lineage {
-                self.deleted.push((id, lineage));
-            }
-            return Heard::Drop { lineage };
-        };
         let mut stamps = stamps.unwrap_or_else(|| Stamps::unstamped(&theirs, 0));
         stamps.fit(&theirs);
-        let tab = self.tab;
         let deleted = self.deleted.contains(&(id, stamps.lineage));
-        let known = match (mine, self.known(id)) {
-            (Some(mine), Some(known)) => Some((mine, known)),
-            _ => None,
-        };
-        let (mine, known) = match known {
-            // Written back over a copy imported here since (another lineage): that goes back.
-            Some((mine, known)) if deleted => return Heard::Store(mine.clone(), known.clone()),
+        let (mine, known) = match (mine, self.known(id)) {
+            (Some(mine), Some(known)) => (mine, known),
             _ if deleted => return Heard::DeleteAgain,
-            Some((mine, known)) if known.lineage == stamps.lineage => (mine, known),
             _ => {
                 self.set(&theirs, stamps);
                 return Heard::Take(theirs);
             }
         };
-        let (joined, joined_stamps, lacks_responses) = join((mine, known), (&theirs, &stamps));
-        let lacks_mine = lacks_responses || joined_stamps.lacks_changes_of(tab, &stamps);
+        let (ours, their) = (known.lineage, stamps.lineage);
+        let joins = ours == their || ours == 0 || their == 0;
+        if deleted || (!joins && ours > their) {
+            // Written back over a copy imported here since, or a copy that loses to ours.
+            return Heard::Store(mine.clone(), known.clone());
+        }
+        if !joins {
+            self.set(&theirs, stamps);
+            return Heard::Take(theirs);
+        }
+        let (joined, joined_stamps, lacks_respondents) = join((mine, known), (&theirs, &stamps));
+        let lacks = lacks_respondents || joined_stamps != stamps;
         self.set(&joined, joined_stamps.clone());
-        if lacks_mine {
+        if lacks {
             Heard::Store(joined, joined_stamps)
         } else {
-            Heard::Take(joined)
+            Heard::Take(theirs)
         }
+    }
+
+    /// What to make of another tab's removal of workshop `id`; `lineage` is that of the copy
+    /// it removed, when known. A removal of a copy of another lineage than this tab's (one
+    /// written back before a re-import reached that tab) stores this tab's copy again.
+    pub fn heard_removal(
+        &mut self,
+        id: u32,
+        mine: Option<&Workshop>,
+        lineage: Option<u32>,
+    ) -> Heard {
+        if let (Some(mine), Some(known), Some(theirs)) = (mine, self.known(id), lineage) {
+            if known.lineage != theirs && known.lineage != 0 && theirs != 0 {
+                return Heard::Store(mine.clone(), known.clone());
+            }
+        }
+        let lineage = self.forget(id);
+        if let Some(lineage) = lineage {
+            self.deleted.push((id, lineage));
+        }
+        Heard::Drop { lineage }
     }
 }
 
@@ -351,14 +367,15 @@ fn by_respondent(responses: &[Collected]) -> HashMap<u32, usize> {
         .collect()
 }
 
-/// Joins two stamped copies of a workshop, field by field, the later change winning; a
-/// round's respondents are the union of both sides. The same from either side. True when
-/// `theirs` lacks a respondent of the join, or holds one otherwise.
-pub fn join(mine: (&Workshop, &Stamps), theirs: (&Workshop, &Stamps)) -> (Workshop, Stamps, bool) {
+/// Joins two stamped copies of a workshop of joining lineages (the stamps fitted to them),
+/// field by field, the later change winning; a round's respondents are the union of both
+/// sides. The same from either side. True when `theirs` lacks a respondent of the join,
+/// holds one otherwise, or in another order.
+fn join(mine: (&Workshop, &Stamps), theirs: (&Workshop, &Stamps)) -> (Workshop, Stamps, bool) {
     let ((m, ms), (t, ts)) = (mine, theirs);
     let mine_later = |at: usize| ms.settings[at] > ts.settings[at];
     let mut stamps = Stamps {
-        lineage: ms.lineage,
+        lineage: ms.lineage.max(ts.lineage),
         settings: [0, 1, 2, 3].map(|at| ms.settings[at].max(ts.settings[at])),
         rounds: Vec::new(),
     };
@@ -367,9 +384,9 @@ pub fn join(mine: (&Workshop, &Stamps), theirs: (&Workshop, &Stamps)) -> (Worksh
     for at in 0..m.rounds.len().max(t.rounds.len()) {
         let (round, round_stamps) = match (m.rounds.get(at), t.rounds.get(at)) {
             (Some(mr), Some(tr)) => {
-                let (round, round_stamps, took_mine) =
+                let (round, round_stamps, round_lacks) =
                     join_round((mr, &ms.rounds[at]), (tr, &ts.rounds[at]));
-                lacks |= took_mine || round.responses.len() > tr.responses.len();
+                lacks |= round_lacks;
                 (round, round_stamps)
             }
             (Some(mr), None) => {
@@ -416,7 +433,7 @@ fn order(c: &Collected) -> (Option<u8>, Vec<u8>, u8) {
     )
 }
 
-/// [`join`] for one round; true when a respondent both sides hold is taken from `mine`.
+/// [`join`] for one round.
 fn join_round(
     mine: (&Round, &RoundStamps),
     theirs: (&Round, &RoundStamps),
@@ -432,32 +449,59 @@ fn join_round(
     };
     let mut replaced = ts.replaced.clone();
     for (nonce, stamp) in &ms.replaced {
-        match replaced.iter_mut().find(|(n, _)| n == nonce) {
-            Some((_, theirs)) => *theirs = (*theirs).max(*stamp),
-            None => replaced.push((*nonce, *stamp)),
+        match replaced.binary_search_by_key(nonce, |(n, _)| *n) {
+            Ok(at) => replaced[at].1 = replaced[at].1.max(*stamp),
+            Err(at) => replaced.insert(at, (*nonce, *stamp)),
         }
     }
-    let mut theirs_by = by_respondent(&t.responses);
+    let replaced = RoundStamps {
+        fields: [0, 1, 2, 3, 4].map(|field| ms.fields[field].max(ts.fields[field])),
+        replaced,
+    };
+    // Of a respondent both sides hold differently: the later replacement, else by `order`.
+    let theirs_at = by_respondent(&t.responses);
     let mut took_mine = false;
-    let mut responses: Vec<Collected> = (m.responses.iter())
-        .map(
-            |mc| match theirs_by.remove(&mc.nonce).map(|at| &t.responses[at]) {
-                // Replaced later wins; added in both tabs at once, the larger by `order`.
-                Some(tc) if tc != mc => {
-                    let mine =
-                        (ms.replaced(mc.nonce), order(mc)) > (ts.replaced(tc.nonce), order(tc));
-                    took_mine |= mine;
-                    if mine { mc } else { tc }.clone()
-                }
-                _ => mc.clone(),
-            },
-        )
-        .collect();
-    responses.extend(
-        (t.responses.iter())
-            .filter(|tc| theirs_by.contains_key(&tc.nonce))
-            .cloned(),
-    );
+    let mut pick = |mc: &Collected| -> Collected {
+        let Some(tc) = theirs_at.get(&mc.nonce).map(|at| &t.responses[*at]) else {
+            return mc.clone();
+        };
+        let mine =
+            mc != tc && (ms.replaced(mc.nonce), order(mc)) > (ts.replaced(tc.nonce), order(tc));
+        took_mine |= mine;
+        if mine { mc } else { tc }.clone()
+    };
+    // The longer list (of two as long, the larger nonces first) gives the order, and the
+    // other's extra respondents follow in theirs: the same whichever side joins.
+    fn nonces(r: &Round) -> impl Iterator<Item = u32> + '_ {
+        r.responses.iter().map(|c| c.nonce)
+    }
+    let mine_leads =
+        (m.responses.len().cmp(&t.responses.len())).then_with(|| nonces(m).cmp(nonces(t)));
+    let mut responses: Vec<Collected> = m.responses.iter().map(&mut pick).collect();
+    let mine_at = by_respondent(&m.responses);
+    let extra = t
+        .responses
+        .iter()
+        .filter(|c| !mine_at.contains_key(&c.nonce))
+        .cloned();
+    if mine_leads.is_gt() {
+        responses.extend(extra);
+    } else {
+        let extra_mine = responses
+            .into_iter()
+            .filter(|c| !theirs_at.contains_key(&c.nonce));
+        let mut led: Vec<Collected> = t
+            .responses
+            .iter()
+            .map(|tc| {
+                let at = mine_at.get(&tc.nonce);
+                at.map_or_else(|| tc.clone(), |at| pick(&m.responses[*at]))
+            })
+            .collect();
+        led.extend(extra_mine);
+        responses = led;
+    }
+    let lacks = took_mine || !responses.iter().map(|c| c.nonce).eq(nonces(t));
     let round = Round {
         started: if mine_later(0) {
             &m.started
@@ -478,6 +522,5 @@ fn join_round(
             conversion: fact(4, |f| f.conversion),
         },
     };
-    let fields = [0, 1, 2, 3, 4].map(|field| ms.fields[field].max(ts.fields[field]));
-    (round, RoundStamps { fields, replaced }, took_mine)
+    (round, replaced, lacks)
 }

@@ -395,11 +395,24 @@ impl TeamScorecard {
 }
 
 /// 100 minus the cubic mean of `gaps` (points, 0–100, not empty): the cube makes one
-/// statement seen in opposite ways weigh more than many small differences. (Cubed and cube
-/// root by hand: a general power costs the workshop page 1 KB of code.)
+/// statement seen in opposite ways weigh more than many small differences.
 pub fn alignment_index(gaps: &[f64]) -> f64 {
     let cubes: Vec<f64> = gaps.iter().map(|g| g * g * g).collect();
-    100.0 - mean(&cubes).cbrt()
+    100.0 - cube_root(mean(&cubes))
+}
+
+/// The cube root of `x` (0 for 0 or less), to within a few units in the last place: a first
+/// guess from a third of its exponent, then Newton's steps. By hand, because the library's
+/// (or a general power) costs the workshop page 1 KB of code.
+fn cube_root(x: f64) -> f64 {
+    if x <= 0.0 {
+        return 0.0;
+    }
+    let mut y = f64::from_bits(x.to_bits() / 3 + 0x2A9F_7893_782D_A1CE);
+    for _ in 0..4 {
+        y -= (y * y * y - x) / (3.0 * y * y);
+    }
+    y
 }
 
 /// One respondent's answers laid out for team statistics: a cell per statement in instrument

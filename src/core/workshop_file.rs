@@ -109,7 +109,7 @@ pub enum FileError {
     MinimumTooLow(usize),
 }
 
-/// The workshop as a JSON file's text (compact, as it is also stored).
+/// The workshop as a JSON file's text (compact; stored, it also carries its stamps).
 pub fn export_json(catalogue: &Catalogue, workshop: &Workshop) -> String {
     export_stored(catalogue, workshop, None)
 }
@@ -126,16 +126,18 @@ pub fn export_stored(catalogue: &Catalogue, workshop: &Workshop, stamps: Option<
     serde_json::to_string(&file).unwrap_or_else(|_| unreachable!("a workshop always serialises"))
 }
 
-/// The lineage of a stored workshop's text (see `sync`; 0 when it has no stamps), without
-/// reading the rest; `None` when it is not JSON.
-pub fn stored_lineage(text: &str) -> Option<u32> {
-    #[derive(Deserialize)]
-    struct Stored {
-        stamps: Option<String>,
-    }
-    let stored: Stored = serde_json::from_str(text).ok()?;
-    let stamps = stored.stamps.as_deref().and_then(Stamps::decode);
-    Some(stamps.map_or(0, |s| s.lineage))
+/// The lineage of a stored workshop's text (see `sync`; 0 when it has no stamps), found
+/// without reading the rest: `stamps` is the last field, and no string in the JSON before it
+/// can hold an unescaped quote.
+pub fn stored_lineage(text: &str) -> u32 {
+    let Some(at) = text.rfind("\"stamps\":\"") else {
+        return 0;
+    };
+    let rest = &text[at + "\"stamps\":\"".len()..];
+    let digits = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
+    rest[..digits].parse().unwrap_or(0)
 }
 
 /// Reads a workshop file whose rounds use questionnaires of `catalogue`, or says why not.

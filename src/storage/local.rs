@@ -70,12 +70,31 @@ impl Local {
     }
 }
 
-/// Another tab's change to this site's storage: `key` changed to `value` (`None`: removed),
-/// or, with no key, everything was cleared. Runs `changed` for each until the calling
-/// component is dropped.
-pub fn on_other_tab_change(changed: impl Fn(Option<String>, Option<String>) + 'static) {
+/// Another tab's change to this site's storage, as [`on_other_tab_change`] hands it over.
+pub struct OtherTabChange(web_sys::StorageEvent);
+
+impl OtherTabChange {
+    /// The key that changed; `None` when everything was cleared.
+    pub fn key(&self) -> Option<String> {
+        self.0.key()
+    }
+
+    /// Its new text; `None` when it was removed.
+    pub fn value(&self) -> Option<String> {
+        self.0.new_value()
+    }
+
+    /// Its text before the change (which copy of a workshop a removal removed).
+    pub fn old_value(&self) -> Option<String> {
+        self.0.old_value()
+    }
+}
+
+/// Runs `changed` for each change another tab makes to this site's storage, until the
+/// calling component is dropped.
+pub fn on_other_tab_change(changed: impl Fn(&OtherTabChange) + 'static) {
     let handle = window_event_listener(leptos::ev::storage, move |event| {
-        changed(event.key(), event.new_value())
+        changed(&OtherTabChange(event))
     });
     on_cleanup(move || handle.remove());
 }

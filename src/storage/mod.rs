@@ -10,7 +10,7 @@ mod local;
 #[cfg(feature = "workshop")]
 mod workshops;
 
-pub use local::{on_other_tab_change, Local, NoStorage};
+pub use local::{on_other_tab_change, Local, NoStorage, OtherTabChange};
 #[cfg(feature = "workshop")]
 pub use workshops::{Loaded, SetAside, WorkshopStore, TURN_VALUES};
 

@@ -1,5 +1,6 @@
 //! The facilitator's workshops in `localStorage`, each in its own namespace
-//! (`samepage:ws-<id>:workshop`), stored as the same JSON as an exported workshop file. Like
+//! (`samepage:ws-<id>:workshop`), stored as the same JSON as an exported workshop file plus
+//! the stamps of its fields (`core::sync`), which a file leaves out. Like
 //! the survey store, it never deletes what it cannot read: unreadable text is copied aside
 //! under `samepage:ws-<id>:unreadable:<ms>` first, and left in place if the copy fails.
 
@@ -148,8 +149,8 @@ impl WorkshopStore {
             .storage
             .as_ref()
             .and_then(|s| s.get(&key).ok().flatten());
-        match stored.and_then(|text| stored_lineage(&text)) {
-            Some(found) if found == lineage => self.delete(id),
+        match stored {
+            Some(text) if stored_lineage(&text) == lineage => self.delete(id),
             _ => Ok(()),
         }
     }

@@ -142,8 +142,8 @@ pub(crate) fn no_storage_reason(locale: Locale, reason: NoStorage) -> String {
 /// cleared all storage.
 fn follow_other_tabs(survey: Survey) {
     let key = survey.storage_key();
-    on_other_tab_change(move |changed, value| match changed {
-        Some(changed) if changed == key => survey.follow_other_tab(value.as_deref()),
+    on_other_tab_change(move |change| match change.key() {
+        Some(changed) if changed == key => survey.follow_other_tab(change.value().as_deref()),
         None => survey.follow_other_tab(None),
         Some(_) => {}
     });

@@ -172,10 +172,10 @@ fn follow_fragment_changes(workshops: Workshops) {
 /// opened in a new tab, say), so neither tab overwrites the other's answers, and says so when
 /// another tab cleared the storage.
 fn follow_other_tabs(workshops: Workshops) {
-    on_other_tab_change(move |changed, value| match changed {
+    on_other_tab_change(move |change| match change.key() {
         Some(key) => {
             if let Some(id) = workshop_of_key(&key) {
-                workshops.follow_other_tab(id, value.as_deref());
+                workshops.follow_other_tab(id, change);
             }
         }
         None => workshops.storage_cleared_elsewhere(),

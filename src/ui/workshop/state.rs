@@ -14,9 +14,11 @@ use crate::core::workshop::{
     insert_in_list_order, parse_minimum, parse_team_labels, Collected, ImportReport, LabelsRefused,
     MinimumRefused, Workshop,
 };
-use crate::core::workshop_file::{export_json, import_json, import_stored, megabytes, FileError};
+use crate::core::workshop_file::{
+    export_json, import_json, import_stored, megabytes, stored_lineage, FileError,
+};
 use crate::i18n::{fill, Locale, ReportStrings, Strings, TeamStrings, WorkshopStrings};
-use crate::storage::{SetAside, WorkshopStore, TURN_VALUES};
+use crate::storage::{OtherTabChange, SetAside, WorkshopStore, TURN_VALUES};
 use crate::ui::{random_u32, Host, Survey};
 
 /// Which screen the workshop page shows.
@@ -458,7 +460,7 @@ impl Workshops {
         let not_stored = if workshop == before {
             None
         } else {
-            match self.try_store(Some(&before), &workshop) {
+            match self.try_store_new(Some(&before), &workshop) {
                 Ok(()) => {
                     self.list.update(|list| {
                         if let Some(slot) = list.iter_mut().find(|w| w.id == id) {
@@ -479,19 +481,23 @@ impl Workshops {
         stored.then_some(report)
     }
 
-    /// Follows what another tab stored for workshop `id` (`None`: deleted there), so this
-    /// tab never writes back an older copy over answers collected in the other one; when
-    /// the two tabs' writes crossed, stores the merge of both (see `core::sync`).
-    pub fn follow_other_tab(&self, id: u32, stored: Option<&str>) {
-        let theirs = match stored.map(|text| import_stored(&self.catalogue(), text)) {
-            Some(Ok(read)) => Some(read),
-            Some(Err(_)) => return,
-            None => None,
-        };
+    /// Follows what another tab stored for workshop `id` (`change`), or its deletion there,
+    /// so this tab never writes back an older copy over answers collected in the other one;
+    /// when the two tabs' writes crossed, stores the join of both (see `core::sync`).
+    pub fn follow_other_tab(&self, id: u32, change: &OtherTabChange) {
         let mine = self.peek(id);
-        let heard = self
-            .replica
-            .try_update_value(|r| r.heard(id, mine.as_ref(), theirs));
+        let heard = match change.value() {
+            Some(text) => match import_stored(&self.catalogue(), &text) {
+                Ok((theirs, stamps)) => {
+                    (self.replica).try_update_value(|r| r.heard(id, mine.as_ref(), theirs, stamps))
+                }
+                Err(_) => return,
+            },
+            None => {
+                let removed = change.old_value().map(|old| stored_lineage(&old));
+                (self.replica).try_update_value(|r| r.heard_removal(id, mine.as_ref(), removed))
+            }
+        };
         let show = match heard {
             Some(Heard::Take(workshop)) => workshop,
             Some(Heard::Store(joined, stamps)) => {
@@ -539,7 +545,7 @@ impl Workshops {
             return Err(FileRefused::AlreadyHere(existing.name));
         }
         let id = workshop.id;
-        self.try_store(None, &workshop)
+        self.try_store_new(None, &workshop)
             .map_err(|reason| FileRefused::NotStored(self.not_stored(&workshop, reason)))?;
         self.list
             .update(|list| insert_in_list_order(list, workshop));
@@ -576,13 +582,29 @@ impl Workshops {
     /// Stores `workshop`, leaving it to the caller to say why when it cannot (a change this
     /// page then does not make needs no warning that it is kept in memory).
     fn try_store(&self, before: Option<&Workshop>, workshop: &Workshop) -> Result<(), String> {
+        self.store_stamped(before, workshop, true)
+    }
+
+    /// [`Workshops::try_store`] for a change this page shows only once it is stored: when
+    /// the write fails, no stamp may claim it (another tab's later change would lose to it).
+    fn try_store_new(&self, before: Option<&Workshop>, workshop: &Workshop) -> Result<(), String> {
+        self.store_stamped(before, workshop, false)
+    }
+
+    /// Stores `workshop` with the stamps of what changed since `before` (`core::sync`), and
+    /// notes them when it is stored or `shown_anyway`.
+    fn store_stamped(
+        &self,
+        before: Option<&Workshop>,
+        workshop: &Workshop,
+        shown_anyway: bool,
+    ) -> Result<(), String> {
         let catalogue = self.catalogue();
-        let stamps = (self.replica)
-            .try_update_value(|r| r.stamp(before, workshop, random_u32().max(1)))
-            .unwrap_or_default();
-        let result = self
-            .store
-            .with_value(|s| s.save(&catalogue, workshop, stamps));
+        let stamps = (self.replica).with_value(|r| r.stamp(before, workshop, random_u32().max(1)));
+        let result = (self.store).with_value(|s| s.save(&catalogue, workshop, stamps.clone()));
+        if result.is_ok() || shown_anyway {
+            self.replica.update_value(|r| r.keep(workshop, stamps));
+        }
         if result.is_ok() && self.store.with_value(WorkshopStore::is_persistent) {
             self.warning.set(None);
         }
