@@ -222,7 +222,7 @@ fn the_later_wasm_codes_a_stored_survey_as_the_participant_sees_and_the_host_get
         nonce: coded.nonce,
         team: coded.team,
     };
-    let code = response_code(&saved, participant);
+    let code = response_code(&saved, Instrument::builtin_records(), participant);
     assert_eq!(decode(&instrument, WORKSHOP, &code), Ok(coded));
 
     let page = "https://intranet.example/samepage/workshop/";
@@ -232,7 +232,14 @@ fn the_later_wasm_codes_a_stored_survey_as_the_participant_sees_and_the_host_get
         workshop_page: page,
     };
     let advice = Ok(builtin_advice_records());
-    let html = scorecard_html(&saved, advice, "en", "sp3", Some(card));
+    let html = scorecard_html(
+        &saved,
+        Instrument::builtin_records(),
+        advice,
+        "en",
+        "sp3",
+        Some(card),
+    );
     let link = codes_link(page, &code);
     let card_end = html
         .find("samepage__overall")
@@ -253,6 +260,7 @@ fn the_later_wasm_codes_a_stored_survey_as_the_participant_sees_and_the_host_get
     assert!(card_html.contains("<title>QR code of the link with your answers</title>"));
     let given = scorecard_html(
         &saved,
+        Instrument::builtin_records(),
         advice,
         "en",
         "sp3",
@@ -262,17 +270,45 @@ fn the_later_wasm_codes_a_stored_survey_as_the_participant_sees_and_the_host_get
         }),
     );
     assert!(given.contains(r#"value="SP1.given""#));
-    assert!(!scorecard_html(&saved, advice, "en", "sp3", None).contains("samepage__code-text"));
-    assert!(
-        !scorecard_html("not a survey", advice, "en", "sp3", Some(card))
-            .contains("samepage__code-text")
-    );
+    assert!(!scorecard_html(
+        &saved,
+        Instrument::builtin_records(),
+        advice,
+        "en",
+        "sp3",
+        None
+    )
+    .contains("samepage__code-text"));
+    assert!(!scorecard_html(
+        "not a survey",
+        Instrument::builtin_records(),
+        advice,
+        "en",
+        "sp3",
+        Some(card)
+    )
+    .contains("samepage__code-text"));
 
-    let detail: serde_json::Value =
-        serde_json::from_str(&complete_json(&saved, "en", true, Some(participant))).unwrap();
+    let detail: serde_json::Value = serde_json::from_str(&complete_json(
+        &saved,
+        Instrument::builtin_records(),
+        "en",
+        true,
+        Some(participant),
+    ))
+    .unwrap();
     assert_eq!(detail["code"], serde_json::Value::String(code));
-    let hidden: serde_json::Value =
-        serde_json::from_str(&complete_json(&saved, "en", false, Some(participant))).unwrap();
+    let hidden: serde_json::Value = serde_json::from_str(&complete_json(
+        &saved,
+        Instrument::builtin_records(),
+        "en",
+        false,
+        Some(participant),
+    ))
+    .unwrap();
     assert_eq!(hidden.get("code"), None, "data-results=none: no code");
-    assert_eq!(response_code("not a survey", participant), "");
+    assert_eq!(
+        response_code("not a survey", Instrument::builtin_records(), participant),
+        ""
+    );
 }

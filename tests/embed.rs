@@ -190,6 +190,7 @@ fn too_few_answers_are_null_not_a_number() {
 fn requests_to_the_loader_are_json() {
     let request = LaterRequest::Scorecard {
         saved: "samepage-survey 2\n\"quoted\"",
+        instrument: "I\tsamepage\t2.0.0",
         locale: "en",
         advice: "advice-1.en.txt",
         id_prefix: "sp0",
@@ -199,9 +200,11 @@ fn requests_to_the_loader_are_json() {
     let parsed: Value = serde_json::from_str(&request.to_json()).unwrap();
     assert_eq!(parsed["what"], "scorecard");
     assert_eq!(parsed["saved"], "samepage-survey 2\n\"quoted\"");
+    assert_eq!(parsed["instrument"], "I\tsamepage\t2.0.0");
     let complete: Value = serde_json::from_str(
         &LaterRequest::Complete {
             saved: "s",
+            instrument: "i",
             locale: "en",
             share_results: false,
             participant: None,
@@ -211,7 +214,7 @@ fn requests_to_the_loader_are_json() {
     .unwrap();
     assert_eq!(
         complete,
-        json!({ "what": "complete", "saved": "s", "locale": "en", "share": false })
+        json!({ "what": "complete", "saved": "s", "instrument": "i", "locale": "en", "share": false })
     );
     let participant = Participant {
         workshop: 0x00ab_cdef,
@@ -221,6 +224,7 @@ fn requests_to_the_loader_are_json() {
     let complete: Value = serde_json::from_str(
         &LaterRequest::Complete {
             saved: "s",
+            instrument: "i",
             locale: "en",
             share_results: true,
             participant: Some(participant),
@@ -230,12 +234,13 @@ fn requests_to_the_loader_are_json() {
     .unwrap();
     assert_eq!(
         complete,
-        json!({ "what": "complete", "saved": "s", "locale": "en", "share": true,
+        json!({ "what": "complete", "saved": "s", "instrument": "i", "locale": "en", "share": true,
                 "workshop": 11_259_375, "nonce": 4_000_000_000u32, "team": 2 })
     );
     let scorecard: Value = serde_json::from_str(
         &LaterRequest::Scorecard {
             saved: "s",
+            instrument: "i",
             locale: "en",
             advice: "advice-1.en.txt",
             id_prefix: "sp1",
@@ -250,13 +255,14 @@ fn requests_to_the_loader_are_json() {
     .unwrap();
     assert_eq!(
         scorecard,
-        json!({ "what": "scorecard", "saved": "s", "locale": "en", "advice": "advice-1.en.txt",
+        json!({ "what": "scorecard", "saved": "s", "instrument": "i", "locale": "en", "advice": "advice-1.en.txt",
                 "prefix": "sp1", "workshop": 11_259_375, "nonce": 4_000_000_000u32, "team": null,
                 "code": null })
     );
     let made_here: Value = serde_json::from_str(
         &LaterRequest::Scorecard {
             saved: "s",
+            instrument: "i",
             locale: "en",
             advice: "a",
             id_prefix: "sp1",

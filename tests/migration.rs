@@ -248,10 +248,17 @@ fn a_survey_of_questionnaire_1_0_0_gets_a_note_not_a_wrong_scorecard() {
     use samepage::core::instrument::builtin_advice_records;
     use samepage::report::later::{complete_json, scorecard_html};
     let stored = stored_alike(&Instrument::legacy("1.0.0").unwrap(), Role::Sales, 4);
-    let html = scorecard_html(&stored, Ok(builtin_advice_records()), "en", "sp0", None);
+    let html = scorecard_html(
+        &stored,
+        Instrument::builtin_records(),
+        Ok(builtin_advice_records()),
+        "en",
+        "sp0",
+        None,
+    );
     assert!(html.contains("uses questionnaire version 1.0.0"), "{html}");
     assert!(!html.contains("samepage__overall"));
-    let complete = complete_json(&stored, "en", true, None);
+    let complete = complete_json(&stored, Instrument::builtin_records(), "en", true, None);
     assert!(!complete.contains("\"overall\""), "{complete}");
 }
 
@@ -263,11 +270,25 @@ fn a_missing_or_damaged_advice_file_leaves_the_scores_and_says_why() {
     use samepage::core::instrument::builtin_advice_records;
     use samepage::report::later::scorecard_html;
     let stored = stored_alike(&Instrument::builtin_without_advice(), Role::Marketing, 2);
-    let whole = scorecard_html(&stored, Ok(builtin_advice_records()), "en", "sp0", None);
+    let whole = scorecard_html(
+        &stored,
+        Instrument::builtin_records(),
+        Ok(builtin_advice_records()),
+        "en",
+        "sp0",
+        None,
+    );
     assert!(whole.contains("Plays to try"), "the full file gives plays");
     assert!(!whole.contains("could not be loaded"));
 
-    let offline = scorecard_html(&stored, Err("offline"), "en", "sp0", None);
+    let offline = scorecard_html(
+        &stored,
+        Instrument::builtin_records(),
+        Err("offline"),
+        "en",
+        "sp0",
+        None,
+    );
     assert!(
         offline.contains("could not be loaded (offline)"),
         "{offline}"
@@ -277,7 +298,14 @@ fn a_missing_or_damaged_advice_file_leaves_the_scores_and_says_why() {
 
     let records = builtin_advice_records();
     let cut = &records[..records.len() / 2];
-    let damaged = scorecard_html(&stored, Ok(cut), "en", "sp0", None);
+    let damaged = scorecard_html(
+        &stored,
+        Instrument::builtin_records(),
+        Ok(cut),
+        "en",
+        "sp0",
+        None,
+    );
     assert!(
         damaged.contains("could not be loaded (damaged)"),
         "{damaged}"

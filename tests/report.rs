@@ -66,7 +66,7 @@ fn report(response: &Response) -> String {
     personal_scorecard(&ScorecardInput {
         instrument: &instrument,
         response,
-        strings: Locale::En.strings(),
+        shared: Locale::En.shared_strings(),
         report: Locale::En.report_strings(),
         locale: "en",
         id_prefix: "t",

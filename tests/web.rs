@@ -42,6 +42,7 @@ fn loader_later() -> Host {
         let text = match field("what").as_str() {
             "scorecard" => later::scorecard_html(
                 &field("saved"),
+                &field("instrument"),
                 Ok(builtin_advice_records()),
                 &field("locale"),
                 &field("prefix"),
@@ -49,6 +50,7 @@ fn loader_later() -> Host {
             ),
             "complete" => later::complete_json(
                 &field("saved"),
+                &field("instrument"),
                 &field("locale"),
                 true,
                 participant(&request),

@@ -31,7 +31,7 @@ async function later(json) {
     return module().then(() => '');
   }
   const m = await module();
-  if (r.what === 'complete') return m.complete_detail(r.saved, r.locale, r.share, r.workshop, r.nonce, r.team);
+  if (r.what === 'complete') return m.complete_detail(r.saved, r.instrument, r.locale, r.share, r.workshop, r.nonce, r.team);
   if (r.what === 'qr') return m.qr_svg(r.text, r.title);
   let text;
   let problem = '';
@@ -40,7 +40,7 @@ async function later(json) {
   } catch (error) {
     problem = error.message || String(error);
   }
-  return m.personal_scorecard(r.saved, text, problem, r.locale, r.prefix, r.workshop, r.nonce, r.team, r.code, workshopPage);
+  return m.personal_scorecard(r.saved, r.instrument, text, problem, r.locale, r.prefix, r.workshop, r.nonce, r.team, r.code, workshopPage);
 }
 
 /**

@@ -9,7 +9,8 @@ mod exports {
     use samepage::report::later;
     use wasm_bindgen::prelude::*;
 
-    /// The personal scorecard's markup; `advice` is the advice file's text, or `None` with
+    /// The personal scorecard's markup for the stored survey `saved` of the questionnaire of
+    /// `instrument` (the survey's records, `Instrument::builtin_records`); `advice` is the advice file's text, or `None` with
     /// `problem` saying why it could not be fetched. For a workshop participant (`workshop`,
     /// `nonce`, `team`), below their code card: `code` when the page made it, its link back
     /// opening the workshop page at `page`.
@@ -17,6 +18,7 @@ mod exports {
     #[wasm_bindgen]
     pub fn personal_scorecard(
         saved: &str,
+        instrument: &str,
         advice: Option<String>,
         problem: &str,
         locale: &str,
@@ -35,6 +37,7 @@ mod exports {
         });
         later::scorecard_html(
             saved,
+            instrument,
             advice.as_deref().ok_or(problem),
             locale,
             id_prefix,
@@ -49,18 +52,26 @@ mod exports {
         samepage::report::qr::qr_svg(text, title).unwrap_or_default()
     }
 
-    /// The `samepage:complete` detail, as JSON text; with a workshop participant's
+    /// The `samepage:complete` detail, as JSON text, for the stored survey `saved` of the
+    /// questionnaire of `instrument`; with a workshop participant's
     /// `workshop`, `nonce` and `team`, it carries their response code.
     #[wasm_bindgen]
     pub fn complete_detail(
         saved: &str,
+        instrument: &str,
         locale: &str,
         share: bool,
         workshop: Option<u32>,
         nonce: Option<u32>,
         team: Option<u8>,
     ) -> String {
-        later::complete_json(saved, locale, share, participant(workshop, nonce, team))
+        later::complete_json(
+            saved,
+            instrument,
+            locale,
+            share,
+            participant(workshop, nonce, team),
+        )
     }
 
     fn participant(

@@ -201,6 +201,9 @@ pub enum LaterRequest<'a> {
     /// loader names the workshop page its link opens).
     Scorecard {
         saved: &'a str,
+        /// The questionnaire's records (`Instrument::builtin_records`): the later wasm
+        /// scores what the survey asked, and carries no copy of it.
+        instrument: &'a str,
         locale: &'a str,
         advice: &'a str,
         id_prefix: &'a str,
@@ -211,6 +214,8 @@ pub enum LaterRequest<'a> {
     /// `participant` when the survey is a workshop's.
     Complete {
         saved: &'a str,
+        /// As for [`LaterRequest::Scorecard`].
+        instrument: &'a str,
         locale: &'a str,
         share_results: bool,
         participant: Option<Participant>,
@@ -231,14 +236,16 @@ impl LaterRequest<'_> {
         match self {
             LaterRequest::Scorecard {
                 saved,
+                instrument,
                 locale,
                 advice,
                 id_prefix,
                 participant,
                 code,
             } => format!(
-                r#"{{"what":"scorecard","saved":{},"locale":{},"advice":{},"prefix":{}{},"code":{}}}"#,
+                r#"{{"what":"scorecard","saved":{},"instrument":{},"locale":{},"advice":{},"prefix":{}{},"code":{}}}"#,
                 string(saved),
+                string(instrument),
                 string(locale),
                 string(advice),
                 string(id_prefix),
@@ -247,12 +254,14 @@ impl LaterRequest<'_> {
             ),
             LaterRequest::Complete {
                 saved,
+                instrument,
                 locale,
                 share_results,
                 participant,
             } => format!(
-                r#"{{"what":"complete","saved":{},"locale":{},"share":{share_results}{}}}"#,
+                r#"{{"what":"complete","saved":{},"instrument":{},"locale":{},"share":{share_results}{}}}"#,
                 string(saved),
+                string(instrument),
                 string(locale),
                 participant.map(participant_fields).unwrap_or_default()
             ),

@@ -1,11 +1,12 @@
 //! English.
 
-use super::{ReportStrings, Strings};
+use super::{ReportStrings, SharedStrings, Strings};
 #[cfg(feature = "workshop")]
 use super::{TeamStrings, WorkshopStrings};
 
 /// The English interface.
 pub static EN: Strings = Strings {
+    shared: &EN_SHARED,
     region_label: "SamePage alignment survey",
 
     welcome_title: "Are sales, marketing and leadership on the same page?",
@@ -18,10 +19,6 @@ pub static EN: Strings = Strings {
 
     role_title: "Which part of the company do you work in?",
     role_hint: "Everyone answers the same statements. Your role lets a team see where the views of each side differ; it is the only thing recorded about you.",
-    role_sales: "Sales",
-    role_marketing: "Marketing",
-    role_leadership: "Leadership",
-    role_other: "Other",
     role_sales_hint: "Account executives, business development, sales management",
     role_marketing_hint: "Brand, demand generation, content, product marketing",
     role_leadership_hint: "The executive team: CEO, managing directors, board",
@@ -47,7 +44,6 @@ pub static EN: Strings = Strings {
     see_scorecard: "See my scorecard",
 
     scorecard_title: "Your alignment scorecard",
-    out_of_100: "out of 100",
     print: "Print or save as PDF",
     change_answers: "Change my answers",
 
@@ -76,7 +72,6 @@ pub static EN: Strings = Strings {
     choices_meaning_title: "What the words mean here",
     choices_owner_title: "Who owns what",
     scorecard_loading: "Preparing your scorecard…",
-    scorecard_failed: "Your scorecard could not be prepared ({reason}). Your answers are kept on this device: reload the page to try again.",
 
     team_question: "Which team are you in? A team is only shown when it is big enough to keep everyone anonymous.",
     team_none: "None of these / I prefer not to say",
@@ -85,6 +80,16 @@ pub static EN: Strings = Strings {
     join_finish: "Finish and get my code",
     link_unusable_damaged: "This workshop link cannot be used: it is incomplete or damaged. Ask the facilitator to send it again.",
     link_unusable_version: "This workshop link is for version {version} of the questionnaire, which this page does not have. Ask the facilitator for a new link.",
+};
+
+/// The English strings the survey and the later wasm share.
+pub static EN_SHARED: SharedStrings = SharedStrings {
+    role_sales: "Sales",
+    role_marketing: "Marketing",
+    role_leadership: "Leadership",
+    role_other: "Other",
+    out_of_100: "out of 100",
+    scorecard_failed: "Your scorecard could not be prepared ({reason}). Your answers are kept on this device: reload the page to try again.",
 };
 
 /// The English personal scorecard.

@@ -64,6 +64,13 @@ impl Locale {
         }
     }
 
+    /// The strings the survey and the later wasm share, of this locale.
+    pub fn shared_strings(self) -> &'static SharedStrings {
+        match self {
+            Locale::En => &en::EN_SHARED,
+        }
+    }
+
     /// The personal scorecard's strings of this locale.
     pub fn report_strings(self) -> &'static ReportStrings {
         match self {
@@ -393,6 +400,8 @@ pub struct WorkshopStrings {
 
 /// Every string of the interface in one language. `{name}` marks a value filled in by [`fill`].
 pub struct Strings {
+    /// What the later wasm shows as well, in a section of its own.
+    pub shared: &'static SharedStrings,
     pub region_label: &'static str,
 
     pub welcome_title: &'static str,
@@ -405,10 +414,6 @@ pub struct Strings {
 
     pub role_title: &'static str,
     pub role_hint: &'static str,
-    pub role_sales: &'static str,
-    pub role_marketing: &'static str,
-    pub role_leadership: &'static str,
-    pub role_other: &'static str,
     pub role_sales_hint: &'static str,
     pub role_marketing_hint: &'static str,
     pub role_leadership_hint: &'static str,
@@ -434,7 +439,6 @@ pub struct Strings {
     pub see_scorecard: &'static str,
 
     pub scorecard_title: &'static str,
-    pub out_of_100: &'static str,
     pub print: &'static str,
     pub change_answers: &'static str,
 
@@ -467,8 +471,6 @@ pub struct Strings {
     pub choices_owner_title: &'static str,
     /// Shown while the scorecard is computed (its code loads after the first screen).
     pub scorecard_loading: &'static str,
-    /// Shown when the scorecard cannot be computed; `{reason}`.
-    pub scorecard_failed: &'static str,
 
     // Joining a workshop (the survey page with a participant link, or data-workshop).
     pub team_question: &'static str,
@@ -495,12 +497,7 @@ impl Strings {
 
     /// The name of a role, as a group of people.
     pub fn role(&self, role: Role) -> &'static str {
-        match role {
-            Role::Sales => self.role_sales,
-            Role::Marketing => self.role_marketing,
-            Role::Leadership => self.role_leadership,
-            Role::Other => self.role_other,
-        }
+        self.shared.role(role)
     }
 
     /// What a role covers, shown under its name.
@@ -523,6 +520,30 @@ impl Strings {
             Answer::Agreement(_) => self.answer_5,
             Answer::CantJudge => self.answer_cant_judge,
             Answer::NotApplicable => self.answer_not_applicable,
+        }
+    }
+}
+
+/// The strings both the survey's wasm and the later wasm (report::later) show, in one
+/// language: a section of its own, so the later wasm carries none of the survey's other text.
+pub struct SharedStrings {
+    pub role_sales: &'static str,
+    pub role_marketing: &'static str,
+    pub role_leadership: &'static str,
+    pub role_other: &'static str,
+    pub out_of_100: &'static str,
+    /// Shown when the scorecard cannot be computed; `{reason}`.
+    pub scorecard_failed: &'static str,
+}
+
+impl SharedStrings {
+    /// The name of a role, as a group of people.
+    pub fn role(&self, role: Role) -> &'static str {
+        match role {
+            Role::Sales => self.role_sales,
+            Role::Marketing => self.role_marketing,
+            Role::Leadership => self.role_leadership,
+            Role::Other => self.role_other,
         }
     }
 }

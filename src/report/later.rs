@@ -17,9 +17,14 @@ use super::escape;
 use super::qr::qr_svg;
 use super::scorecard::{personal_scorecard, ScorecardInput};
 
-/// The built-in instrument with the advice in `advice` applied (or the reason it is not).
-fn instrument(locale: &str, advice: Result<&str, &str>) -> (Instrument, Option<String>) {
-    let mut instrument = Instrument::builtin_without_advice();
+/// The instrument of `records` (as [`Instrument::builtin_records`] gives them) with the
+/// advice in `advice` applied (or the reason it is not).
+fn instrument(
+    records: &str,
+    locale: &str,
+    advice: Result<&str, &str>,
+) -> (Instrument, Option<String>) {
+    let mut instrument = Instrument::from_records(records);
     let problem = match advice {
         Ok(records) => instrument
             .apply_advice(locale, records)
@@ -42,23 +47,25 @@ fn survey_of(instrument: &Instrument, saved: &str) -> Result<SavedSurvey, Option
     }
 }
 
-/// The personal scorecard's markup for the stored survey `saved`, in `locale`, with the
+/// The personal scorecard's markup for the stored survey `saved`, answering the
+/// questionnaire of `records` (the survey's [`Instrument::builtin_records`]), in `locale`, with the
 /// advice file's text (or why it could not be had, said above the scores), element ids
 /// prefixed with `id_prefix`; for a workshop participant, below the code card `code` asks
 /// for.
 pub fn scorecard_html(
     saved: &str,
+    records: &str,
     advice: Result<&str, &str>,
     locale: &str,
     id_prefix: &str,
     code: Option<CodeCardRequest>,
 ) -> String {
     let locale = Locale::chosen(Some(locale));
-    let (t, report) = (locale.strings(), locale.report_strings());
+    let (shared, report) = (locale.shared_strings(), locale.report_strings());
     let mut html = code
-        .map(|card| code_card_html(saved, card, report, id_prefix))
+        .map(|card| code_card_html(saved, records, card, report, id_prefix))
         .unwrap_or_default();
-    let (instrument, problem) = instrument(locale.code(), advice);
+    let (instrument, problem) = instrument(records, locale.code(), advice);
     let saved = match survey_of(&instrument, saved) {
         Ok(saved) => saved,
         Err(Some(version)) => {
@@ -73,7 +80,7 @@ pub fn scorecard_html(
             return html;
         }
         Err(None) => {
-            let reason = fill(t.scorecard_failed, &[("reason", &"unreadable")]);
+            let reason = fill(shared.scorecard_failed, &[("reason", &"unreadable")]);
             html.push_str(&format!(r#"<p role="alert">{}</p>"#, escape(&reason)));
             return html;
         }
@@ -88,7 +95,7 @@ pub fn scorecard_html(
     html.push_str(&personal_scorecard(&ScorecardInput {
         instrument: &instrument,
         response: &saved.response,
-        strings: t,
+        shared,
         report,
         locale: locale.code(),
         id_prefix,
@@ -97,16 +104,17 @@ pub fn scorecard_html(
 }
 
 /// The `samepage:complete` detail for the stored survey `saved` (see
-/// [`crate::core::embed::complete_detail`]), with `participant`'s response code when the
+/// [`crate::core::embed::complete_detail`]) answering the questionnaire of `records`, with `participant`'s response code when the
 /// survey is a workshop's; only the schema and the instrument when it cannot be read or
 /// answers another questionnaire version.
 pub fn complete_json(
     saved: &str,
+    records: &str,
     locale: &str,
     share_results: bool,
     participant: Option<Participant>,
 ) -> String {
-    let instrument = Instrument::builtin_without_advice();
+    let instrument = Instrument::from_records(records);
     let survey = survey_of(&instrument, saved).ok();
     let shared = share_results && survey.is_some();
     let response = survey.map(|s| s.response).unwrap_or_default();
@@ -118,13 +126,15 @@ pub fn complete_json(
 /// with the code the page made, or else one made here; nothing when there is no code.
 fn code_card_html(
     saved: &str,
+    records: &str,
     card: CodeCardRequest,
     report: &ReportStrings,
     id_prefix: &str,
 ) -> String {
-    let code = card
-        .code
-        .map_or_else(|| response_code(saved, card.participant), str::to_owned);
+    let code = card.code.map_or_else(
+        || response_code(saved, records, card.participant),
+        str::to_owned,
+    );
     if code.is_empty() {
         return code;
     }
@@ -138,10 +148,11 @@ fn code_card_html(
     })
 }
 
-/// `participant`'s response code for the stored survey `saved`, or nothing when it cannot be
+/// `participant`'s response code for the stored survey `saved` of the questionnaire of
+/// `records`, or nothing when it cannot be
 /// read or answers another questionnaire version.
-pub fn response_code(saved: &str, participant: Participant) -> String {
-    let instrument = Instrument::builtin_without_advice();
+pub fn response_code(saved: &str, records: &str, participant: Participant) -> String {
+    let instrument = Instrument::from_records(records);
     survey_of(&instrument, saved)
         .map(|survey| code_of(&instrument, participant, &survey.response))
         .unwrap_or_default()

@@ -9,7 +9,7 @@ use super::{advice, escape, open_card};
 use crate::core::instrument::{Dimension, Instrument, Play};
 use crate::core::response::{Answer, Response};
 use crate::core::scoring::{one_sided_pairs, Score, Scorecard, Stage, DISAGREES_UP_TO};
-use crate::i18n::{fill, ReportStrings, Strings};
+use crate::i18n::{fill, ReportStrings, SharedStrings};
 
 /// How many weak dimensions the scorecard explains in full.
 pub const WEAKEST_SHOWN: usize = 3;
@@ -18,7 +18,8 @@ pub const WEAKEST_SHOWN: usize = 3;
 pub struct ScorecardInput<'a> {
     pub instrument: &'a Instrument,
     pub response: &'a Response,
-    pub strings: &'a Strings,
+    /// The strings the survey shares, `locale.shared_strings()`.
+    pub shared: &'a SharedStrings,
     /// The scorecard's own strings, `locale.report_strings()`.
     pub report: &'a ReportStrings,
     pub locale: &'a str,
@@ -33,7 +34,7 @@ pub fn personal_scorecard(input: &ScorecardInput) -> String {
     if let Some(role) = input.response.role {
         let role = fill(
             input.report.scorecard_role,
-            &[("role", &input.strings.role(role))],
+            &[("role", &input.shared.role(role))],
         );
         let _ = write!(html, r#"<p class="samepage__hint">{}</p>"#, escape(&role));
     }
@@ -64,7 +65,7 @@ fn overall(html: &mut String, input: &ScorecardInput, score: Score) {
             let _ = write!(
                 html,
                 r#"<p class="samepage__overall-figure"><span class="samepage__overall-number">{value}</span><span class="samepage__overall-scale">{}</span></p><p class="samepage__overall-stage"><strong>{}</strong>: {}</p>"#,
-                escape(input.strings.out_of_100),
+                escape(input.shared.out_of_100),
                 escape(t.stage(stage)),
                 escape(t.stage_hint(stage))
             );

@@ -93,7 +93,7 @@ fn summary(html: &mut String, input: &TeamInput) {
                 html,
                 r#"<p class="samepage__overall-figure"><span class="samepage__overall-number">{}</span><span class="samepage__overall-scale">{} · {}</span></p><p class="samepage__hint">{}</p>"#,
                 decimal(alignment, 0),
-                escape(t.out_of_100),
+                escape(t.shared.out_of_100),
                 escape(input.report.stage(Stage::of(alignment))),
                 escape(tt.team_alignment_hint)
             );
@@ -108,7 +108,7 @@ fn summary(html: &mut String, input: &TeamInput) {
             r#"<h3>{}</h3><p class="samepage__overall-figure samepage__level"><span class="samepage__overall-number">{}</span><span class="samepage__overall-scale">{} · {}</span></p><p class="samepage__hint">{}</p>"#,
             escape(tt.team_level_label),
             decimal(level, 0),
-            escape(t.out_of_100),
+            escape(t.shared.out_of_100),
             escape(input.report.stage(Stage::of(level))),
             escape(tt.team_level_hint)
         );

@@ -24,7 +24,7 @@ pub fn Scorecard() -> impl IntoView {
         Some(Ok(html)) => view! { <div class="samepage__report" inner_html=html></div> }.into_any(),
         Some(Err(reason)) => view! {
             <p class="samepage__notice samepage__notice--warning" role="alert">
-                {fill(t.scorecard_failed, &[("reason", &reason)])}
+                {fill(t.shared.scorecard_failed, &[("reason", &reason)])}
             </p>
         }
         .into_any(),

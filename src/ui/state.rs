@@ -206,6 +206,7 @@ impl Survey {
         });
         let request = LaterRequest::Scorecard {
             saved: &saved,
+            instrument: Instrument::builtin_records(),
             locale: self.locale.code(),
             advice: builtin_advice_file(self.locale.code()),
             id_prefix: self.instance,
@@ -249,6 +250,7 @@ impl Survey {
         let saved = self.saved().encode();
         let request = LaterRequest::Complete {
             saved: &saved,
+            instrument: Instrument::builtin_records(),
             locale: self.locale.code(),
             share_results: host.share_results,
             participant: self.participant(),

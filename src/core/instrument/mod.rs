@@ -46,6 +46,12 @@ impl Instrument {
         Self::from_records(BUILTIN_RECORDS)
     }
 
+    /// The built-in instrument's records, as this build carries them: the survey hands them
+    /// to its later wasm with each request (see `report::later`), which so carries no copy.
+    pub fn builtin_records() -> &'static str {
+        BUILTIN_RECORDS
+    }
+
     /// The built-in instrument's version, read without building it (from its first record,
     /// `I id version title`).
     pub fn builtin_version() -> &'static str {
@@ -73,8 +79,9 @@ impl Instrument {
     /// pair; `F id kind dimension prompt` per choice question, followed by its `O id
     /// (none|unknown|-) label` lines; `X fact statement choice` per fact link. A text field is
     /// `locale=text` pairs joined by U+001F.
-    /// Only for build output: malformed records are a build bug and panic.
-    fn from_records(records: &str) -> Instrument {
+    /// Only for build output (this build's own records, also as one of its wasms hands them
+    /// to another): malformed records are a build bug and panic.
+    pub fn from_records(records: &str) -> Instrument {
         fn text(field: &str) -> Text {
             // Inserts, not collect(): BTreeMap's FromIterator sorts, which costs wasm code.
             let mut text = Text::default();
