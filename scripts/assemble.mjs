@@ -99,28 +99,50 @@ html = html.replaceAll(integrity(wasmBefore), integrity(await readFile(join(dist
 await writeFile(join(dist, glue), glueCode);
 
 // Copied scripts (web/page.js): minified.
-for (const name of files.filter((f) => f.endsWith('.js') && f !== glue && !f.startsWith('samepage-report'))) {
+for (const name of files.filter((f) => f.endsWith('.js') && f !== glue && !/^samepage-(report|qr)/.test(f))) {
   await writeFile(join(dist, name), await squeeze(await readFile(join(dist, name), 'utf8')));
 }
 
-// The later wasm (trunk builds it as a worker, so without a hash in its name): minified glue
-// and content-hashed names, so an upgrade never meets an old copy in a cache.
-let reportWasm;
-if (reportFrom) {
-  reportWasm = (await readdir(reportFrom)).find((f) => /^samepage-report-[0-9a-f]+_bg\.wasm$/.test(f));
-  if (!reportWasm) throw new Error(`${reportFrom}: no later wasm (samepage-report-*_bg.wasm) to copy`);
-  for (const name of [reportWasm, reportWasm.replace(/_bg\.wasm$/, '.js')]) {
-    await copyFile(join(reportFrom, name), join(dist, name));
+// The later wasms, the scorecard's (trunk builds it as a worker) and the QR codes' (built by
+// `build_release` in scripts/setup.sh: it has no wasm-bindgen glue, the loader calls its
+// exports itself): content-hashed names, so an upgrade never meets an old copy in a cache,
+// and the scorecard's glue shrunk and minified.
+const laterWasm = async (bin, { glue }) => {
+  const named = new RegExp(`^${bin}-[0-9a-f]+_bg\\.wasm$`);
+  const glueOf = (wasm) => wasm.replace(/_bg\.wasm$/, '.js');
+  let built;
+  if (reportFrom) {
+    built = (await readdir(reportFrom)).find((f) => named.test(f));
+    if (!built) throw new Error(`${reportFrom}: no ${bin}-*_bg.wasm to copy`);
+    for (const name of glue ? [built, glueOf(built)] : [built]) {
+      await copyFile(join(reportFrom, name), join(dist, name));
+    }
+  } else {
+    const path = join(dist, `${bin}_bg.wasm`);
+    const shrunk = glue ? await shrink(path, await readFile(join(dist, `${bin}.js`), 'utf8')) : '';
+    built = `${bin}-${hash(await readFile(path))}_bg.wasm`;
+    await rename(path, join(dist, built));
+    if (glue) {
+      await writeFile(join(dist, glueOf(built)), await squeeze(shrunk));
+      await rm(join(dist, `${bin}.js`));
+    }
   }
+  return { wasm: built, glue: glueOf(built) };
+};
+const report = await laterWasm('samepage-report', { glue: true });
+const qrWasm = await laterWasm('samepage-qr', { glue: false });
+// The QR codes' module (web/qr.js), which fetches the QR wasm: its name filled in, minified,
+// under a content-hashed name of its own.
+let qrModule;
+if (reportFrom) {
+  qrModule = (await readdir(reportFrom)).find((f) => /^qr-[0-9a-f]+\.js$/.test(f));
+  if (!qrModule) throw new Error(`${reportFrom}: no QR codes' module (qr-*.js) to copy`);
+  await copyFile(join(reportFrom, qrModule), join(dist, qrModule));
 } else {
-  const built = join(dist, 'samepage-report_bg.wasm');
-  const source = await shrink(built, await readFile(join(dist, 'samepage-report.js'), 'utf8'));
-  reportWasm = `samepage-report-${hash(await readFile(built))}_bg.wasm`;
-  await rename(built, join(dist, reportWasm));
-  await writeFile(join(dist, reportWasm.replace(/_bg\.wasm$/, '.js')), await squeeze(source));
-  await rm(join(dist, 'samepage-report.js'));
+  const code = await squeeze((await readFile(join(web, 'qr.js'), 'utf8')).replaceAll('__QR_WASM__', qrWasm.wasm));
+  qrModule = `qr-${hash(code)}.js`;
+  await writeFile(join(dist, qrModule), code);
 }
-const reportGlue = reportWasm.replace(/_bg\.wasm$/, '.js');
 
 // The loader, under its stable name, with web/later.js inside it.
 const template = (await readFile(join(web, loader), 'utf8')).replace(
@@ -133,8 +155,9 @@ const loaderCode = await squeeze(
     .replaceAll('__WASM__', wasm)
     .replaceAll('__CSS__', css)
     .replaceAll('__REPORT_CSS__', reportCss)
-    .replaceAll('__REPORT_GLUE__', reportGlue)
-    .replaceAll('__REPORT_WASM__', reportWasm),
+    .replaceAll('__REPORT_GLUE__', report.glue)
+    .replaceAll('__REPORT_WASM__', report.wasm)
+    .replaceAll('__QR_JS__', qrModule),
 );
 await writeFile(join(dist, loader), loaderCode);
 

@@ -101,13 +101,18 @@ ensure_app_tools() {
 # dist/, which is also the embed: samepage.js) and the workshop page (workshop.html, into
 # dist/workshop/, built with the `workshop` feature). The survey's build empties dist/, so it
 # goes first. Then the advice each page loads after its first screen is written beside it,
+# the QR wasm is built (cargo and wasm-opt: it has no wasm-bindgen glue for trunk to make),
 # and scripts/assemble.mjs writes the loaders and makes the pages CSP-clean and relative.
 build_release() {
   say "Building the release (trunk build --release: survey page, then workshop page)"
+  local qr="${CARGO_TARGET_DIR:-$ROOT/target}/wasm32-unknown-unknown/release/samepage-qr.wasm"
   (cd "$ROOT" && cargo fetch --quiet \
     && trunk build --release --offline \
     && trunk build workshop.html --release --offline --dist dist/workshop --public-url /workshop/ \
     && cargo run --quiet --bin samepage-advice -- dist dist/workshop \
+    && cargo build --quiet --release --target wasm32-unknown-unknown --bin samepage-qr \
+    && wasm-opt -Oz --converge --low-memory-unused --zero-filled-memory --strip-debug --strip-producers \
+      --strip-target-features "$qr" -o dist/samepage-qr_bg.wasm \
     && node scripts/assemble.mjs dist samepage.js shadow \
     && node scripts/assemble.mjs dist/workshop workshop.js page dist)
 }

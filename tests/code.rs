@@ -257,7 +257,12 @@ fn the_later_wasm_codes_a_stored_survey_as_the_participant_sees_and_the_host_get
     );
     assert!(card_html.contains(r#"data-copy="sp3-code""#));
     assert!(card_html.contains(r#"<p id="sp3-code-status" role="status"></p>"#));
-    assert!(card_html.contains("<title>QR code of the link with your answers</title>"));
+    assert!(
+        card_html.contains(&format!(
+            r#"<div class="samepage__qr" data-qr="{link}" data-qr-title="QR code of the link with your answers"></div>"#
+        )),
+        "the loader draws the link's QR code there: {card_html}"
+    );
     let given = scorecard_html(
         &saved,
         Instrument::builtin_records(),

@@ -209,13 +209,14 @@ proptest! {
 #[test]
 fn a_link_fits_a_qr_code_up_to_its_capacity() {
     use samepage::core::link::{fits_qr, QR_MAX_BYTES};
-    use samepage::report::qr::qr_svg;
+    use samepage_qr_code::Drawing;
+    let mut drawing = Drawing::new();
     let longest = "a".repeat(QR_MAX_BYTES);
     assert!(fits_qr(&longest));
-    assert!(qr_svg(&longest, "QR").is_some());
+    assert!(drawing.draw(longest.as_bytes()).is_some());
     let over = "a".repeat(QR_MAX_BYTES + 1);
     assert!(!fits_qr(&over));
-    assert!(qr_svg(&over, "QR").is_none());
+    assert!(drawing.draw(over.as_bytes()).is_none());
 }
 
 #[test]

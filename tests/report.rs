@@ -602,7 +602,7 @@ mod qr {
     use samepage::core::code::{encode, CodedResponse};
     use samepage::core::instrument::Instrument;
     use samepage::core::response::Response;
-    use samepage::report::qr::qr_svg;
+    use samepage_qr_code::Drawing;
 
     #[test]
     fn a_response_code_link_fits_a_small_qr_code() {
@@ -617,21 +617,61 @@ mod qr {
             },
         );
         let link = format!("https://intranet.example/samepage#code={code}");
-        let svg = qr_svg(&link, "Response code as a QR code").unwrap();
+        let mut drawing = Drawing::new();
         // 94 characters need version 6 at medium error correction (up to 106 bytes): 41
         // modules, plus a quiet zone of 4 on each side.
         assert_eq!(link.len(), 94);
-        assert!(svg.contains(r#"viewBox="0 0 49 49""#), "{svg}");
-        assert!(svg.contains(r#"role="img""#));
-        assert!(svg.contains("<title>Response code as a QR code</title>"));
-        // The three finder patterns' top edges: a run of 7 dark modules at each corner.
-        assert!(svg.contains("M4,4h7v1h-7z"));
-        assert!(svg.contains("M38,4h7v1h-7z"));
-        assert!(svg.contains("M4,38h7v1h-7z"));
+        assert_eq!(drawing.draw(link.as_bytes()), Some(49));
+        assert_eq!(drawing.side(), 49);
+        let path = std::str::from_utf8(drawing.path()).unwrap();
+        // The three finder patterns' top edges: a run of 7 dark modules at each corner, and
+        // their bottom edges 6 rows lower.
+        assert!(path.starts_with("M4,4h7v1h-7z"), "{path}");
+        assert!(path.contains("M38,4h7v1h-7z"));
+        assert!(path.contains("M4,38h7v1h-7z"));
+        assert!(path.contains("M4,10h7v1h-7z"));
+        // Every command is one run: "M x,y h run v1 h -run z", inside the code's area.
+        for command in path.split_terminator('z') {
+            let (at, rest) = command[1..].split_once('h').unwrap();
+            let (x, y) = at.split_once(',').unwrap();
+            let (run, back) = rest.split_once("v1h-").unwrap();
+            let (x, y, run): (usize, usize, usize) =
+                (x.parse().unwrap(), y.parse().unwrap(), run.parse().unwrap());
+            assert_eq!(back, run.to_string());
+            assert!(
+                x >= 4 && y >= 4 && run >= 1 && x + run <= 45 && y < 45,
+                "{command}"
+            );
+        }
     }
 
     #[test]
-    fn text_too_long_for_any_qr_code_is_refused() {
-        assert!(qr_svg(&"x".repeat(5000), "too long").is_none());
+    fn text_too_long_for_any_qr_code_or_not_utf8_is_refused_and_leaves_nothing_drawn() {
+        let mut drawing = Drawing::new();
+        assert!(drawing.draw(b"https://intranet.example/").is_some());
+        assert_eq!(drawing.draw("x".repeat(5000).as_bytes()), None);
+        assert_eq!((drawing.side(), drawing.path()), (0, &b""[..]));
+        assert_eq!(drawing.draw(&[0xff, 0xfe]), None);
+    }
+
+    #[test]
+    fn the_largest_code_fits_its_path_buffer() {
+        // Version 40 (177 modules) in its busiest form: the path writer never drops a run.
+        let text: String = (0..samepage_qr_code::MAX_TEXT)
+            .map(|i| char::from(b'!' + (i * 7 % 90) as u8))
+            .collect();
+        let mut drawing = Drawing::new();
+        assert_eq!(drawing.draw(text.as_bytes()), Some(185));
+        let path = std::str::from_utf8(drawing.path()).unwrap();
+        assert!(path.ends_with('z') && path.len() < samepage_qr_code::MAX_PATH);
+        let dark: usize = path
+            .split_terminator('z')
+            .map(|c| c.rsplit_once('-').unwrap().1.parse::<usize>().unwrap())
+            .sum();
+        // About half of a code's modules are dark.
+        assert!(
+            (177 * 177 * 4 / 10..177 * 177 * 6 / 10).contains(&dark),
+            "{dark}"
+        );
     }
 }

@@ -1,26 +1,24 @@
 // What an instance's later screens need, fetched only when first asked for: the survey's
-// later wasm (the scorecard, the results for the host page, QR codes) and the advice file. Shared by
+// later wasm (the scorecard, the results for the host page), the QR codes' module (web/qr.js,
+// which only participants' and facilitators' screens need) and the advice file. Shared by
 // both pages' loaders (scripts/assemble.mjs puts it inside them).
-let report;
-const advice = {};
-// A failed fetch is forgotten, so the next request tries again (a network that came back).
+const fetched = {};
+// Each fetched once; a failed fetch is forgotten, so the next request tries again (a network
+// that came back).
+const once = (key, start) =>
+  (fetched[key] ??= start().catch((error) => {
+    delete fetched[key];
+    throw error;
+  }));
 const module = () =>
-  (report ??= import(here('./__REPORT_GLUE__'))
-    .then(async (m) => {
-      await m.default({ module_or_path: here('./__REPORT_WASM__') });
-      return m;
-    })
-    .catch((error) => {
-      report = undefined;
-      throw error;
-    }));
+  once('report', async () => {
+    const m = await import(here('./__REPORT_GLUE__'));
+    await m.default({ module_or_path: here('./__REPORT_WASM__') });
+    return m;
+  });
+const qrCodes = () => once('qr', () => import(here('./__QR_JS__')));
 const adviceFile = (name) =>
-  (advice[name] ??= fetch(here(name))
-    .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
-    .catch((error) => {
-      delete advice[name];
-      throw error;
-    }));
+  once(name, () => fetch(here(name)).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`)))));
 
 /** Answers an instance's request (JSON text, see `core::embed::LaterRequest`) with text. */
 async function later(json) {
@@ -30,9 +28,9 @@ async function later(json) {
     adviceFile(r.advice).catch(() => {});
     return module().then(() => '');
   }
+  if (r.what === 'qr') return (await qrCodes()).qrSvg(r.text, r.title);
   const m = await module();
   if (r.what === 'complete') return m.complete_detail(r.saved, r.instrument, r.locale, r.share, r.workshop, r.nonce, r.team);
-  if (r.what === 'qr') return m.qr_svg(r.text, r.title);
   let text;
   let problem = '';
   try {
@@ -40,7 +38,9 @@ async function later(json) {
   } catch (error) {
     problem = error.message || String(error);
   }
-  return m.personal_scorecard(r.saved, r.instrument, text, problem, r.locale, r.prefix, r.workshop, r.nonce, r.team, r.code, workshopPage);
+  const markup = m.personal_scorecard(r.saved, r.instrument, text, problem, r.locale, r.prefix, r.workshop, r.nonce, r.team, r.code, workshopPage);
+  // A code card's QR code is drawn in its place; the place stays empty when it cannot be had.
+  return markup.includes(' data-qr=') ? qrCodes().then((qr) => qr.withQrCodes(markup), () => markup) : markup;
 }
 
 /**

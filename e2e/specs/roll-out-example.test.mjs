@@ -98,6 +98,8 @@ test('the example intranet page sends each finished code to the company\'s endpo
   });
   await participant.page.getByText('Your code has reached the workshop team. Thank you!').waitFor();
   assert.deepEqual(posted.map((p) => p.body), [{ code }], 'the code shown is the code sent');
+  // The code card's QR code is drawn from a second origin under the strict policy too.
+  await participant.root.locator('.samepage__qr svg[role="img"] path').waitFor({ state: 'attached' });
   assert.equal(posted[0].cookie, null, 'no cookie goes with it');
   assert.deepEqual(await participant.page.evaluate(() => window.violations), []);
   participant.expectNoErrors();

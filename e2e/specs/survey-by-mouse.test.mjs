@@ -55,6 +55,8 @@ test('a respondent answers everything by mouse and gets the hand-computed scorec
 
 test('the print stylesheet leaves out buttons and keeps the report', async () => {
   const survey = await app.open();
+  const requested = [];
+  survey.page.on('request', (request) => requested.push(request.url()));
   await survey.start();
   await survey.chooseRole('Sales');
   await survey.answerAllPages(() => 'Strongly agree');
@@ -65,6 +67,9 @@ test('the print stylesheet leaves out buttons and keeps the report', async () =>
   assert.equal(await survey.button('Start over').isVisible(), false);
   assert.equal(await survey.root.locator('table').isVisible(), true);
   assert.equal(await survey.root.locator('.samepage__overall-number').innerText(), '100');
+  // An individual's scorecard shows no QR code, so the QR wasm is never fetched.
+  assert.ok(requested.some((url) => /samepage-report-[0-9a-f]+_bg\.wasm$/.test(url)));
+  assert.ok(!requested.some((url) => url.includes('samepage-qr')), 'no QR wasm for an individual');
   await mkdir(OUTPUT, { recursive: true });
   await survey.page.pdf({ path: `${OUTPUT}/scorecard.pdf` });
 });

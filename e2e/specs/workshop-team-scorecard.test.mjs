@@ -64,6 +64,15 @@ test('a workshop of 9 (6 passing the device, 3 by code) shows the hand-computed 
     // The participant also sees their own scorecard and a QR code of the link back.
     await phone.expectHeading('Your alignment scorecard');
     await phone.root.locator('.samepage__qr svg[role="img"] title', { hasText: 'QR code of the link with your answers' }).waitFor({ state: 'attached' });
+    // A real code: a QR version's side (4 × version + 17) in a quiet zone of 4, and the finder
+    // patterns in three corners.
+    const qr = phone.root.locator('.samepage__qr svg');
+    const side = Number((await qr.getAttribute('viewBox')).split(' ')[2]);
+    assert.ok(side >= 8 + 21 && side <= 8 + 177 && (side - 8 - 17) % 4 === 0, `QR side ${side}`);
+    const path = await qr.locator('path').getAttribute('d');
+    for (const corner of ['M4,4h7v1h-7z', `M${side - 11},4h7v1h-7z`, `M4,${side - 11}h7v1h-7z`]) {
+      assert.ok(path.includes(corner), `finder pattern ${corner}`);
+    }
     phone.expectNoErrors();
     codes.push(code);
     await phone.page.context().close();

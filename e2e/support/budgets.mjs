@@ -12,6 +12,8 @@ const KB = 1024;
 const survey = /^samepage-[0-9a-f]+(_bg\.wasm|\.js)$|^samepage-[0-9a-f]+\.css$/;
 /** What only later screens need: the later wasm and its glue, their stylesheet, the advice. */
 const later = /^samepage-report-[0-9a-f]+(_bg\.wasm|\.js)$|^report-[0-9a-f]+\.css$|^advice-[0-9a-f]+\.[a-z]+\.txt$/;
+/** The QR codes' module and its wasm, fetched when a screen first shows a QR code. */
+const qrCoder = /^samepage-qr-[0-9a-f]+_bg\.wasm$|^qr-[0-9a-f]+\.js$/;
 const page = /^index\.html$|^page-[0-9a-f]+\.css$|^page\.js$|^favicon-[0-9a-f]+\.svg$/;
 
 export const GROUPS = [
@@ -38,11 +40,19 @@ export const GROUPS = [
     files: (f) => later.test(f),
   },
   {
+    // Only a workshop participant's code card and the facilitator's join link show one.
+    name: 'QR codes, when a screen first shows one',
+    folder: '',
+    budget: 8 * KB,
+    files: (f) => qrCoder.test(f),
+  },
+  {
     name: 'Workshop page',
     folder: 'workshop',
     budget: 300 * KB,
     // The workshop page links the later screens' stylesheet itself: its reports are first screens.
-    files: (f) => (!later.test(f) || /^report-[0-9a-f]+\.css$/.test(f)) && /\.(html|css|js|wasm|svg)$/.test(f),
+    files: (f) =>
+      (!(later.test(f) || qrCoder.test(f)) || /^report-[0-9a-f]+\.css$/.test(f)) && /\.(html|css|js|wasm|svg)$/.test(f),
   },
 ];
 

@@ -45,13 +45,6 @@ mod exports {
         )
     }
 
-    /// The QR code of `text` as SVG markup titled `title`, or nothing when the text is too
-    /// long for one.
-    #[wasm_bindgen]
-    pub fn qr_svg(text: &str, title: &str) -> String {
-        samepage::report::qr::qr_svg(text, title).unwrap_or_default()
-    }
-
     /// The `samepage:complete` detail, as JSON text, for the stored survey `saved` of the
     /// questionnaire of `instrument`; with a workshop participant's
     /// `workshop`, `nonce` and `team`, it carries their response code.

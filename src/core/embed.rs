@@ -226,7 +226,7 @@ pub enum LaterRequest<'a> {
     /// shows at once (sent once the survey is past its first screen).
     Prepare { advice: &'a str },
     /// The QR code of `text` as SVG markup titled `title` (empty when the text is too long
-    /// for one): the encoder lives in the later wasm, so no page's first load carries it.
+    /// for one): the encoder lives in the QR wasm, so no page's first load carries it.
     Qr { text: &'a str, title: &'a str },
 }
 

@@ -155,7 +155,7 @@ impl Fragment {
 
 /// The most bytes a QR code holds at the error correction the app draws with (medium, the
 /// largest version, byte mode): a longer link gets no QR code, and the screens say why.
-pub const QR_MAX_BYTES: usize = 2331;
+pub const QR_MAX_BYTES: usize = samepage_qr_code::MAX_TEXT;
 
 /// Whether `link` fits in a QR code.
 pub fn fits_qr(link: &str) -> bool {

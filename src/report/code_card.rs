@@ -1,9 +1,11 @@
 //! A workshop participant's response code as markup: the code to copy, the link back to the
-//! facilitator and a QR code of that link. Drawn by the later wasm (which also makes the code
-//! and the QR code), so the survey's first load carries none of it; the copy buttons are
-//! plain buttons that name the field they copy (`data-copy`) and what their status line
-//! (`<field>-status`) says after (`data-done`, `data-failed`): the loader (`web/later.js`)
-//! acts on them.
+//! facilitator and a QR code of that link. Drawn by the later wasm (which also makes the code),
+//! so the survey's first load carries none of it. Two things in it the loader
+//! (`web/later.js`) acts on: the copy buttons are plain buttons that name the field they copy
+//! (`data-copy`) and what their status line (`<field>-status`) says after (`data-done`,
+//! `data-failed`); the QR code's place names the text to encode and its title (`data-qr`,
+//! `data-qr-title`), and the loader draws it there with the QR wasm (`src/bin/qr.rs`), which
+//! only participants' and facilitators' screens fetch.
 
 use super::escape;
 use crate::i18n::ReportStrings;
@@ -13,8 +15,8 @@ pub struct CodeCard<'a> {
     pub code: &'a str,
     /// The link back: the workshop page, importing the code when opened.
     pub link: &'a str,
-    /// The link's QR code (SVG), when it fits one.
-    pub qr: Option<String>,
+    /// The title of the link's QR code, for screen readers.
+    pub qr_title: &'a str,
     pub report: &'a ReportStrings,
     /// Prefix for element ids, unique per instance on the page.
     pub id_prefix: &'a str,
@@ -71,11 +73,11 @@ pub fn code_card(card: &CodeCard) -> String {
             escape(copy)
         ));
     }
-    if let Some(svg) = &card.qr {
-        html.push_str(r#"<div class="samepage__qr">"#);
-        html.push_str(svg);
-        html.push_str("</div>");
-    }
+    html.push_str(&format!(
+        r#"<div class="samepage__qr" data-qr="{}" data-qr-title="{}"></div>"#,
+        escape(card.link),
+        escape(card.qr_title)
+    ));
     html.push_str("</section>");
     html
 }

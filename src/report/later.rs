@@ -14,7 +14,6 @@ use crate::i18n::{fill, Locale, ReportStrings};
 
 use super::code_card::{code_card, CodeCard};
 use super::escape;
-use super::qr::qr_svg;
 use super::scorecard::{personal_scorecard, ScorecardInput};
 
 /// The instrument of `records` (as [`Instrument::builtin_records`] gives them) with the
@@ -142,7 +141,7 @@ fn code_card_html(
     code_card(&CodeCard {
         code: &code,
         link: &link,
-        qr: qr_svg(&link, report.code_qr_title),
+        qr_title: report.code_qr_title,
         report,
         id_prefix,
     })

@@ -9,7 +9,6 @@ pub mod code_card;
 #[cfg(feature = "workshop")]
 pub mod csv;
 pub mod later;
-pub mod qr;
 pub mod scorecard;
 #[cfg(feature = "workshop")]
 pub mod team;

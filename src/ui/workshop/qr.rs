@@ -1,5 +1,5 @@
-//! A QR code drawn by the later wasm: the encoder is not part of the workshop page's first
-//! load, and a QR code only shows on later screens.
+//! A QR code drawn by the QR wasm (through the loader's `web/qr.js`): the encoder is not part
+//! of the workshop page's first load, and a QR code only shows on later screens.
 
 use leptos::prelude::*;
 
@@ -7,7 +7,7 @@ use crate::core::embed::LaterRequest;
 use crate::ui::Host;
 
 /// The QR code of `text`, titled `title` for screen readers, asked of `host`'s loader;
-/// nothing while the later wasm loads, or when it cannot be had (the text beside it says the
+/// nothing while the QR wasm loads, or when it cannot be had (the text beside it says the
 /// same).
 #[component]
 pub fn QrCode(host: Host, text: String, title: &'static str) -> impl IntoView {
