@@ -585,7 +585,7 @@ mod workshop_page {
 
         let alert = find(&root, "[role=alert]").text_content().unwrap();
         assert!(
-            alert.starts_with("The view of “South” alone is not shown"),
+            alert.starts_with("The view of “\u{2068}South\u{2069}” alone is not shown"),
             "{alert}"
         );
         assert!(text(&root).contains("People who answered: 6."));

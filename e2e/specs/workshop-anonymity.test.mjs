@@ -46,7 +46,7 @@ test('a role with 2 respondents is hidden with its reason, and a subtracting fil
   // East alone has 2 people: refused, with the reason, and all teams stay shown.
   await filter.selectOption({ label: 'East' });
   await w.button('Show').click();
-  await w.expectAlert('The view of “East” alone is not shown: it, or the rest of the workshop beside it, has fewer than 3 people');
+  await w.expectAlert('The view of “\u2068East\u2069” alone is not shown: it, or the rest of the workshop beside it, has fewer than 3 people');
   await report.getByText('People who answered: 8.').waitFor();
   assert.equal(await filter.inputValue(), 'all');
   w.expectNoErrors();

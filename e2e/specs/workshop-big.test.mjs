@@ -49,10 +49,10 @@ test('a workshop of 100,000 responses is imported, stored packed, and whole afte
   assert.ok(text.length > 12_000_000, `${text.length} characters in the file`);
   await watchBusyStatus(w);
   await w.importFile('roll-out.json', text);
-  await w.root.getByRole('status').filter({ hasText: 'Imported “Roll-out of 100000”.' }).waitFor({ timeout: 30_000 });
+  await w.root.getByRole('status').filter({ hasText: 'Imported “\u2068Roll-out of 100000\u2069”.' }).waitFor({ timeout: 30_000 });
   // The page said what it was doing while it could not answer.
   const busy = await w.page.evaluate(() => window.busyTexts);
-  assert.ok(busy.includes(`Importing “roll-out.json” (${(text.length / 1e6).toFixed(1)} MB)… A large file takes a few seconds.`), busy.join('\n'));
+  assert.ok(busy.includes(`Importing “\u2068roll-out.json\u2069” (${(text.length / 1e6).toFixed(1)} MB)… A large file takes a few seconds.`), busy.join('\n'));
   assert.deepEqual(await w.root.locator('.samepage__busy').allInnerTexts(), [''], 'the status empties once imported');
 
   // Stored packed: 22 bytes a response here (no choice picked), 2.9 million characters, inside
@@ -83,7 +83,7 @@ test('a file too big for this browser is refused with the sizes, and nothing cha
   const before = await w.storedWorkshops();
   await w.importFile('too-big.json', text);
   // 200,000 records of 22 bytes (no choice picked: a bit each), in base64url.
-  await w.root.getByRole('alert').filter({ hasText: '“too-big.json” was not imported: it needs 5.9 MB of this browser\'s storage, and the browser would not store it (QuotaExceededError).' }).waitFor({ timeout: 30_000 });
+  await w.root.getByRole('alert').filter({ hasText: '“\u2068too-big.json\u2069” was not imported: it needs 5.9 MB of this browser\'s storage, and the browser would not store it (QuotaExceededError).' }).waitFor({ timeout: 30_000 });
   await w.expectAlert('SamePage\'s data here already takes 0.1 MB, and browsers keep about 5 MB for a site. Nothing on this device was changed.');
   assert.deepEqual(await w.storedWorkshops(), before);
   await w.reload();

@@ -15,7 +15,7 @@ const fixture = (name) => readFile(new URL(`../fixtures/${name}`, import.meta.ur
 async function rollOut() {
   const w = await openWorkshopPage(app);
   await w.importFile('roll-out.json', (await fixture('roll-out.json')).toString('utf8'));
-  await w.root.getByRole('status').filter({ hasText: 'Imported “Company roll-out”.' }).waitFor();
+  await w.root.getByRole('status').filter({ hasText: 'Imported “\u2068Company roll-out\u2069”.' }).waitFor();
   await w.root.getByRole('button', { name: 'Open Company roll-out' }).click();
   await w.expectHeading('Company roll-out');
   return w;
@@ -52,6 +52,6 @@ test('a file without a single code says so and changes nothing', async () => {
   const w = await rollOut();
   const before = await w.storedWorkshops();
   await codesFile(w).setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('no codes here\n') });
-  await w.expectAlert('No response code was found in notes.txt. Nothing was imported.');
+  await w.expectAlert('No response code was found in \u2068notes.txt\u2069. Nothing was imported.');
   assert.deepEqual(await w.storedWorkshops(), before);
 });

@@ -64,7 +64,7 @@ test('a workshop exported as JSON and imported again is exactly the same', async
   await w.root.getByRole('button', { name: 'Yes, delete it' }).click();
   assert.deepEqual(await w.workshopKeys(), []);
   await w.importFile(exported.name, exported.text);
-  await w.root.getByRole('status').filter({ hasText: 'Imported “Files & "quotes"”.' }).waitFor();
+  await w.root.getByRole('status').filter({ hasText: 'Imported “\u2068Files & "quotes"\u2069”.' }).waitFor();
   await w.root.getByRole('button', { name: 'Open Files & "quotes"' }).click();
   const again = await w.download('Download workshop (JSON)');
   assert.equal(again.text, exported.text);
@@ -73,7 +73,7 @@ test('a workshop exported as JSON and imported again is exactly the same', async
   await w.toList();
   const before = await w.storedWorkshops();
   await w.importFile('again.json', exported.text);
-  await w.expectAlert('“again.json” was not imported: this workshop is already on this device as “Files & "quotes"”.');
+  await w.expectAlert('“\u2068again.json\u2069” was not imported: this workshop is already on this device as “\u2068Files & "quotes"\u2069”.');
   assert.deepEqual(await w.storedWorkshops(), before);
   w.expectNoErrors();
 });
@@ -91,14 +91,14 @@ test('a damaged, foreign or newer file is refused with its reason and nothing ch
   short.cells.pop();
   cut.workshop.rounds[1].responses[1].answers = compactAnswers(short.role, short.cells, short.picks);
   await w.importFile('cut.json', JSON.stringify(cut));
-  await w.expectAlert('“cut.json” was not imported: this file is damaged: round 2, response 2: 39 answers, expected 40. Nothing on this device was changed.');
+  await w.expectAlert('“\u2068cut.json\u2069” was not imported: this file is damaged: round 2, response 2: 39 answers, expected 40. Nothing on this device was changed.');
 
   // A field of the wrong kind is named in plain words, never with a parser's message.
   const broken = structuredClone(file);
   broken.workshop.id = 97;
   broken.workshop.rounds[0].responses[0].answers = 42;
   await w.importFile('broken.json', JSON.stringify(broken));
-  await w.expectAlert('“broken.json” was not imported: this file is damaged: a field is missing or holds the wrong kind of value. Nothing on this device was changed.');
+  await w.expectAlert('“\u2068broken.json\u2069” was not imported: this file is damaged: a field is missing or holds the wrong kind of value. Nothing on this device was changed.');
 
   const newer = { ...file, version: 4 };
   await w.importFile('newer.json', JSON.stringify(newer));
@@ -111,7 +111,7 @@ test('a damaged, foreign or newer file is refused with its reason and nothing ch
   await w.expectAlert("this file's answers belong to a questionnaire this version of SamePage does not have (samepage-core 9.0.0)");
 
   await w.importFile('notes.json', 'meeting notes, not a workshop');
-  await w.expectAlert('“notes.json” was not imported: this is not a SamePage workshop file.');
+  await w.expectAlert('“\u2068notes.json\u2069” was not imported: this is not a SamePage workshop file.');
 
   // A good file this device will not store (storage full) is refused, not 'imported' and
   // then gone after a reload.
@@ -120,11 +120,22 @@ test('a damaged, foreign or newer file is refused with its reason and nothing ch
   good.workshop.name = 'Does not fit';
   await w.refuseWorkshopWrites();
   await w.importFile('full.json', JSON.stringify(good));
-  await w.expectAlert('“full.json” was not imported: it needs 0.1 MB of this browser\'s storage, and the browser would not store it (QuotaExceededError). SamePage\'s data here already takes 0.1 MB, and browsers keep about 5 MB for a site. Nothing on this device was changed.');
+  await w.expectAlert('“\u2068full.json\u2069” was not imported: it needs 0.1 MB of this browser\'s storage, and the browser would not store it (QuotaExceededError). SamePage\'s data here already takes 0.1 MB, and browsers keep about 5 MB for a site. Nothing on this device was changed.');
   assert.equal(await w.items().filter({ hasText: 'Does not fit' }).count(), 0, 'not listed');
   await w.allowWrites();
 
   assert.deepEqual(await w.storedWorkshops(), before, 'nothing stored changed');
+
+  // A file's or a workshop's name in these sentences comes from outside: a right-to-left
+  // override in it stays between isolates (the text form of <bdi>), so it cannot reorder
+  // the sentence around it.
+  await w.importFile('report\u202Enosj.txt', 'meeting notes, not a workshop');
+  await w.expectAlert('“\u2068report\u202Enosj.txt\u2069” was not imported: this is not a SamePage workshop file.');
+  const spoof = structuredClone(file);
+  spoof.workshop.id = 95;
+  spoof.workshop.name = 'Q3\u202E review';
+  await w.importFile('spoof.json', JSON.stringify(spoof));
+  await w.root.getByRole('status').filter({ hasText: 'Imported “\u2068Q3\u202E review\u2069”.' }).waitFor();
   w.expectNoErrors();
 });
 

@@ -33,7 +33,7 @@ const EVIDENCE = [
 async function imported() {
   const w = await openWorkshopPage(app);
   await w.importFile('opposite-views.json', await readFile(FILE, 'utf8'));
-  await w.root.getByRole('status').filter({ hasText: 'Imported “Opposite views”.' }).waitFor();
+  await w.root.getByRole('status').filter({ hasText: 'Imported “\u2068Opposite views\u2069”.' }).waitFor();
   await w.root.getByRole('button', { name: 'Open Opposite views' }).click();
   await w.teamReport().getByRole('heading', { name: 'Alignment index' }).waitFor();
   return w;

@@ -8,6 +8,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::state::FileRefused;
 use super::{Screen, Workshops};
+use crate::core::link::isolate;
 use crate::core::workshop_file::{export_json, file_name};
 use crate::i18n::fill;
 use crate::report::csv::{responses_csv, CsvRows};
@@ -130,7 +131,7 @@ pub fn read_chosen_file(
     let w = Workshops::use_context().workshop_text();
     busy.set(Some(fill(
         w.file_busy,
-        &[("file", &file.name()), ("size", &size)],
+        &[("file", &isolate(&file.name())), ("size", &size)],
     )));
     leptos::task::spawn_local(async move {
         let text = JsFuture::from(file.text())
@@ -169,7 +170,9 @@ pub fn ImportWorkshopFile() -> impl IntoView {
 
     let on_change = move |event: leptos::ev::Event| {
         outcome.set(None);
-        read_chosen_file(&event, busy, move |file_label, text| {
+        read_chosen_file(&event, busy, move |chosen, text| {
+            // Names in a sentence are isolated: a file's or workshop's name cannot reorder it.
+            let file_label = isolate(&chosen);
             let result = match text {
                 None => Err(fill(w.import_unreadable_file, &[("file", &file_label)])),
                 Some(text) => match workshops.import_file(&text) {
@@ -177,7 +180,7 @@ pub fn ImportWorkshopFile() -> impl IntoView {
                         w.import_done,
                         &[(
                             "name",
-                            &workshops.peek(id).map(|ws| ws.name).unwrap_or_default(),
+                            &isolate(&workshops.peek(id).map(|ws| ws.name).unwrap_or_default()),
                         )],
                     )),
                     Err(FileRefused::File(reason)) => Err(fill(
@@ -186,7 +189,7 @@ pub fn ImportWorkshopFile() -> impl IntoView {
                     )),
                     Err(FileRefused::AlreadyHere(name)) => Err(fill(
                         w.import_already_here,
-                        &[("file", &file_label), ("name", &name)],
+                        &[("file", &file_label), ("name", &isolate(&name))],
                     )),
                     Err(FileRefused::NotStored(refused)) => {
                         let (needed, used) = refused.megabytes();

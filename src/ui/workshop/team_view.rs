@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::present::Presentation;
 use super::Workshops;
+use crate::core::link::isolate;
 use crate::core::team::{team_filter_allowed, Answers, TeamScorecard};
 use crate::core::workshop::Workshop;
 use crate::i18n::fill;
@@ -163,7 +164,7 @@ fn TeamFilterSelect(
             let minimum = workshops.read(id, |ws| ws.minimum).unwrap_or(0);
             Some(fill(
                 w.filter_refused,
-                &[("team", &label), ("minimum", &minimum)],
+                &[("team", &isolate(&label)), ("minimum", &minimum)],
             ))
         }
         _ => None,
