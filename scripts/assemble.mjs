@@ -8,7 +8,8 @@
 //     every URL in the page relative to it.
 // Usage: node scripts/assemble.mjs <dist folder> <loader> shadow|page [report folder]
 //   `shadow`: the widget's stylesheet loads inside each instance's shadow root, not the page;
-//   report folder: where an earlier run left the later wasm, to copy (else trunk's output here).
+//   report folder: where an earlier run left the later wasms and the QR codes' module, to copy
+//   (else trunk's and build_release's output here).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFile, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';

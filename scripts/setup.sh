@@ -97,7 +97,7 @@ ensure_app_tools() {
   ensure_trunk
 }
 
-# Builds the release into dist/. Two pages, two wasm binaries: the survey (index.html, into
+# Builds the release into dist/. Two pages, with a wasm each: the survey (index.html, into
 # dist/, which is also the embed: samepage.js) and the workshop page (workshop.html, into
 # dist/workshop/, built with the `workshop` feature). The survey's build empties dist/, so it
 # goes first. Then the advice each page loads after its first screen is written beside it,
@@ -105,7 +105,11 @@ ensure_app_tools() {
 # and scripts/assemble.mjs writes the loaders and makes the pages CSP-clean and relative.
 build_release() {
   say "Building the release (trunk build --release: survey page, then workshop page)"
-  local qr="${CARGO_TARGET_DIR:-$ROOT/target}/wasm32-unknown-unknown/release/samepage-qr.wasm"
+  # Wherever cargo's configuration puts its builds (CARGO_TARGET_DIR, build.target-dir).
+  local target
+  target="$(cd "$ROOT" && cargo metadata --format-version 1 --no-deps --offline \
+    | node -e 'let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => console.log(JSON.parse(s).target_directory))')"
+  local qr="$target/wasm32-unknown-unknown/release/samepage-qr.wasm"
   (cd "$ROOT" && cargo fetch --quiet \
     && trunk build --release --offline \
     && trunk build workshop.html --release --offline --dist dist/workshop --public-url /workshop/ \

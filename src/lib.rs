@@ -3,7 +3,8 @@
 
 pub mod core;
 
-/// Every wasm allocates with Talc instead of Rust's default dlmalloc: about half its code.
+/// Every wasm of this library allocates with Talc instead of Rust's default dlmalloc: about
+/// half its code. (The QR wasm, `src/bin/qr.rs`, does not link this library nor allocate.)
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -242,3 +242,20 @@ fn set_aside_keys_give_their_time_and_form() {
         assert_eq!(set_aside_of_key(other), None, "{other}");
     }
 }
+
+/// A name is shown between FSI and PDI; isolate marks of its own are left out, so a PDI in
+/// it cannot close the isolate early and let an override reorder the sentence after it.
+#[test]
+fn isolate_keeps_a_name_inside_one_isolate() {
+    use samepage::core::link::isolate;
+    assert_eq!(isolate("North"), "\u{2068}North\u{2069}");
+    assert_eq!(isolate(""), "\u{2068}\u{2069}");
+    assert_eq!(
+        isolate("x\u{2069}\u{202E}txt.exe"),
+        "\u{2068}x\u{202E}txt.exe\u{2069}"
+    );
+    assert_eq!(
+        isolate("\u{2066}a\u{2067}b\u{2068}c\u{2069}"),
+        "\u{2068}abc\u{2069}"
+    );
+}

@@ -510,7 +510,7 @@ mod workshop_page {
             find(&root, "h2").text_content().as_deref(),
             Some("Sales kick-off")
         );
-        assert!(text(&root).contains("teams: North, South"));
+        assert!(text(&root).contains("teams: \u{2068}North\u{2069}, \u{2068}South\u{2069}"));
         let storage = storage();
         let key = (0..storage.length().unwrap())
             .filter_map(|i| storage.key(i).unwrap())

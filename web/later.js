@@ -29,6 +29,8 @@ async function later(json) {
     return module().then(() => '');
   }
   if (r.what === 'qr') return (await qrCodes()).qrSvg(r.text, r.title);
+  // A participant's scorecard shows a QR code: its module and wasm load beside the later wasm.
+  if (r.workshop != null) qrCodes().catch(() => {});
   const m = await module();
   if (r.what === 'complete') return m.complete_detail(r.saved, r.instrument, r.locale, r.share, r.workshop, r.nonce, r.team);
   let text;

@@ -13,6 +13,8 @@ const qrWasm = () =>
       coder = undefined;
       throw error;
     }));
+// Imported only for a screen about to show a QR code: the wasm's fetch starts at once.
+qrWasm().catch(() => {});
 
 /**
  * The QR code of `text` as SVG markup titled `title` (for screen readers), drawn by the QR

@@ -67,9 +67,9 @@ test('the print stylesheet leaves out buttons and keeps the report', async () =>
   assert.equal(await survey.button('Start over').isVisible(), false);
   assert.equal(await survey.root.locator('table').isVisible(), true);
   assert.equal(await survey.root.locator('.samepage__overall-number').innerText(), '100');
-  // An individual's scorecard shows no QR code, so the QR wasm is never fetched.
+  // An individual's scorecard shows no QR code, so neither the QR module nor its wasm is fetched.
   assert.ok(requested.some((url) => /samepage-report-[0-9a-f]+_bg\.wasm$/.test(url)));
-  assert.ok(!requested.some((url) => url.includes('samepage-qr')), 'no QR wasm for an individual');
+  assert.ok(!requested.some((url) => /\/(qr-[0-9a-f]+\.js|samepage-qr-[0-9a-f]+_bg\.wasm)$/.test(url)), 'no QR files for an individual');
   await mkdir(OUTPUT, { recursive: true });
   await survey.page.pdf({ path: `${OUTPUT}/scorecard.pdf` });
 });

@@ -108,7 +108,7 @@ test('a damaged, foreign or newer file is refused with its reason and nothing ch
   foreign.workshop.id = 98;
   foreign.instrument.version = '9.0.0';
   await w.importFile('foreign.json', JSON.stringify(foreign));
-  await w.expectAlert("this file's answers belong to a questionnaire this version of SamePage does not have (samepage-core 9.0.0)");
+  await w.expectAlert("this file's answers belong to a questionnaire this version of SamePage does not have (\u2068samepage-core\u2069 \u20689.0.0\u2069)");
 
   await w.importFile('notes.json', 'meeting notes, not a workshop');
   await w.expectAlert('“\u2068notes.json\u2069” was not imported: this is not a SamePage workshop file.');

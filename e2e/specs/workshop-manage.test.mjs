@@ -12,7 +12,7 @@ test('a workshop is created from a name, team labels and a minimum, and kept in 
   await w.expectHeading('Your workshops');
   await w.root.getByText('No workshops yet.').waitFor();
   await w.create('Kick-off Berlin', { labels: ' North, South,, North ', minimum: 4 });
-  await w.root.getByText('Round 1, started').filter({ hasText: 'groups shown from 4 people · teams: North, South' }).waitFor();
+  await w.root.getByText('Round 1, started').filter({ hasText: 'groups shown from 4 people · teams: \u2068North\u2069, \u2068South\u2069' }).waitFor();
   assert.match(w.page.url(), /#workshop=[0-9a-f]{8}$/);
 
   await w.toList();

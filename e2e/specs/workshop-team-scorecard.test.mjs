@@ -52,7 +52,7 @@ test('a workshop of 9 (6 passing the device, 3 by code) shows the hand-computed 
   const link = await facilitator.joinLink();
   assert.equal(link.slice(0, link.indexOf('#')), app.server.url);
   assert.match(link, /#join=[0-9a-f]{8}&v=2\.0\.0&n=Q3%20offsite&t=$/);
-  // Its QR code is drawn by the later wasm, titled for screen readers.
+  // Its QR code is drawn by the QR wasm, titled for screen readers.
   await facilitator.root.locator('.samepage__qr svg[role="img"] title', { hasText: 'QR code of the link for participants' }).waitFor({ state: 'attached' });
   const codes = [];
   for (const n of [3, 3, 4]) {

@@ -5,7 +5,7 @@
 //! Built without `std`, an allocator or wasm-bindgen: the loader instantiates it with no
 //! imports, writes the text's UTF-8 bytes at `qr_input` (at most `qr_input_capacity`), calls
 //! `qr_draw` with their length and reads the path (`qr_path`, `qr_path_len`) of a code whose
-//! side `qr_draw` returned (0: too long for a QR code). The drawing is
+//! side `qr_draw` returned (0: too long for a QR code, or not UTF-8). The drawing is
 //! `samepage_qr_code::Drawing`, tested natively.
 #![cfg_attr(target_arch = "wasm32", no_std, no_main)]
 
@@ -43,7 +43,7 @@ mod exports {
     }
 
     /// Draws the `len` bytes at `qr_input`; the code's side in modules, quiet zone included,
-    /// or 0 when they do not fit a QR code.
+    /// or 0 when they do not fit a QR code or are not UTF-8.
     #[no_mangle]
     pub extern "C" fn qr_draw(len: usize) -> usize {
         // SAFETY: single-threaded (see `Shared`); the loader does not touch memory meanwhile.

@@ -193,7 +193,8 @@ fn participant_fields(p: Participant) -> String {
 
 /// What an instance asks its loader's `later` function for (JSON text): the personal
 /// scorecard's markup, the `samepage:complete` detail, the advice file's text, or a QR code. The loader
-/// answers from the survey's later wasm and the advice file, fetched only when first asked.
+/// answers from the survey's later wasm, the QR wasm and the advice file, fetched only when
+/// first asked.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LaterRequest<'a> {
     /// The scorecard of the stored survey `saved`, with the advice file `advice`; for a

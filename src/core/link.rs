@@ -176,9 +176,16 @@ pub fn workshop_namespace(id: u32) -> String {
 
 /// `name` (from a link or a file) between the Unicode isolate marks FSI and PDI, so that
 /// right-to-left or override characters in it cannot reorder the words around it where it
-/// is shown (the text form of HTML's `<bdi>`).
+/// is shown (the text form of HTML's `<bdi>`). Isolate marks of its own (U+2066 to U+2069)
+/// are left out: a PDI in it would close the isolate early.
 pub fn isolate(name: &str) -> String {
-    format!("\u{2068}{name}\u{2069}")
+    let mut isolated = String::from("\u{2068}");
+    isolated.extend(
+        name.chars()
+            .filter(|c| !('\u{2066}'..='\u{2069}').contains(c)),
+    );
+    isolated.push('\u{2069}');
+    isolated
 }
 
 /// The fragment (without `#`) of a workshop link given as its fragment, with or without

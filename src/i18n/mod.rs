@@ -11,6 +11,8 @@ mod en;
 
 #[cfg(feature = "workshop")]
 use crate::core::code::CodeError;
+#[cfg(feature = "workshop")]
+use crate::core::link::isolate;
 use crate::core::response::{Answer, Role};
 use crate::core::scoring::Stage;
 #[cfg(feature = "workshop")]
@@ -652,7 +654,7 @@ impl WorkshopStrings {
             FileError::NewerVersion(version) => fill(self.file_newer, &[("version", version)]),
             FileError::OtherInstrument { id, version } => fill(
                 self.file_other_instrument,
-                &[("id", id), ("version", version)],
+                &[("id", &isolate(id)), ("version", &isolate(version))],
             ),
             FileError::MinimumTooLow(minimum) => fill(
                 self.file_minimum,

@@ -13,7 +13,8 @@ use qrcodegen_no_heap::{QrCode, QrCodeEcc, Version};
 pub const QUIET_ZONE: usize = 4;
 
 /// The most bytes of text a QR code holds here: version 40 at medium error correction, in
-/// byte mode (fewer for text that is not plain digits or upper-case letters).
+/// byte mode (text of only digits or upper-case letters would fit more, but links are not
+/// that, so every text is held to this).
 pub const MAX_TEXT: usize = 2331;
 
 /// Bytes each of the encoder's two work buffers needs for the largest version.

@@ -8,6 +8,7 @@ use super::files::{BackToList, Exports};
 use super::state::today;
 use super::team_view::TeamView;
 use super::Workshops;
+use crate::core::link::isolate;
 use crate::i18n::fill;
 use crate::report::team::trend_table;
 use crate::ui::confirm::ConfirmedAction;
@@ -27,7 +28,8 @@ pub fn Dashboard(id: u32) -> impl IntoView {
             let teams = if ws.team_labels.is_empty() {
                 w.no_team_labels.to_owned()
             } else {
-                ws.team_labels.join(", ")
+                let labels: Vec<String> = ws.team_labels.iter().map(|l| isolate(l)).collect();
+                labels.join(", ")
             };
             fill(
                 w.dashboard_status,

@@ -13,7 +13,7 @@ use crate::ui::Host;
 pub fn QrCode(host: Host, text: String, title: &'static str) -> impl IntoView {
     let svg = RwSignal::new(String::new());
     host.later(&LaterRequest::Qr { text: &text, title }, move |drawn| {
-        // The screen may be gone by the time the later wasm answers.
+        // The screen may be gone by the time the QR wasm answers.
         let _ = svg.try_set(drawn.unwrap_or_default());
     });
     move || {
