@@ -46,10 +46,14 @@ export async function qrSvg(text, title) {
   return svg.outerHTML;
 }
 
+/** How long a participant's scorecard waits for its QR code before it shows without it. */
+const QR_WAIT_MS = 5000;
+
 /**
  * The later wasm's `markup` with each QR code's place (`data-qr`: the text, `data-qr-title`)
  * drawn by the QR wasm, read in an inert template. A place whose code cannot be had (a text
- * too long for one, the QR wasm unreachable) is left out: the text beside it says the same.
+ * too long for one, the QR wasm unreachable or too slow to arrive) is left out: the code and
+ * the link beside it say the same, and they must not wait on it.
  */
 export async function withQrCodes(markup) {
   if (!markup.includes(' data-qr=')) return markup;
@@ -57,7 +61,8 @@ export async function withQrCodes(markup) {
   template.innerHTML = markup;
   for (const place of template.content.querySelectorAll('[data-qr]')) {
     const { qr, qrTitle } = place.dataset;
-    const svg = await qrSvg(qr, qrTitle).catch(() => '');
+    const late = new Promise((resolve) => setTimeout(resolve, QR_WAIT_MS, ''));
+    const svg = await Promise.race([qrSvg(qr, qrTitle), late]).catch(() => '');
     if (!svg) {
       place.remove();
       continue;

@@ -157,6 +157,21 @@ test('the next person on a participant\'s device starts afresh, with a responden
   phone.expectNoErrors();
 });
 
+test('a participant whose QR code cannot load still gets their code, without waiting on it', async () => {
+  const w = await openWorkshopPage(app);
+  await w.create('Slow network');
+  const phone = await openWorkshopPage(app, { viewport: PHONE, url: await w.joinLink() });
+  // The QR wasm never arrives (a stalled connection): the code card shows without its QR code.
+  let asked = false;
+  await phone.page.route(/samepage-qr-[0-9a-f]+_bg\.wasm$/, () => { asked = true; });
+  const code = await phone.takeJoinedSurvey(answers('Leadership', 3));
+  assert.match(code, /^SP2\./);
+  assert.ok(asked, 'the QR wasm was asked for');
+  await phone.expectHeading('Your alignment scorecard');
+  assert.equal(await phone.root.locator('.samepage__qr').count(), 0, 'no empty QR place');
+  assert.match(await phone.root.getByLabel('Link for the facilitator').inputValue(), /#codes=SP2\./);
+});
+
 test('a participants\' kiosk (?kiosk) clears the code two minutes after it is shown, and the next person adds', async () => {
   const w = await openWorkshopPage(app);
   await w.create('Kiosk', { labels: 'North, South' });
