@@ -100,7 +100,7 @@ html = html.replaceAll(integrity(wasmBefore), integrity(await readFile(join(dist
 await writeFile(join(dist, glue), glueCode);
 
 // Copied scripts (web/page.js): minified.
-for (const name of files.filter((f) => f.endsWith('.js') && f !== glue && !/^samepage-(report|qr)/.test(f))) {
+for (const name of files.filter((f) => f.endsWith('.js') && f !== glue && !f.startsWith('samepage-report'))) {
   await writeFile(join(dist, name), await squeeze(await readFile(join(dist, name), 'utf8')));
 }
 
@@ -108,16 +108,18 @@ for (const name of files.filter((f) => f.endsWith('.js') && f !== glue && !/^sam
 // `build_release` in scripts/setup.sh: it has no wasm-bindgen glue, the loader calls its
 // exports itself): content-hashed names, so an upgrade never meets an old copy in a cache,
 // and the scorecard's glue shrunk and minified.
+const glueOf = (wasm) => wasm.replace(/_bg\.wasm$/, '.js');
+/** Copies the file `named` matches from the report folder (with its glue, for a wasm that has one). */
+const copied = async (named, withGlue = false) => {
+  const found = (await readdir(reportFrom)).find((f) => named.test(f));
+  if (!found) throw new Error(`${reportFrom}: no ${named} to copy`);
+  for (const name of withGlue ? [found, glueOf(found)] : [found]) await copyFile(join(reportFrom, name), join(dist, name));
+  return found;
+};
 const laterWasm = async (bin, { glue }) => {
-  const named = new RegExp(`^${bin}-[0-9a-f]+_bg\\.wasm$`);
-  const glueOf = (wasm) => wasm.replace(/_bg\.wasm$/, '.js');
   let built;
   if (reportFrom) {
-    built = (await readdir(reportFrom)).find((f) => named.test(f));
-    if (!built) throw new Error(`${reportFrom}: no ${bin}-*_bg.wasm to copy`);
-    for (const name of glue ? [built, glueOf(built)] : [built]) {
-      await copyFile(join(reportFrom, name), join(dist, name));
-    }
+    built = await copied(new RegExp(`^${bin}-[0-9a-f]+_bg\\.wasm$`), glue);
   } else {
     const path = join(dist, `${bin}_bg.wasm`);
     const shrunk = glue ? await shrink(path, await readFile(join(dist, `${bin}.js`), 'utf8')) : '';
@@ -136,9 +138,7 @@ const qrWasm = await laterWasm('samepage-qr', { glue: false });
 // under a content-hashed name of its own.
 let qrModule;
 if (reportFrom) {
-  qrModule = (await readdir(reportFrom)).find((f) => /^qr-[0-9a-f]+\.js$/.test(f));
-  if (!qrModule) throw new Error(`${reportFrom}: no QR codes' module (qr-*.js) to copy`);
-  await copyFile(join(reportFrom, qrModule), join(dist, qrModule));
+  qrModule = await copied(/^qr-[0-9a-f]+\.js$/);
 } else {
   const code = await squeeze((await readFile(join(web, 'qr.js'), 'utf8')).replaceAll('__QR_WASM__', qrWasm.wasm));
   qrModule = `qr-${hash(code)}.js`;

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::files::{read_chosen_file, ReadingFile};
 use super::qr::QrCode;
 use super::{Screen, Workshops};
-use crate::core::link::{fits_qr, isolate, participant_address, JoinLink, QR_MAX_BYTES};
+use crate::core::link::{fits_qr, participant_address, JoinLink, QR_MAX_BYTES};
 use crate::core::workshop::CodeOutcome;
 use crate::i18n::{fill, WorkshopStrings};
 use crate::ui::confirm::ConfirmedAction;
@@ -222,14 +222,8 @@ pub fn PasteCodes(id: u32) -> impl IntoView {
                 file_problem.set(None);
                 import(&read);
             }
-            Some(_) => file_problem.set(Some(fill(
-                w.codes_file_none_found,
-                &[("file", &isolate(&name))],
-            ))),
-            None => file_problem.set(Some(fill(
-                w.import_unreadable_file,
-                &[("file", &isolate(&name))],
-            ))),
+            Some(_) => file_problem.set(Some(fill(w.codes_file_none_found, &[("file", &name)]))),
+            None => file_problem.set(Some(fill(w.import_unreadable_file, &[("file", &name)]))),
         });
     };
     let file_input = format!("{}-codes-file", workshops.instance);

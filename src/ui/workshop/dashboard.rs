@@ -28,7 +28,7 @@ pub fn Dashboard(id: u32) -> impl IntoView {
             let teams = if ws.team_labels.is_empty() {
                 w.no_team_labels.to_owned()
             } else {
-                let labels: Vec<String> = ws.team_labels.iter().map(|l| isolate(l)).collect();
+                let labels: Vec<_> = ws.team_labels.iter().map(|l| isolate(l)).collect();
                 labels.join(", ")
             };
             fill(

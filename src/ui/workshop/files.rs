@@ -108,7 +108,8 @@ pub fn Exports(id: u32) -> impl IntoView {
 }
 
 /// Reads the file chosen in the file input that fired `event` as text, then hands `done` its
-/// name and its text (`None` when it cannot be read as text). The input is emptied, so the
+/// name, isolated for the sentences that name it (`core::link::isolate`), and its text (`None`
+/// when it cannot be read as text). The input is emptied, so the
 /// same file can be chosen again. From the choice until `done` has run, `busy` says which
 /// file is being imported (`w.file_busy`), drawn before the import starts: a file of 100,000
 /// responses takes a second or more to import, during which the page cannot answer.
@@ -129,9 +130,11 @@ pub fn read_chosen_file(
     input.set_value("");
     let size = crate::core::scoring::decimal(file.size() / 1e6, 1);
     let w = Workshops::use_context().workshop_text();
+    // The file's name goes into sentences only: isolated once, so it cannot reorder them.
+    let label = isolate(&file.name());
     busy.set(Some(fill(
         w.file_busy,
-        &[("file", &isolate(&file.name())), ("size", &size)],
+        &[("file", &label), ("size", &size)],
     )));
     leptos::task::spawn_local(async move {
         let text = JsFuture::from(file.text())
@@ -143,7 +146,7 @@ pub fn read_chosen_file(
         request_animation_frame(move || {
             set_timeout(
                 move || {
-                    done(file.name(), text);
+                    done(label, text);
                     busy.set(None);
                 },
                 std::time::Duration::ZERO,
@@ -170,9 +173,7 @@ pub fn ImportWorkshopFile() -> impl IntoView {
 
     let on_change = move |event: leptos::ev::Event| {
         outcome.set(None);
-        read_chosen_file(&event, busy, move |chosen, text| {
-            // Names in a sentence are isolated: a file's or workshop's name cannot reorder it.
-            let file_label = isolate(&chosen);
+        read_chosen_file(&event, busy, move |file_label, text| {
             let result = match text {
                 None => Err(fill(w.import_unreadable_file, &[("file", &file_label)])),
                 Some(text) => match workshops.import_file(&text) {
