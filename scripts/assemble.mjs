@@ -100,50 +100,37 @@ html = html.replaceAll(integrity(wasmBefore), integrity(await readFile(join(dist
 await writeFile(join(dist, glue), glueCode);
 
 // Copied scripts (web/page.js): minified.
-for (const name of files.filter((f) => f.endsWith('.js') && f !== glue && !f.startsWith('samepage-report'))) {
+for (const name of files.filter((f) => f.endsWith('.js') && f !== glue)) {
   await writeFile(join(dist, name), await squeeze(await readFile(join(dist, name), 'utf8')));
 }
 
-// The later wasms, the scorecard's (trunk builds it as a worker) and the QR codes' (built by
-// `build_release` in scripts/setup.sh: it has no wasm-bindgen glue, the loader calls its
-// exports itself): content-hashed names, so an upgrade never meets an old copy in a cache,
-// and the scorecard's glue shrunk and minified.
-const glueOf = (wasm) => wasm.replace(/_bg\.wasm$/, '.js');
-/** Copies the file `named` matches from the report folder (with its glue, for a wasm that has one). */
-const copied = async (named, withGlue = false) => {
+// The later wasms, the scorecard's and the QR codes' (built by `build_release` in
+// scripts/setup.sh: neither has wasm-bindgen glue, each has a module of ours that calls its
+// exports, web/report.js and web/qr.js): content-hashed names, so an upgrade never meets an
+// old copy in a cache; each module with its wasm's name filled in, minified.
+/** Copies the file `named` matches from the report folder. */
+const copied = async (named) => {
   const found = (await readdir(reportFrom)).find((f) => named.test(f));
   if (!found) throw new Error(`${reportFrom}: no ${named} to copy`);
-  for (const name of withGlue ? [found, glueOf(found)] : [found]) await copyFile(join(reportFrom, name), join(dist, name));
+  await copyFile(join(reportFrom, found), join(dist, found));
   return found;
 };
-const laterWasm = async (bin, { glue }) => {
-  let built;
+/** The wasm `bin` and its module `source` (in web/), under content-hashed names `<prefix>-<hash>`. */
+const laterWasm = async (bin, source, prefix) => {
   if (reportFrom) {
-    built = await copied(new RegExp(`^${bin}-[0-9a-f]+_bg\\.wasm$`), glue);
-  } else {
-    const path = join(dist, `${bin}_bg.wasm`);
-    const shrunk = glue ? await shrink(path, await readFile(join(dist, `${bin}.js`), 'utf8')) : '';
-    built = `${bin}-${hash(await readFile(path))}_bg.wasm`;
-    await rename(path, join(dist, built));
-    if (glue) {
-      await writeFile(join(dist, glueOf(built)), await squeeze(shrunk));
-      await rm(join(dist, `${bin}.js`));
-    }
+    await copied(new RegExp(`^${bin}-[0-9a-f]+_bg\\.wasm$`));
+    return copied(new RegExp(`^${prefix}-[0-9a-f]+\\.js$`));
   }
-  return { wasm: built, glue: glueOf(built) };
+  const path = join(dist, `${bin}_bg.wasm`);
+  const wasm = `${bin}-${hash(await readFile(path))}_bg.wasm`;
+  await rename(path, join(dist, wasm));
+  const code = await squeeze((await readFile(join(web, source), 'utf8')).replace(/__[A-Z]+_WASM__/g, wasm));
+  const module = `${prefix}-${hash(code)}.js`;
+  await writeFile(join(dist, module), code);
+  return module;
 };
-const report = await laterWasm('samepage-report', { glue: true });
-const qrWasm = await laterWasm('samepage-qr', { glue: false });
-// The QR codes' module (web/qr.js), which fetches the QR wasm: its name filled in, minified,
-// under a content-hashed name of its own.
-let qrModule;
-if (reportFrom) {
-  qrModule = await copied(/^qr-[0-9a-f]+\.js$/);
-} else {
-  const code = await squeeze((await readFile(join(web, 'qr.js'), 'utf8')).replaceAll('__QR_WASM__', qrWasm.wasm));
-  qrModule = `qr-${hash(code)}.js`;
-  await writeFile(join(dist, qrModule), code);
-}
+const reportModule = await laterWasm('samepage-report', 'report.js', 'samepage-report');
+const qrModule = await laterWasm('samepage-qr', 'qr.js', 'qr');
 
 // The loader, under its stable name, with web/later.js inside it.
 const template = (await readFile(join(web, loader), 'utf8')).replace(
@@ -156,8 +143,7 @@ const loaderCode = await squeeze(
     .replaceAll('__WASM__', wasm)
     .replaceAll('__CSS__', css)
     .replaceAll('__REPORT_CSS__', reportCss)
-    .replaceAll('__REPORT_GLUE__', report.glue)
-    .replaceAll('__REPORT_WASM__', report.wasm)
+    .replaceAll('__REPORT_JS__', reportModule)
     .replaceAll('__QR_JS__', qrModule),
 );
 await writeFile(join(dist, loader), loaderCode);

@@ -101,22 +101,25 @@ ensure_app_tools() {
 # dist/, which is also the embed: samepage.js) and the workshop page (workshop.html, into
 # dist/workshop/, built with the `workshop` feature). The survey's build empties dist/, so it
 # goes first. Then the advice each page loads after its first screen is written beside it,
-# the QR wasm is built (cargo and wasm-opt: it has no wasm-bindgen glue for trunk to make),
-# and scripts/assemble.mjs writes the loaders and makes the pages CSP-clean and relative.
+# the later wasm and the QR wasm are built (cargo and wasm-opt: they have no wasm-bindgen
+# glue for trunk to make), and scripts/assemble.mjs writes the loaders and the later wasms'
+# modules and makes the pages CSP-clean and relative.
 build_release() {
   say "Building the release (trunk build --release: survey page, then workshop page)"
   # Wherever cargo's configuration puts its builds (CARGO_TARGET_DIR, build.target-dir).
   local target
   target="$(cd "$ROOT" && cargo metadata --format-version 1 --no-deps --offline \
     | node -e 'let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => console.log(JSON.parse(s).target_directory))')"
-  local qr="$target/wasm32-unknown-unknown/release/samepage-qr.wasm"
+  local built="$target/wasm32-unknown-unknown/release"
   (cd "$ROOT" && cargo fetch --quiet \
     && trunk build --release --offline \
     && trunk build workshop.html --release --offline --dist dist/workshop --public-url /workshop/ \
     && cargo run --quiet --bin samepage-advice -- dist dist/workshop \
-    && cargo build --quiet --release --target wasm32-unknown-unknown --bin samepage-qr \
-    && wasm-opt -Oz --converge --low-memory-unused --zero-filled-memory --strip-debug --strip-producers \
-      --strip-target-features "$qr" -o dist/samepage-qr_bg.wasm \
+    && cargo build --quiet --release --target wasm32-unknown-unknown --bin samepage-report --bin samepage-qr \
+    && for bin in samepage-report samepage-qr; do
+      wasm-opt -Oz --converge --low-memory-unused --zero-filled-memory --strip-debug --strip-producers \
+        --strip-target-features "$built/$bin.wasm" -o "dist/${bin}_bg.wasm" || exit 1
+    done \
     && node scripts/assemble.mjs dist samepage.js shadow \
     && node scripts/assemble.mjs dist/workshop workshop.js page dist)
 }

@@ -1,7 +1,8 @@
 // What an instance's later screens need, fetched only when first asked for: the survey's
-// later wasm (the scorecard, the results for the host page), the QR codes' module (web/qr.js,
-// which only participants' and facilitators' screens need) and the advice file. Shared by
-// both pages' loaders (scripts/assemble.mjs puts it inside them).
+// later wasm through its module (web/report.js: the scorecard, the results for the host
+// page), the QR codes' module (web/qr.js, which only participants' and facilitators' screens
+// need) and the advice file. Shared by both pages' loaders (scripts/assemble.mjs puts it
+// inside them).
 const fetched = {};
 // Each fetched once; a failed fetch is forgotten, so the next request tries again (a network
 // that came back).
@@ -10,12 +11,7 @@ const once = (key, start) =>
     delete fetched[key];
     throw error;
   }));
-const module = () =>
-  once('report', async () => {
-    const m = await import(here('./__REPORT_GLUE__'));
-    await m.default({ module_or_path: here('./__REPORT_WASM__') });
-    return m;
-  });
+const module = () => once('report', () => import(here('./__REPORT_JS__')));
 const qrCodes = () => once('qr', () => import(here('./__QR_JS__')));
 const adviceFile = (name) =>
   once(name, () => fetch(here(name)).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`)))));
@@ -32,7 +28,7 @@ async function later(json) {
   // A participant's scorecard shows a QR code: its module and wasm load beside the later wasm.
   if (r.workshop != null) qrCodes().catch(() => {});
   const m = await module();
-  if (r.what === 'complete') return m.complete_detail(r.saved, r.instrument, r.locale, r.share, r.workshop, r.nonce, r.team);
+  if (r.what === 'complete') return m.complete(r);
   let text;
   let problem = '';
   try {
@@ -40,7 +36,7 @@ async function later(json) {
   } catch (error) {
     problem = error.message || String(error);
   }
-  const markup = m.personal_scorecard(r.saved, r.instrument, text, problem, r.locale, r.prefix, r.workshop, r.nonce, r.team, r.code, workshopPage);
+  const markup = await m.scorecard(r, text, problem, workshopPage);
   // A code card's QR code is drawn in its place; the place stays empty when it cannot be had.
   return markup.includes(' data-qr=') ? qrCodes().then((qr) => qr.withQrCodes(markup), () => markup) : markup;
 }
