@@ -114,7 +114,7 @@ build_release() {
   (cd "$ROOT" && cargo fetch --quiet \
     && trunk build --release --offline \
     && trunk build workshop.html --release --offline --dist dist/workshop --public-url /workshop/ \
-    && cargo run --quiet --bin samepage-advice -- dist dist/workshop \
+    && cargo run --quiet --bin samepage-advice -- dist --whole dist/workshop \
     && cargo build --quiet --release --target wasm32-unknown-unknown --bin samepage-report --bin samepage-qr \
     && for bin in samepage-report samepage-qr; do
       wasm-opt -Oz --converge --low-memory-unused --zero-filled-memory --strip-debug --strip-producers \

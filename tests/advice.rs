@@ -144,3 +144,161 @@ fn a_file_cut_at_a_line_end_is_refused_as_incomplete() {
     assert!(instrument.apply_advice("en", &miscounted).is_err());
     assert!(instrument.apply_advice("en", records).is_ok());
 }
+
+/// The advice cut by area, as the personal scorecard fetches it.
+mod by_area {
+    use super::*;
+    use samepage::core::instrument::advice_area_file;
+    use samepage::core::response::{Answer, Role};
+    use samepage::core::saved::SavedSurvey;
+    use samepage::report::later::{advice_files, scorecard_html};
+
+    fn areas() -> Vec<String> {
+        Instrument::builtin_without_advice()
+            .advice_by_area(builtin_advice_records())
+            .unwrap()
+    }
+
+    /// Every area's advice, statement routes included, whatever order the files come in.
+    fn personal_advice(instrument: &Instrument) -> Vec<String> {
+        let mut seen: Vec<String> = instrument
+            .dimensions
+            .iter()
+            .map(|d| {
+                format!(
+                    "{} {:?} {:?} {:?}",
+                    d.id, d.explanation, d.plays, d.questions
+                )
+            })
+            .collect();
+        seen.extend(
+            instrument
+                .statements()
+                .map(|s| format!("{} {:?}", s.id, s.plays)),
+        );
+        seen
+    }
+
+    #[test]
+    fn each_area_has_a_file_and_all_of_them_give_what_the_whole_file_gives_in_any_order() {
+        let areas = areas();
+        let whole = Instrument::builtin();
+        assert_eq!(areas.len(), whole.dimensions.len());
+        for file in &areas {
+            let mut one = Instrument::builtin_without_advice();
+            assert_eq!(one.apply_advice("en", file), Ok(()), "{file}");
+        }
+        for order in [
+            areas.iter().map(String::as_str).collect::<Vec<_>>(),
+            areas.iter().rev().map(String::as_str).collect(),
+        ] {
+            let mut cut = Instrument::builtin_without_advice();
+            cut.apply_advice_files("en", &order).unwrap();
+            assert_eq!(personal_advice(&cut), personal_advice(&whole));
+        }
+    }
+
+    #[test]
+    fn an_areas_file_lends_the_plays_of_other_areas_its_statements_name_and_nothing_else() {
+        let instrument = Instrument::builtin();
+        for (area, file) in areas().iter().enumerate() {
+            let own = &instrument.dimensions[area];
+            let named: Vec<&String> = own.statements.iter().flat_map(|s| &s.plays).collect();
+            for line in file.lines() {
+                let fields: Vec<&str> = line.split('\t').collect();
+                match fields[0] {
+                    "D" => assert_eq!(fields[1], own.id),
+                    "DP" => assert_ne!(fields[1], own.id),
+                    "P" if own.plays.iter().all(|p| p.id != fields[1]) => {
+                        assert!(named.iter().any(|id| *id == fields[1]), "{line}")
+                    }
+                    "RM" | "RF" => panic!("a team's route in an area's file: {line}"),
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_lent_group_sets_no_explanation_and_takes_no_questions() {
+        let mut instrument = Instrument::builtin_without_advice();
+        let header = builtin_advice_records().lines().next().unwrap();
+        let area = &instrument.dimensions[1].id.clone();
+        let lent = format!("{header}\nDP\t{area}\nP\tx.play\tDo it\tWho\tStep\tSignal\nE\t3\n");
+        instrument.apply_advice("en", &lent).unwrap();
+        assert_eq!(instrument.dimensions[1].explanation.get("en"), "");
+        assert_eq!(instrument.dimensions[1].plays.len(), 1);
+        let asked = format!("{header}\nDP\t{area}\nQ\tWhy?\nE\t3\n");
+        assert_eq!(
+            instrument.apply_advice("en", &asked),
+            Err(AdviceError::Damaged { line: 3 })
+        );
+        let mut both = Instrument::builtin_without_advice();
+        let file = &areas()[0];
+        assert_eq!(
+            both.apply_advice_files("en", &[file, "damaged"]),
+            Err(AdviceError::Damaged { line: 1 })
+        );
+        assert_eq!(both, Instrument::builtin_without_advice(), "all or nothing");
+    }
+
+    #[test]
+    fn a_scorecard_names_its_weakest_areas_files() {
+        let instrument = Instrument::builtin_without_advice();
+        let mut saved = SavedSurvey::new(&instrument);
+        saved.response.role = Some(Role::Sales);
+        for (area, dimension) in instrument.dimensions.iter().enumerate() {
+            // Area 4 lowest, then 7, then 2; every other area agrees.
+            let level = match area {
+                4 => 1,
+                7 => 2,
+                2 => 3,
+                _ => 4,
+            };
+            for statement in &dimension.statements {
+                saved
+                    .response
+                    .answers
+                    .insert(statement.id.clone(), Answer::Agreement(level));
+            }
+        }
+        let whole = "advice-0123.en.txt";
+        assert_eq!(
+            advice_files(&saved.encode(), Instrument::builtin_records(), whole),
+            "advice-0123.en.4.txt\nadvice-0123.en.7.txt\nadvice-0123.en.2.txt\n"
+        );
+        assert_eq!(advice_area_file(whole, 11), "advice-0123.en.11.txt");
+        assert_eq!(
+            advice_files("not a survey", Instrument::builtin_records(), whole),
+            ""
+        );
+    }
+
+    proptest! {
+        /// Whatever the answers, the scorecard with the files it names shows what it shows
+        /// with the whole file.
+        #[test]
+        fn the_weakest_areas_files_give_the_scorecard_the_whole_file_gives(levels in prop::collection::vec(0..6u8, 40)) {
+            let instrument = Instrument::builtin_without_advice();
+            let mut saved = SavedSurvey::new(&instrument);
+            saved.response.role = Some(Role::Marketing);
+            for (statement, level) in instrument.statements().zip(levels) {
+                let answer = if level == 0 { Answer::CantJudge } else { Answer::Agreement(level) };
+                saved.response.answers.insert(statement.id.clone(), answer);
+            }
+            let saved = saved.encode();
+            let records = Instrument::builtin_records();
+            let areas = areas();
+            let fetched: String = advice_files(&saved, records, "advice-0.en.txt")
+                .lines()
+                .map(|name| {
+                    let area: usize = name.split('.').nth(2).unwrap().parse().unwrap();
+                    format!("\0{}", areas[area])
+                })
+                .collect();
+            let whole = scorecard_html(&saved, records, Ok(builtin_advice_records()), "en", "p", None);
+            prop_assert!(whole.contains("Plays to try") || !whole.contains("samepage__weak\""));
+            prop_assert_eq!(scorecard_html(&saved, records, Ok(&fetched), "en", "p", None), whole);
+        }
+    }
+}

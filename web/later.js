@@ -1,7 +1,7 @@
 // What an instance's later screens need, fetched only when first asked for: the survey's
 // later wasm through its module (web/report.js: the scorecard, the results for the host
 // page), the QR codes' module (web/qr.js, which only participants' and facilitators' screens
-// need) and the advice file. Shared by both pages' loaders (scripts/assemble.mjs puts it
+// need) and the advice files. Shared by both pages' loaders (scripts/assemble.mjs puts it
 // inside them).
 const fetched = {};
 // Each fetched once; a failed fetch is forgotten, so the next request tries again (a network
@@ -20,23 +20,13 @@ const adviceFile = (name) =>
 async function later(json) {
   const r = JSON.parse(json);
   if (r.what === 'advice') return adviceFile(r.advice);
-  if (r.what === 'prepare') {
-    adviceFile(r.advice).catch(() => {});
-    return module().then(() => '');
-  }
+  if (r.what === 'prepare') return module().then(() => '');
   if (r.what === 'qr') return (await qrCodes()).qrSvg(r.text, r.title);
   // A participant's scorecard shows a QR code: its module and wasm load beside the later wasm.
   if (r.workshop != null) qrCodes().catch(() => {});
   const m = await module();
   if (r.what === 'complete') return m.complete(r);
-  let text;
-  let problem = '';
-  try {
-    text = await adviceFile(r.advice);
-  } catch (error) {
-    problem = error.message || String(error);
-  }
-  const markup = await m.scorecard(r, text, problem, workshopPage);
+  const markup = await m.scorecard(r, adviceFile, workshopPage);
   // A code card's QR code is drawn in its place; the place stays empty when it cannot be had.
   return markup.includes(' data-qr=') ? qrCodes().then((qr) => qr.withQrCodes(markup), () => markup) : markup;
 }

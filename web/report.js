@@ -38,13 +38,22 @@ async function ask(name, fields) {
 
 /**
  * The personal scorecard's markup for the request `r` (see `core::embed::LaterRequest`), with
- * the advice file's `advice` text or the `problem` that kept it away; a participant's code card
- * links back to `workshopPage`.
+ * the advice of its weakest areas (the files the wasm names, each fetched by `fetchText`) or
+ * the problem that kept it away; a participant's code card links back to `workshopPage`.
  */
-export const scorecard = (r, advice, problem, workshopPage) =>
-  ask('later_scorecard', [
+export async function scorecard(r, fetchText, workshopPage) {
+  const names = (await ask('later_advice', [r.saved, r.instrument, r.advice])).split('\n').filter(Boolean);
+  let advice = '';
+  let problem = '';
+  try {
+    advice = (await Promise.all(names.map(fetchText))).map((text) => `\0${text}`).join('');
+  } catch (error) {
+    problem = error.message || String(error);
+  }
+  return ask('later_scorecard', [
     r.saved, r.instrument, advice, problem, r.locale, r.prefix, r.workshop, r.nonce, r.team, r.code, workshopPage,
   ]);
+}
 
 /** The `samepage:complete` detail (JSON text) for the request `r`. */
 export const complete = (r) =>

@@ -8,6 +8,8 @@ const app = useApp();
 
 test('a respondent answers everything by mouse and gets the hand-computed scorecard', async () => {
   const survey = await app.open();
+  const requested = [];
+  survey.page.on('request', (request) => requested.push(new URL(request.url()).pathname));
   await survey.expectHeading('Are sales, marketing and leadership on the same page?');
   // 40 statements × 8 s + 10 choice questions × 15 s = 470 s, 7.8 minutes, rounded up to 8.
   assert.equal(STATEMENTS.length, 40);
@@ -44,6 +46,13 @@ test('a respondent answers everything by mouse and gets the hand-computed scorec
   assert.ok(await weakest.first().locator('h5:has-text("Plays to try") + ul li').count() >= 2);
   assert.ok(await weakest.first().locator('h5:has-text("Questions to discuss together") + ul li').count() >= 2);
 
+  // The advice came as the three weakest areas' files (Shared goals & incentives is area 1),
+  // not as the whole file the workshop page's team reports load.
+  const advice = requested.filter((path) => path.includes('advice-'));
+  assert.equal(advice.length, 3, advice.join());
+  assert.ok(advice.every((path) => /\/advice-[0-9a-f]+\.en\.[0-9]+\.txt$/.test(path)), advice.join());
+  assert.ok(advice.some((path) => path.endsWith('.en.1.txt')), advice.join());
+
   assert.match(await card.innerText(), /Asking for a demo, a quote or a conversation with sales/);
   assert.match(await card.innerText(), /There is no agreed answer here/);
   // Two of the 10 choice questions answered; the other 8 say so.
@@ -72,4 +81,27 @@ test('the print stylesheet leaves out buttons and keeps the report', async () =>
   assert.ok(!requested.some((url) => /\/(qr-[0-9a-f]+\.js|samepage-qr-[0-9a-f]+_bg\.wasm)$/.test(url)), 'no QR files for an individual');
   await mkdir(OUTPUT, { recursive: true });
   await survey.page.pdf({ path: `${OUTPUT}/scorecard.pdf` });
+});
+
+test('advice that cannot be fetched leaves the scores and says so; a reload brings it', async () => {
+  const survey = await app.open();
+  const blocked = /\/advice-[0-9a-f]+\.en\.[0-9]+\.txt$/;
+  await survey.page.route(blocked, (route) => route.abort('internetdisconnected'));
+  await survey.start();
+  await survey.chooseRole('Leadership');
+  await survey.answerAllPages((page) => (page === 3 ? 'Strongly disagree' : 'Agree'));
+  await survey.button('See my scorecard').click();
+  await survey.expectHeading('Your alignment scorecard');
+  const warning = survey.root.locator('.samepage__notice--warning');
+  assert.match(await warning.innerText(), /The advice for weak areas could not be loaded \(.+\), so the scorecard shows your scores without it/);
+  // (11 × 75 + 0) / 12 = 68.75 → 69.
+  assert.equal(await survey.root.locator('.samepage__overall-number').innerText(), '69');
+  assert.equal(await survey.root.locator('.samepage__plays').count(), 0);
+
+  await survey.page.unroute(blocked);
+  await survey.reload();
+  await survey.expectHeading('Your alignment scorecard');
+  await survey.root.locator('.samepage__plays').first().waitFor();
+  assert.equal(await warning.count(), 0);
+  assert.match(await survey.root.locator('.samepage__weak h4').first().innerText(), /Lead handoff & feedback/);
 });

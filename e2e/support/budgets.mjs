@@ -10,8 +10,12 @@ import { DIST } from './server.mjs';
 const KB = 1024;
 /** The survey's own files: its wasm and glue (hashed names), the widget's stylesheet. */
 const survey = /^samepage-[0-9a-f]+(_bg\.wasm|\.js)$|^samepage-[0-9a-f]+\.css$/;
-/** What only later screens need: the later wasm and its glue, their stylesheet, the advice. */
-const later = /^samepage-report-[0-9a-f]+(_bg\.wasm|\.js)$|^report-[0-9a-f]+\.css$|^advice-[0-9a-f]+\.[a-z]+\.txt$/;
+/** What only later screens need: the later wasm and its module, their stylesheet, the advice. */
+const later = /^samepage-report-[0-9a-f]+(_bg\.wasm|\.js)$|^report-[0-9a-f]+\.css$|^advice-[0-9a-f]+\.[a-z]+\.([0-9]+\.)?txt$/;
+/** The advice of one area: a personal scorecard fetches its weakest areas' (three at most). */
+const areaAdvice = /^advice-[0-9a-f]+\.[a-z]+\.[0-9]+\.txt$/;
+/** `report::scorecard::WEAKEST_SHOWN`: how many areas' advice a personal scorecard shows. */
+const WEAKEST_SHOWN = 3;
 /** The QR codes' module and its wasm, fetched when a screen first shows a QR code. */
 const qrCoder = /^samepage-qr-[0-9a-f]+_bg\.wasm$|^qr-[0-9a-f]+\.js$/;
 const page = /^index\.html$|^page-[0-9a-f]+\.css$|^page\.js$|^favicon-[0-9a-f]+\.svg$/;
@@ -38,6 +42,8 @@ export const GROUPS = [
     // until it is brought within the budget, so that it cannot grow unnoticed meanwhile.
     ceiling: 60 * KB,
     files: (f) => later.test(f),
+    // Of the areas' advice, what a scorecard fetches at most: the largest three.
+    atMost: { files: areaAdvice, count: WEAKEST_SHOWN },
   },
   {
     // Only a workshop participant's code card and the facilitator's join link show one.
@@ -65,11 +71,17 @@ export async function measure(dist = DIST) {
       .filter((entry) => entry.isFile() && group.files(entry.name))
       .map((entry) => entry.name)
       .sort();
-    const files = [];
+    let files = [];
     for (const name of names) {
       const body = await readFile(join(folder, name));
-      files.push({ name: join(group.folder, name), raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
+      files.push({ name, raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
     }
+    if (group.atMost) {
+      const { files: some, count } = group.atMost;
+      const kept = files.filter((f) => some.test(f.name)).sort((a, b) => b.gzip - a.gzip).slice(0, count);
+      files = files.filter((f) => !some.test(f.name) || kept.includes(f));
+    }
+    files = files.map((f) => ({ ...f, name: join(group.folder, f.name) }));
     const total = files.reduce((sum, f) => sum + f.gzip, 0);
     measured.push({ ...group, files, total });
   }

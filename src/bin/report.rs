@@ -5,8 +5,10 @@
 //! Without wasm-bindgen: it imports nothing, and its module (`web/report.js`) calls its plain
 //! exports itself. A request is text fields: for each, the module asks `later_field` for room
 //! and writes the field's UTF-8 bytes there (field 0 first, which clears the last request);
-//! then `later_scorecard` or `later_complete` returns the length of the answer, read at
+//! then `later_advice`, `later_scorecard` or `later_complete` returns the length of the
+//! answer, read at
 //! `later_output`. The fields of each are listed at those exports.
+#![cfg_attr(target_arch = "wasm32", no_main)]
 
 #[cfg(target_arch = "wasm32")]
 mod exports {
@@ -62,9 +64,18 @@ mod exports {
         unsafe { &*EXCHANGE.output.get() }.as_ptr()
     }
 
+    /// The names of the advice files the personal scorecard needs, one a line, their length
+    /// in bytes. Fields: the stored survey, the questionnaire's records
+    /// (`Instrument::builtin_records`), the name of the whole advice file.
+    #[no_mangle]
+    pub extern "C" fn later_advice() -> usize {
+        answer(|fields| later::advice_files(fields.text(0), fields.text(1), fields.text(2)))
+    }
+
     /// The personal scorecard's markup, its length in bytes. Fields: the stored survey, the
-    /// questionnaire's records (`Instrument::builtin_records`), the advice file's text, why
-    /// it could not be fetched (empty when it was), the locale, the prefix of element ids;
+    /// questionnaire's records, the texts of the advice files `later_advice` named (each
+    /// preceded by NUL), why they could not be fetched (empty when they were), the locale,
+    /// the prefix of element ids;
     /// for a workshop participant, the workshop, nonce and team (decimal, empty when none),
     /// the code the page made (empty when none: made here) and the workshop page its card
     /// links back to.
@@ -201,4 +212,6 @@ mod allocator {
     static ALLOCATOR: Global = Global(Arena::new(Pages));
 }
 
+/// Natively there is nothing to run: the later wasm exists only for the browser.
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {}

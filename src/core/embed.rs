@@ -193,11 +193,12 @@ fn participant_fields(p: Participant) -> String {
 
 /// What an instance asks its loader's `later` function for (JSON text): the personal
 /// scorecard's markup, the `samepage:complete` detail, the advice file's text, or a QR code. The loader
-/// answers from the survey's later wasm, the QR wasm and the advice file, fetched only when
+/// answers from the survey's later wasm, the QR wasm and the advice files, fetched only when
 /// first asked.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LaterRequest<'a> {
-    /// The scorecard of the stored survey `saved`, with the advice file `advice`; for a
+    /// The scorecard of the stored survey `saved`, with the advice of its weakest areas
+    /// (their files are named from `advice`, the whole advice file's name); for a
     /// workshop `participant`, below their code card (`code` when the page made it; the
     /// loader names the workshop page its link opens).
     Scorecard {
@@ -223,9 +224,10 @@ pub enum LaterRequest<'a> {
     },
     /// The text of the advice file `advice`.
     Advice { advice: &'a str },
-    /// Nothing yet: fetch the later wasm and the advice file `advice` now, so the scorecard
-    /// shows at once (sent once the survey is past its first screen).
-    Prepare { advice: &'a str },
+    /// Nothing yet: fetch the later wasm now, so the scorecard shows sooner (sent once the
+    /// survey is past its first screen). Its advice waits: which areas' files it needs
+    /// depends on the last answer.
+    Prepare,
     /// The QR code of `text` as SVG markup titled `title` (empty when the text is too long
     /// for one): the encoder lives in the QR wasm, so no page's first load carries it.
     Qr { text: &'a str, title: &'a str },
@@ -269,9 +271,7 @@ impl LaterRequest<'_> {
             LaterRequest::Advice { advice } => {
                 format!(r#"{{"what":"advice","advice":{}}}"#, string(advice))
             }
-            LaterRequest::Prepare { advice } => {
-                format!(r#"{{"what":"prepare","advice":{}}}"#, string(advice))
-            }
+            LaterRequest::Prepare => r#"{"what":"prepare"}"#.to_owned(),
             LaterRequest::Qr { text, title } => format!(
                 r#"{{"what":"qr","text":{},"title":{}}}"#,
                 string(text),

@@ -6,18 +6,20 @@
 
 use crate::core::code::{encode, CodedResponse};
 use crate::core::embed::{complete_detail, CodeCardRequest};
-use crate::core::instrument::Instrument;
+use crate::core::instrument::{advice_area_file, Instrument};
 use crate::core::link::{codes_link, Participant};
 use crate::core::response::Response;
 use crate::core::saved::{InstrumentRef, SavedSurvey};
+use crate::core::scoring::Scorecard;
 use crate::i18n::{fill, Locale, ReportStrings};
 
 use super::code_card::{code_card, CodeCard};
 use super::escape;
-use super::scorecard::{personal_scorecard, ScorecardInput};
+use super::scorecard::{personal_scorecard, ScorecardInput, WEAKEST_SHOWN};
 
 /// The instrument of `records` (as [`Instrument::builtin_records`] gives them) with the
-/// advice in `advice` applied (or the reason it is not).
+/// advice in `advice` applied (or the reason it is not): one file's text, or several files'
+/// each preceded by NUL (as the module joins those [`advice_files`] names), or nothing.
 fn instrument(
     records: &str,
     locale: &str,
@@ -25,13 +27,43 @@ fn instrument(
 ) -> (Instrument, Option<String>) {
     let mut instrument = Instrument::from_records(records);
     let problem = match advice {
-        Ok(records) => instrument
-            .apply_advice(locale, records)
-            .err()
-            .map(|_| "damaged".to_owned()),
+        Ok(files) => {
+            let files: Vec<&str> = match files.strip_prefix('\0') {
+                Some(several) => several.split('\0').collect(),
+                None if files.is_empty() => Vec::new(),
+                None => vec![files],
+            };
+            instrument
+                .apply_advice_files(locale, &files)
+                .err()
+                .map(|_| "damaged".to_owned())
+        }
         Err(reason) => Some(reason.to_owned()),
     };
     (instrument, problem)
+}
+
+/// The advice files the personal scorecard of the stored survey `saved` needs (its weakest
+/// areas', see [`Instrument::advice_by_area`]), one name a line, from the name of the whole
+/// file `whole`; none when the survey cannot be scored.
+pub fn advice_files(saved: &str, records: &str, whole: &str) -> String {
+    let instrument = Instrument::from_records(records);
+    let Ok(survey) = survey_of(&instrument, saved) else {
+        return String::new();
+    };
+    let card = Scorecard::personal(&instrument, &survey.response);
+    let mut names = String::new();
+    for weak in card.weakest(WEAKEST_SHOWN) {
+        if let Some(area) = instrument
+            .dimensions
+            .iter()
+            .position(|d| d.id == weak.dimension_id)
+        {
+            names.push_str(&advice_area_file(whole, area));
+            names.push('\n');
+        }
+    }
+    names
 }
 
 /// The stored survey `saved`, if it can be read and answers `instrument` (this build's
@@ -48,7 +80,8 @@ fn survey_of(instrument: &Instrument, saved: &str) -> Result<SavedSurvey, Option
 
 /// The personal scorecard's markup for the stored survey `saved`, answering the
 /// questionnaire of `records` (the survey's [`Instrument::builtin_records`]), in `locale`, with the
-/// advice file's text (or why it could not be had, said above the scores), element ids
+/// advice (see `instrument`: the whole file, or the texts of the files [`advice_files`]
+/// names, each preceded by NUL; or why it could not be had, said above the scores), element ids
 /// prefixed with `id_prefix`; for a workshop participant, below the code card `code` asks
 /// for.
 pub fn scorecard_html(

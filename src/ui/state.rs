@@ -180,12 +180,11 @@ impl Survey {
         self.store.with_value(SurveyStore::survey_key)
     }
 
-    /// Asks the loader to fetch what later screens need, once the survey is past its first
-    /// screen, so the scorecard shows at once.
+    /// Asks the loader to fetch the later wasm, once the survey is past its first screen, so
+    /// the scorecard shows sooner.
     pub fn prepare_later_screens(&self) {
-        let advice = builtin_advice_file(self.locale.code());
         self.host
-            .with_value(|h| h.later(&LaterRequest::Prepare { advice }, |_| {}));
+            .with_value(|h| h.later(&LaterRequest::Prepare, |_| {}));
     }
 
     /// Asks the loader for the personal scorecard's markup (a workshop participant's below

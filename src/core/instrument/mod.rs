@@ -6,7 +6,7 @@ mod advice;
 mod schema;
 mod validate;
 
-pub use advice::{builtin_advice_file, builtin_advice_records, AdviceError};
+pub use advice::{advice_area_file, builtin_advice_file, builtin_advice_records, AdviceError};
 pub use schema::*;
 pub use validate::InstrumentProblem;
 
