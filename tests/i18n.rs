@@ -35,4 +35,11 @@ fn unknown_placeholders_and_lone_braces_are_kept() {
     assert_eq!(fill("{a} and {b}", &[("a", &1)]), "1 and {b}");
     assert_eq!(fill("no close {", &[("a", &1)]), "no close {");
     assert_eq!(fill("{a}{a}", &[("a", &"x")]), "xx");
+    assert_eq!(
+        fill("{x{a}", &[("a", &1)]),
+        "{x{a}",
+        "a name runs to the first close"
+    );
+    assert_eq!(fill("}{a}é{", &[("a", &"ü")]), "}üé{");
+    assert_eq!(fill("", &[("a", &1)]), "");
 }

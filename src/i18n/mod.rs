@@ -101,17 +101,25 @@ impl Locale {
 pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        rest = &rest[open..];
-        let Some(close) = rest.find('}') else {
+    // split_once, not indexing: no slicing that could panic, so no wasm carries its message.
+    while let Some((before, after)) = rest.split_once('{') {
+        out.push_str(before);
+        out.push('{');
+        rest = after;
+        let Some((name, after)) = rest.split_once('}') else {
             break;
         };
-        match values.iter().find(|(name, _)| *name == &rest[1..close]) {
-            Some((_, value)) => out.push_str(&value.to_string()),
-            None => out.push_str(&rest[..=close]),
+        match values.iter().find(|(known, _)| *known == name) {
+            Some((_, value)) => {
+                out.pop();
+                out.push_str(&value.to_string());
+            }
+            None => {
+                out.push_str(name);
+                out.push('}');
+            }
         }
-        rest = &rest[close + 1..];
+        rest = after;
     }
     out.push_str(rest);
     out
