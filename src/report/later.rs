@@ -149,8 +149,12 @@ pub fn complete_json(
     let instrument = Instrument::from_records(records);
     let survey = survey_of(&instrument, saved).ok();
     let shared = share_results && survey.is_some();
-    let response = survey.map(|s| s.response).unwrap_or_default();
-    let code = participant.map(|p| code_of(&instrument, p, &response));
+    let mut response = survey.map(|s| s.response).unwrap_or_default();
+    let code = participant.map(|p| {
+        let (code, coded) = code_of(&instrument, p, std::mem::take(&mut response));
+        response = coded;
+        code
+    });
     complete_detail(&instrument, &response, locale, code.as_deref(), shared)
 }
 
@@ -186,18 +190,22 @@ fn code_card_html(
 pub fn response_code(saved: &str, records: &str, participant: Participant) -> String {
     let instrument = Instrument::from_records(records);
     survey_of(&instrument, saved)
-        .map(|survey| code_of(&instrument, participant, &survey.response))
+        .map(|survey| code_of(&instrument, participant, survey.response).0)
         .unwrap_or_default()
 }
 
-fn code_of(instrument: &Instrument, participant: Participant, response: &Response) -> String {
-    encode(
-        instrument,
-        &CodedResponse {
-            workshop: participant.workshop,
-            nonce: participant.nonce,
-            team: participant.team,
-            response: response.clone(),
-        },
-    )
+/// `participant`'s response code for `response`, and the response back (coded without a
+/// copy: cloning answers costs the wasm a copy of the map's code).
+fn code_of(
+    instrument: &Instrument,
+    participant: Participant,
+    response: Response,
+) -> (String, Response) {
+    let coded = CodedResponse {
+        workshop: participant.workshop,
+        nonce: participant.nonce,
+        team: participant.team,
+        response,
+    };
+    (encode(instrument, &coded), coded.response)
 }
