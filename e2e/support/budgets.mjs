@@ -40,7 +40,7 @@ export const GROUPS = [
     budget: 30 * KB,
     // Known to be over (see ARCHITECTURE.md, "Size budgets"): checked against this ceiling
     // until it is brought within the budget, so that it cannot grow unnoticed meanwhile.
-    ceiling: 60 * KB,
+    ceiling: 35 * KB,
     files: (f) => later.test(f),
     // Of the areas' advice, what a scorecard fetches at most: the largest three.
     atMost: { files: areaAdvice, count: WEAKEST_SHOWN },
