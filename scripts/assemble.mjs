@@ -8,11 +8,11 @@
 //     every URL in the page relative to it.
 // Usage: node scripts/assemble.mjs <dist folder> <loader> shadow|page [report folder]
 //   `shadow`: the widget's stylesheet loads inside each instance's shadow root, not the page;
-//   report folder: where an earlier run left the later wasms and the QR codes' module, to copy
-//   (else trunk's and build_release's output here).
+//   report folder: where an earlier run left the later wasms and their modules, to copy
+//   (else build_release's output here).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFile, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -3,6 +3,8 @@
 //! the last live allocation is freed (the module starts a new request by dropping the last
 //! one's), the arena starts again from its beginning, so memory is reused request after
 //! request. Between, it frees only the latest allocation (a growing string extends in place).
+//! Memory grown by someone else in between is never handed out: the arena moves past it and
+//! leaves the rest of its region unused (nothing else grows the later wasm's memory).
 //!
 //! This is the arithmetic, on addresses, tested natively; the wasm's `GlobalAlloc` wraps it.
 

@@ -233,6 +233,10 @@ mod by_area {
             instrument.apply_advice("en", &asked),
             Err(AdviceError::Damaged { line: 3 })
         );
+    }
+
+    #[test]
+    fn one_damaged_area_file_refuses_them_all() {
         let mut both = Instrument::builtin_without_advice();
         let file = &areas()[0];
         assert_eq!(

@@ -107,6 +107,26 @@ fn memory_grown_by_someone_else_is_never_handed_out() {
 }
 
 #[test]
+fn the_latest_block_moves_when_its_growth_would_not_follow_it() {
+    let memory = Fake::new(100);
+    let arena = Arena::new(&memory);
+    let a = arena.allocate(layout(16, 1)).unwrap();
+    memory.foreign.set(1);
+    // Growing a would need a page that someone else's is now in front of.
+    assert!(!arena.resize_in_place(a, 16, 2 * PAGE));
+    // The arena went on past the foreign page: the moved block lands there.
+    let moved = arena.allocate(layout(2 * PAGE, 1)).unwrap();
+    assert_eq!(moved, 4 * PAGE);
+    arena.release(a, 16);
+    arena.release(moved, 2 * PAGE);
+    assert_eq!(
+        arena.allocate(layout(1, 1)),
+        Some(4 * PAGE),
+        "started again past the foreign page"
+    );
+}
+
+#[test]
 fn a_memory_that_cannot_grow_fails_the_allocation() {
     let memory = Fake::new(3);
     let arena = Arena::new(&memory);

@@ -273,6 +273,8 @@ fn requests_to_the_loader_are_json() {
     )
     .unwrap();
     assert_eq!(made_here["code"], "SP1.abc");
+    let prepare: Value = serde_json::from_str(&LaterRequest::Prepare.to_json()).unwrap();
+    assert_eq!(prepare, json!({ "what": "prepare" }));
     let qr: Value = serde_json::from_str(
         &LaterRequest::Qr {
             text: "https://intranet.example/w/#join=1&n=\"A\"",

@@ -25,10 +25,12 @@ async function ask(name, fields) {
       const bytes = new TextEncoder().encode(field ?? '');
       // The room first: making it can grow the memory, which replaces its buffer.
       const at = w.later_field(index, bytes.length);
+      if (!at) throw new Error(`the later wasm has no field ${index}`);
       new Uint8Array(w.memory.buffer, at, bytes.length).set(bytes);
     });
     const length = w[name]();
-    return new TextDecoder().decode(new Uint8Array(w.memory.buffer, w.later_output(), length));
+    const at = w.later_output();
+    return new TextDecoder().decode(new Uint8Array(w.memory.buffer, at, length));
   } catch (error) {
     // A wasm that trapped is not asked again: the next request starts a fresh one.
     later = undefined;

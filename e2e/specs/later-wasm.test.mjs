@@ -1,13 +1,16 @@
-// The later wasm as built (src/bin/report.rs), driven as its module (web/report.js) drives it,
-// in Node: it needs nothing from outside, and request after request it answers in the memory
-// it already has (its arena starts again with each request), so a survey whose scorecard is
-// shown again and again never makes it grow.
+// The later wasm as built (src/bin/report.rs): it needs nothing from outside, and request
+// after request it answers in the memory it already has (its arena starts again with each
+// request), so a survey whose scorecard is shown again and again never makes it grow. Driven
+// in Node as its module (web/report.js) drives it, and in the survey page by a respondent.
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
 import { DIST } from '../support/server.mjs';
+import { DIMENSIONS, useApp } from '../support/survey-page.mjs';
+
+const app = useApp();
 
 async function laterWasm() {
   const name = (await readdir(DIST)).find((f) => /^samepage-report-[0-9a-f]+_bg\.wasm$/.test(f));
@@ -42,4 +45,37 @@ test('request after request, the later wasm answers in the memory it already has
   const detail = JSON.parse(ask(w, 'later_complete', ['not a survey', 'I\tx\t1\ten=T', 'en', '1', '', '', '']));
   assert.deepEqual(detail, { schema: 1, instrument: { id: 'x', version: '1' } });
   assert.equal(w.memory.buffer.byteLength, size);
+});
+
+test('a respondent who changes answers and sees the scorecard again and again: the same memory', async () => {
+  // The page's later wasm, kept where the test can read its memory's size.
+  const survey = await app.open({
+    initScript: () => {
+      const instantiate = WebAssembly.instantiate;
+      WebAssembly.instantiate = async (...args) => {
+        const made = await instantiate.apply(WebAssembly, args);
+        if (made.instance?.exports.later_scorecard) window.laterWasm = made.instance.exports;
+        return made;
+      };
+    },
+  });
+  const memory = () => survey.page.evaluate(() => window.laterWasm.memory.buffer.byteLength);
+  await survey.start();
+  await survey.chooseRole('Sales');
+  await survey.answerAllPages((page, i) => (i % 2 ? 'Disagree' : 'Agree'));
+  const sizes = [];
+  for (let round = 0; round < 4; round++) {
+    await survey.button('See my scorecard').click();
+    await survey.expectHeading('Your alignment scorecard');
+    await survey.root.locator('.samepage__plays').first().waitFor();
+    sizes.push(await memory());
+    await survey.button('Change my answers').click();
+    for (const area of DIMENSIONS) {
+      await survey.expectHeading(area);
+      await survey.next();
+    }
+  }
+  // The first scorecard grew the memory to what a scorecard needs; the next ones reuse it.
+  assert.deepEqual(sizes.slice(1), [sizes[0], sizes[0], sizes[0]]);
+  survey.expectNoErrors();
 });

@@ -153,7 +153,11 @@ mod exports {
 
 /// The arena (`samepage::arena`) over the wasm's memory, as the global allocator. Built with
 /// the interface (a test build with every feature), the library's allocator serves instead.
-#[cfg(all(target_arch = "wasm32", not(feature = "ui")))]
+#[cfg(all(
+    target_arch = "wasm32",
+    not(target_feature = "atomics"),
+    not(feature = "ui")
+))]
 mod allocator {
     use std::alloc::{GlobalAlloc, Layout};
 

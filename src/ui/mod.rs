@@ -149,8 +149,9 @@ fn follow_other_tabs(survey: Survey) {
     });
 }
 
-/// Once the survey is past its welcome screen, has the loader fetch what the scorecard needs
-/// (the later wasm and the advice), which is not part of what loads before the first question.
+/// Once the survey is past its welcome screen, has the loader fetch the later wasm, which is
+/// not part of what loads before the first question (the advice waits for the scorecard:
+/// which areas' files it needs depends on the answers).
 fn prepare_later_screens_after_the_first(survey: Survey) {
     Effect::new(move |prepared: Option<bool>| {
         let past_welcome = survey.step.get() != Step::Welcome;

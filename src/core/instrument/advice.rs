@@ -1,7 +1,8 @@
 //! The advice of an instrument (each area's explanation, plays and discussion questions, and
 //! which plays a finding on a statement, mirror pair or choice question names) as data of its
-//! own, one file per locale. The pages load it after their first screen, so what a
-//! respondent downloads before the first question stays small.
+//! own, one file per locale, also cut into one file per area (`Instrument::advice_by_area`).
+//! The pages load it after their first screen, so what a respondent downloads before the
+//! first question stays small.
 
 use super::{Instrument, Play, Text};
 
