@@ -1,5 +1,6 @@
-//! The advice file fetched after the first screen, possibly cut short or replaced by a proxy's
-//! page: applied whole or refused whole, never a panic.
+//! The advice files fetched after the first screen, possibly cut short or replaced by a
+//! proxy's page: one file, or several (the text split at NUL, as a personal scorecard's areas
+//! come), applied whole or refused whole, never a panic.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -12,7 +13,8 @@ static INSTRUMENT: OnceLock<Instrument> = OnceLock::new();
 fuzz_target!(|text: &str| {
     let before = INSTRUMENT.get_or_init(Instrument::builtin_without_advice);
     let mut instrument = before.clone();
-    if instrument.apply_advice("en", text).is_err() {
-        assert_eq!(&instrument, before, "a refused file changes nothing");
+    let files: Vec<&str> = text.split('\0').collect();
+    if instrument.apply_advice_files("en", &files).is_err() {
+        assert_eq!(&instrument, before, "refused files change nothing");
     }
 });
