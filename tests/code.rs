@@ -231,7 +231,8 @@ fn the_later_wasm_codes_a_stored_survey_as_the_participant_sees_and_the_host_get
         code: None,
         workshop_page: page,
     };
-    let advice = Ok(builtin_advice_records());
+    let whole = format!("\0{}", builtin_advice_records());
+    let advice = Ok(whole.as_str());
     let html = scorecard_html(
         &saved,
         Instrument::builtin_records(),

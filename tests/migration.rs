@@ -251,7 +251,7 @@ fn a_survey_of_questionnaire_1_0_0_gets_a_note_not_a_wrong_scorecard() {
     let html = scorecard_html(
         &stored,
         Instrument::builtin_records(),
-        Ok(builtin_advice_records()),
+        Ok(&format!("\0{}", builtin_advice_records())),
         "en",
         "sp0",
         None,
@@ -273,7 +273,7 @@ fn a_missing_or_damaged_advice_file_leaves_the_scores_and_says_why() {
     let whole = scorecard_html(
         &stored,
         Instrument::builtin_records(),
-        Ok(builtin_advice_records()),
+        Ok(&format!("\0{}", builtin_advice_records())),
         "en",
         "sp0",
         None,
@@ -301,7 +301,7 @@ fn a_missing_or_damaged_advice_file_leaves_the_scores_and_says_why() {
     let damaged = scorecard_html(
         &stored,
         Instrument::builtin_records(),
-        Ok(cut),
+        Ok(&format!("\0{cut}")),
         "en",
         "sp0",
         None,

@@ -43,7 +43,7 @@ fn loader_later() -> Host {
             "scorecard" => later::scorecard_html(
                 &field("saved"),
                 &field("instrument"),
-                Ok(builtin_advice_records()),
+                Ok(&format!("\0{}", builtin_advice_records())),
                 &field("locale"),
                 &field("prefix"),
                 card,

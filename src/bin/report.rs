@@ -6,8 +6,7 @@
 //! exports itself. A request is text fields: for each, the module asks `later_field` for room
 //! and writes the field's UTF-8 bytes there (field 0 first, which clears the last request);
 //! then `later_advice`, `later_scorecard` or `later_complete` returns the length of the
-//! answer, read at
-//! `later_output`. The fields of each are listed at those exports.
+//! answer, read at `later_output`. The fields of each are listed at those exports.
 #![cfg_attr(target_arch = "wasm32", no_main)]
 
 #[cfg(target_arch = "wasm32")]
@@ -75,10 +74,9 @@ mod exports {
     /// The personal scorecard's markup, its length in bytes. Fields: the stored survey, the
     /// questionnaire's records, the texts of the advice files `later_advice` named (each
     /// preceded by NUL), why they could not be fetched (empty when they were), the locale,
-    /// the prefix of element ids;
-    /// for a workshop participant, the workshop, nonce and team (decimal, empty when none),
-    /// the code the page made (empty when none: made here) and the workshop page its card
-    /// links back to.
+    /// the prefix of element ids; for a workshop participant, the workshop, nonce and team
+    /// (decimal, empty when none), the code the page made (empty when none: made here) and
+    /// the workshop page its card links back to.
     #[no_mangle]
     pub extern "C" fn later_scorecard() -> usize {
         answer(|fields| {

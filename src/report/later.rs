@@ -18,8 +18,8 @@ use super::escape;
 use super::scorecard::{personal_scorecard, ScorecardInput, WEAKEST_SHOWN};
 
 /// The instrument of `records` (as [`Instrument::builtin_records`] gives them) with the
-/// advice in `advice` applied (or the reason it is not): one file's text, or several files'
-/// each preceded by NUL (as the module joins those [`advice_files`] names), or nothing.
+/// advice in `advice` applied (or the reason it is not): the texts of advice files, each
+/// preceded by NUL, as the module joins those [`advice_files`] names (none: nothing to apply).
 fn instrument(
     records: &str,
     locale: &str,
@@ -28,11 +28,7 @@ fn instrument(
     let mut instrument = Instrument::from_records(records);
     let problem = match advice {
         Ok(files) => {
-            let files: Vec<&str> = match files.strip_prefix('\0') {
-                Some(several) => several.split('\0').collect(),
-                None if files.is_empty() => Vec::new(),
-                None => vec![files],
-            };
+            let files: Vec<&str> = files.split('\0').skip(1).collect();
             instrument
                 .apply_advice_files(locale, &files)
                 .err()
@@ -80,8 +76,8 @@ fn survey_of(instrument: &Instrument, saved: &str) -> Result<SavedSurvey, Option
 
 /// The personal scorecard's markup for the stored survey `saved`, answering the
 /// questionnaire of `records` (the survey's [`Instrument::builtin_records`]), in `locale`, with the
-/// advice (see `instrument`: the whole file, or the texts of the files [`advice_files`]
-/// names, each preceded by NUL; or why it could not be had, said above the scores), element ids
+/// advice (the texts of the files [`advice_files`] names, each preceded by NUL; or why they
+/// could not be had, said above the scores), element ids
 /// prefixed with `id_prefix`; for a workshop participant, below the code card `code` asks
 /// for.
 pub fn scorecard_html(
