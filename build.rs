@@ -10,6 +10,15 @@ use std::{env, fs, path::Path};
 #[path = "src/core/instrument/schema.rs"]
 mod schema;
 
+#[allow(dead_code)]
+#[path = "src/core/map.rs"]
+mod map;
+
+/// The crate's `core::map`, which `schema.rs` uses, at the same path.
+mod core {
+    pub(crate) use super::map;
+}
+
 use schema::{ChoiceKind, Instrument, Side, Text};
 
 const SOURCE: &str = "src/core/instrument/builtin.json";
@@ -21,6 +30,7 @@ const LEGACY: &str = "src/core/instrument/legacy/1.0.0.json";
 
 fn main() {
     println!("cargo::rerun-if-changed=src/core/instrument/schema.rs");
+    println!("cargo::rerun-if-changed=src/core/map.rs");
     let out = Path::new(&env::var("OUT_DIR").unwrap()).to_owned();
     for (source, target) in [
         (SOURCE, "builtin_instrument.txt"),

@@ -245,7 +245,7 @@ proptest! {
         for (id, n) in answers {
             saved.response.answers.insert(id, Answer::try_from(n).unwrap());
         }
-        saved.response.definitions = definitions;
+        saved.response.definitions = definitions.into_iter().collect();
         prop_assert_eq!(SavedSurvey::decode(&saved.encode()), Ok(saved));
     }
 

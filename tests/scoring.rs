@@ -251,7 +251,7 @@ proptest! {
         let before = Scorecard::personal(&instrument, &response);
         let mut more = response.clone();
         for statement in instrument.statements() {
-            more.answers.entry(statement.id.clone()).or_insert(Answer::CantJudge);
+            more.answers.insert_missing(&statement.id, || Answer::CantJudge);
         }
         let after = Scorecard::personal(&instrument, &more);
         prop_assert_eq!(before.overall, after.overall);

@@ -8,6 +8,7 @@ pub mod flow;
 pub mod instrument;
 pub mod kiosk;
 pub mod link;
+pub mod map;
 #[cfg(feature = "workshop")]
 pub mod packed;
 pub mod response;

@@ -1,9 +1,9 @@
 //! One respondent's answers: a role, a rating per statement, a pick per definitions question.
 //! Nothing in here identifies a person.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
+
+use super::map::IdMap;
 
 /// The part of the company a respondent speaks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -86,6 +86,16 @@ impl Answer {
         }
     }
 
+    /// The answer stored as `value` (see [`Answer`]), if it is one.
+    pub fn stored(value: u8) -> Option<Answer> {
+        match value {
+            0 => Some(Answer::CantJudge),
+            SCALE_MIN..=SCALE_MAX => Some(Answer::Agreement(value)),
+            NOT_APPLICABLE_VALUE => Some(Answer::NotApplicable),
+            _ => None,
+        }
+    }
+
     /// The rating on the 1–5 scale, if this is one.
     pub fn level(self) -> Option<u8> {
         match self {
@@ -107,14 +117,8 @@ impl TryFrom<u8> for Answer {
     type Error = String;
 
     fn try_from(value: u8) -> Result<Self, Self::Error> {
-        match value {
-            0 => Ok(Answer::CantJudge),
-            SCALE_MIN..=SCALE_MAX => Ok(Answer::Agreement(value)),
-            NOT_APPLICABLE_VALUE => Ok(Answer::NotApplicable),
-            other => Err(format!(
-                "{other} is not an answer (0 to {NOT_APPLICABLE_VALUE})"
-            )),
-        }
+        Answer::stored(value)
+            .ok_or_else(|| format!("{value} is not an answer (0 to {NOT_APPLICABLE_VALUE})"))
     }
 }
 
@@ -133,9 +137,9 @@ impl From<Answer> for u8 {
 pub struct Response {
     pub role: Option<Role>,
     /// Statement id → answer.
-    pub answers: BTreeMap<String, Answer>,
+    pub answers: IdMap<Answer>,
     /// Definitions question id → chosen option id.
-    pub definitions: BTreeMap<String, String>,
+    pub definitions: IdMap<String>,
     /// A workshop participant's team, asked when the workshop has teams: `None` before it was
     /// answered, `Some(None)` for none of the teams, else the index of its label. Carried in
     /// the response code beside the answers, never inside them.
@@ -195,13 +199,10 @@ impl Response {
         merged.team = theirs.team.or(self.team);
         merged.respondent = theirs.respondent.or(self.respondent);
         for (id, answer) in &self.answers {
-            merged.answers.entry(id.clone()).or_insert(*answer);
+            merged.answers.insert_missing(id, || *answer);
         }
         for (id, option) in &self.definitions {
-            merged
-                .definitions
-                .entry(id.clone())
-                .or_insert_with(|| option.clone());
+            merged.definitions.insert_missing(id, || option.clone());
         }
         merged
     }

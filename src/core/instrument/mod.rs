@@ -83,7 +83,6 @@ impl Instrument {
     /// to another): malformed records are a build bug and panic.
     pub fn from_records(records: &str) -> Instrument {
         fn text(field: &str) -> Text {
-            // Inserts, not collect(): BTreeMap's FromIterator sorts, which costs wasm code.
             let mut text = Text::default();
             for (locale, words) in field
                 .split('\u{1f}')

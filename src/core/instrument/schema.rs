@@ -1,9 +1,10 @@
 //! The instrument's types: plain serde data. This file is also compiled into `build.rs`,
-//! which turns `builtin.json` into Rust, so it refers to nothing else in the crate.
-
-use std::collections::BTreeMap;
+//! which turns `builtin.json` into Rust, so it refers to nothing else in the crate but
+//! `core::map` (which `build.rs` compiles too).
 
 use serde::{Deserialize, Serialize};
+
+use crate::core::map::IdMap;
 
 /// The locale every text must have; other locales fall back to it.
 pub const FALLBACK_LOCALE: &str = "en";
@@ -11,7 +12,7 @@ pub const FALLBACK_LOCALE: &str = "en";
 /// A piece of instrument text in one or more locales, keyed by locale code.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct Text(pub BTreeMap<String, String>);
+pub struct Text(pub IdMap<String>);
 
 impl Text {
     /// The text in `locale`, or in [`FALLBACK_LOCALE`] when that locale is missing.
