@@ -5,8 +5,8 @@ use samepage::core::instrument::Instrument;
 use samepage::core::response::{Answer, Response, Role};
 use samepage::i18n::Locale;
 use samepage::report::chart::{score_bars, Bar};
-use samepage::report::escape;
 use samepage::report::scorecard::{personal_scorecard, ScorecardInput};
+use samepage::report::{escape, markup};
 
 #[test]
 fn text_is_escaped() {
@@ -14,6 +14,23 @@ fn text_is_escaped() {
         escape(r#"Goals & "incentives" <b>"#),
         "Goals &amp; &quot;incentives&quot; &lt;b&gt;"
     );
+}
+
+#[test]
+fn markup_fills_each_hole_with_its_text_escaped() {
+    let mut html = String::from("<main>");
+    markup(
+        &mut html,
+        r#"<p title="{}">{}</p><{}>"#,
+        &[r#"say "hi""#, "a < b & c", "br"],
+    );
+    assert_eq!(
+        html,
+        r#"<main><p title="say &quot;hi&quot;">a &lt; b &amp; c</p><br>"#
+    );
+    // No texts: the template as it is.
+    markup(&mut html, "</main>", &[]);
+    assert!(html.ends_with("<br></main>"));
 }
 
 #[test]

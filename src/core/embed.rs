@@ -2,11 +2,9 @@
 //! hands back (the `detail` of its `samepage:*` events, as JSON text). The rules live here,
 //! tested natively; the UI only reads attributes and dispatches events.
 
-use std::fmt::Write;
-
 use super::instrument::Instrument;
 use super::link::Participant;
-use super::response::Response;
+use super::response::{Response, Role};
 use super::saved::DEFAULT_NAMESPACE;
 use super::scoring::{Score, Scorecard, Stage};
 
@@ -81,13 +79,11 @@ pub fn complete_detail(
     }
     json.pop();
     let card = Scorecard::personal(instrument, response);
-    let role = response.role.map_or("null".to_owned(), |r| string(r.id()));
-    let _ = write!(
-        json,
-        r#","role":{role},"overall":{},"stage":{},"areas":["#,
-        score(card.overall),
-        stage(card.overall)
-    );
+    let json = &mut json;
+    json.push_str(r#","role":"#);
+    push_string_or_null(json, response.role.map(Role::id));
+    push_figures(json, "overall", card.overall);
+    json.push_str(r#","areas":["#);
     for (index, result) in card.dimensions.iter().enumerate() {
         if index > 0 {
             json.push(',');
@@ -95,15 +91,14 @@ pub fn complete_detail(
         let name = instrument
             .dimension(&result.dimension_id)
             .map_or("", |d| d.name.get(locale));
-        let _ = write!(
-            json,
-            r#"{{"id":{},"name":{},"score":{},"stage":{},"cant_judge":{}}}"#,
-            string(&result.dimension_id),
-            string(name),
-            score(result.score),
-            stage(result.score),
-            result.cant_judge
-        );
+        json.push_str(r#"{"id":"#);
+        push_string(json, &result.dimension_id);
+        json.push_str(r#","name":"#);
+        push_string(json, name);
+        push_figures(json, "score", result.score);
+        json.push_str(r#","cant_judge":"#);
+        json.push_str(&result.cant_judge.to_string());
+        json.push('}');
     }
     json.push_str(r#"],"definitions":["#);
     let mut first = true;
@@ -115,28 +110,35 @@ pub fn complete_detail(
             json.push(',');
         }
         first = false;
-        let _ = write!(
-            json,
-            r#"{{"id":{},"answer":{}}}"#,
-            string(&question.id),
-            string(answer)
-        );
+        json.push_str(r#"{"id":"#);
+        push_string(json, &question.id);
+        json.push_str(r#","answer":"#);
+        push_string(json, answer);
+        json.push('}');
     }
-    let code = code.map_or("null".to_owned(), string);
-    let _ = write!(json, r#"],"code":{code}}}"#);
-    json
+    json.push_str(r#"],"code":"#);
+    push_string_or_null(json, code);
+    json.push('}');
+    std::mem::take(json)
 }
 
-/// A score as the scorecard shows it (whole points), or `null` for "not enough answers".
-fn score(score: Score) -> String {
-    score.whole().map_or("null".to_owned(), |v| v.to_string())
+/// `,"<name>":<score>,"stage":<stage>`: a score as the scorecard shows it (whole points) and
+/// its stage's stable id, or `null` twice for "not enough answers".
+fn push_figures(json: &mut String, name: &str, score: Score) {
+    json.push_str(",\"");
+    json.push_str(name);
+    json.push_str("\":");
+    json.push_str(&score.whole().map_or("null".to_owned(), |v| v.to_string()));
+    json.push_str(r#","stage":"#);
+    push_string_or_null(json, score.value().map(|v| Stage::of(v).id()));
 }
 
-/// The stage of a score, by its stable id, or `null`.
-fn stage(score: Score) -> String {
-    score
-        .value()
-        .map_or("null".to_owned(), |v| string(Stage::of(v).id()))
+/// `text` as a JSON string, or `null` when there is none.
+fn push_string_or_null(json: &mut String, text: Option<&str>) {
+    match text {
+        Some(text) => push_string(json, text),
+        None => json.push_str("null"),
+    }
 }
 
 /// The `samepage:complete` detail with only the schema and the instrument: what a host gets
@@ -152,23 +154,34 @@ pub fn complete_detail_without_figures(instrument: &Instrument) -> String {
 /// `text` as a JSON string, quoted and escaped.
 pub fn string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
+    push_string(&mut out, text);
+    out
+}
+
+/// Appends `text` to `json` as a JSON string, quoted and escaped.
+fn push_string(json: &mut String, text: &str) {
+    json.push('"');
     for c in text.chars() {
         match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
+            '"' => json.push_str("\\\""),
+            '\\' => json.push_str("\\\\"),
+            '\n' => json.push_str("\\n"),
+            '\r' => json.push_str("\\r"),
+            '\t' => json.push_str("\\t"),
             // Control characters, and the two line separators some JavaScript parsers refuse.
             c if c < ' ' || c == '\u{2028}' || c == '\u{2029}' => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
+                json.push_str("\\u");
+                let code = c as u32;
+                for shift in [12, 8, 4, 0] {
+                    json.push(char::from(
+                        b"0123456789abcdef"[(code >> shift) as usize & 15],
+                    ));
+                }
             }
-            c => out.push(c),
+            c => json.push(c),
         }
     }
-    out.push('"');
-    out
+    json.push('"');
 }
 
 /// What a workshop participant's code card is made of (see `report::code_card`): who they

@@ -244,7 +244,7 @@ fn decode_lines<'a>(
                 let answer = value
                     .parse::<u8>()
                     .ok()
-                    .and_then(|v| Answer::try_from(v).ok())
+                    .and_then(Answer::stored)
                     .filter(|a| not_applicable_known || *a != Answer::NotApplicable)
                     .ok_or_else(damaged)?;
                 response.answers.insert((*statement).to_owned(), answer);

@@ -1,9 +1,7 @@
 //! Charts as markup (SVG, with HTML where text must wrap). Every chart is named by a title and
 //! a description and sits beside a table with the same figures.
 
-use std::fmt::Write as _;
-
-use super::escape;
+use super::markup;
 
 /// One bar: a labelled 0–100 score in a stage, or no score.
 pub struct Bar<'a> {
@@ -16,7 +14,7 @@ pub struct Bar<'a> {
 }
 
 /// The height of a bar's strip, in pixels (the bar is 16 of them, centred).
-const STRIP_HEIGHT: u32 = 22;
+const STRIP_HEIGHT: &str = "22";
 
 /// Horizontal bars on a 0–100 axis with dashed lines at `cut_offs`. Each label is HTML text
 /// above its bar, so on a 320 px phone it wraps instead of being cut off (SVG text never
@@ -31,38 +29,39 @@ pub fn score_bars(
     cut_offs: &[u32],
 ) -> String {
     let bounds = || cut_offs.iter().chain(&[100]).copied();
-    let marks: String = bounds()
-        .map(|bound| {
-            format!(
-                r#"<line x1="{bound}%" x2="{bound}%" y1="0" y2="{STRIP_HEIGHT}" class="samepage__chart-cutoff"></line>"#
-            )
-        })
-        .collect();
-    let mut html = String::new();
-    let _ = write!(
+    let marks = &mut String::new();
+    for bound in bounds() {
+        let bound = &bound.to_string();
+        markup(
+            marks,
+            r#"<line x1="{}%" x2="{}%" y1="0" y2="{}" class="samepage__chart-cutoff"></line>"#,
+            &[bound, bound, STRIP_HEIGHT],
+        );
+    }
+    let html = &mut String::new();
+    markup(
         html,
-        r#"<div class="samepage__bars" role="img" aria-labelledby="{id}-title {id}-desc"><span id="{id}-title" hidden>{}</span><span id="{id}-desc" hidden>{}</span>"#,
-        escape(title),
-        escape(description)
+        r#"<div class="samepage__bars" role="img" aria-labelledby="{}-title {}-desc"><span id="{}-title" hidden>{}</span><span id="{}-desc" hidden>{}</span>"#,
+        &[id, id, id, title, id, description],
     );
     for bar in bars {
-        let _ = write!(
+        markup(
             html,
-            r#"<div class="samepage__chart-row"><span class="samepage__bar-label">{}</span><svg xmlns="http://www.w3.org/2000/svg" width="100%" height="{STRIP_HEIGHT}" aria-hidden="true">"#,
-            escape(bar.label)
+            r#"<div class="samepage__chart-row"><span class="samepage__bar-label">{}</span><svg xmlns="http://www.w3.org/2000/svg" width="100%" height="{}" aria-hidden="true">"#,
+            &[bar.label, STRIP_HEIGHT],
         );
-        let _ = match bar.score {
-            Some(score) => write!(
+        match bar.score {
+            Some(score) => markup(
                 html,
-                r#"<rect x="0" y="3" height="16" width="{score}%" rx="3" class="samepage__bar samepage__bar--{}"></rect>"#,
-                bar.stage_id
+                r#"<rect x="0" y="3" height="16" width="{}%" rx="3" class="samepage__bar samepage__bar--{}"></rect>"#,
+                &[&score.to_string(), bar.stage_id],
             ),
-            None => write!(
-                html,
-                r#"<rect x="0" y="3" height="16" width="100%" class="samepage__bar samepage__bar--none"></rect>"#
+            None => html.push_str(
+                r#"<rect x="0" y="3" height="16" width="100%" class="samepage__bar samepage__bar--none"></rect>"#,
             ),
-        };
-        let _ = write!(html, "{marks}</svg></div>");
+        }
+        html.push_str(marks);
+        html.push_str("</svg></div>");
     }
     html.push_str(
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="100%" height="16" aria-hidden="true">"#,
@@ -73,11 +72,13 @@ pub fn score_bars(
             100 => "end",
             _ => "middle",
         };
-        let _ = write!(
+        let bound = &bound.to_string();
+        markup(
             html,
-            r#"<text x="{bound}%" y="12" text-anchor="{anchor}" class="samepage__chart-axis">{bound}</text>"#
+            r#"<text x="{}%" y="12" text-anchor="{}" class="samepage__chart-axis">{}</text>"#,
+            &[bound, anchor, bound],
         );
     }
     html.push_str("</svg></div>");
-    html
+    std::mem::take(html)
 }

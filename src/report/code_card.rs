@@ -7,7 +7,7 @@
 //! `data-qr-title`), and the loader draws it there with the QR wasm (`src/bin/qr.rs`), which
 //! only participants' and facilitators' screens fetch.
 
-use super::escape;
+use super::markup;
 use crate::i18n::ReportStrings;
 
 /// Everything a code card is drawn from.
@@ -25,10 +25,11 @@ pub struct CodeCard<'a> {
 /// The card: a section of the scorecard, first.
 pub fn code_card(card: &CodeCard) -> String {
     let t = card.report;
-    let mut html = format!(
+    let html = &mut String::new();
+    markup(
+        html,
         r#"<section class="samepage__card samepage__code"><h3>{}</h3><p>{}</p>"#,
-        escape(t.code_title),
-        escape(t.code_intro)
+        &[t.code_title, t.code_intro],
     );
     let fields = [
         (
@@ -49,35 +50,30 @@ pub fn code_card(card: &CodeCard) -> String {
         ),
     ];
     for (name, label, value, copy, copied, hint) in fields {
-        let id = format!("{}-{name}", card.id_prefix);
-        html.push_str(&format!(
-            r#"<label for="{id}">{}</label><input id="{id}" class="samepage__code-text" type="text" readonly value="{}">"#,
-            escape(label),
-            escape(value)
-        ));
+        let id = &format!("{}-{name}", card.id_prefix);
+        markup(
+            html,
+            r#"<label for="{}">{}</label><input id="{}" class="samepage__code-text" type="text" readonly value="{}">"#,
+            &[id, label, id, value],
+        );
         if let Some(hint) = hint {
-            html.push_str(&format!(
-                r#"<p class="samepage__hint">{}</p>"#,
-                escape(hint)
-            ));
+            markup(html, r#"<p class="samepage__hint">{}</p>"#, &[hint]);
         }
         let primary = if name == "code" {
             " samepage__button--primary"
         } else {
             ""
         };
-        html.push_str(&format!(
-            r#"<div class="samepage__row"><button type="button" class="samepage__button{primary}" data-copy="{id}" data-done="{}" data-failed="{}">{}</button></div><p id="{id}-status" role="status"></p>"#,
-            escape(copied),
-            escape(t.copy_failed),
-            escape(copy)
-        ));
+        markup(
+            html,
+            r#"<div class="samepage__row"><button type="button" class="samepage__button{}" data-copy="{}" data-done="{}" data-failed="{}">{}</button></div><p id="{}-status" role="status"></p>"#,
+            &[primary, id, copied, t.copy_failed, copy, id],
+        );
     }
-    html.push_str(&format!(
-        r#"<div class="samepage__qr" data-qr="{}" data-qr-title="{}"></div>"#,
-        escape(card.link),
-        escape(card.qr_title)
-    ));
-    html.push_str("</section>");
-    html
+    markup(
+        html,
+        r#"<div class="samepage__qr" data-qr="{}" data-qr-title="{}"></div></section>"#,
+        &[card.link, card.qr_title],
+    );
+    std::mem::take(html)
 }

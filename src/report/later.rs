@@ -14,7 +14,7 @@ use crate::core::scoring::Scorecard;
 use crate::i18n::{fill, Locale, ReportStrings};
 
 use super::code_card::{code_card, CodeCard};
-use super::escape;
+use super::markup;
 use super::scorecard::{personal_scorecard, ScorecardInput, WEAKEST_SHOWN};
 
 /// The instrument of `records` (as [`Instrument::builtin_records`] gives them) with the
@@ -101,24 +101,22 @@ pub fn scorecard_html(
                 report.scorecard_other_version,
                 &[("version", &version), ("ours", &instrument.version)],
             );
-            html.push_str(&format!(
-                r#"<p class="samepage__notice">{}</p>"#,
-                escape(&note)
-            ));
+            markup(&mut html, r#"<p class="samepage__notice">{}</p>"#, &[&note]);
             return html;
         }
         Err(None) => {
             let reason = fill(shared.scorecard_failed, &[("reason", &"unreadable")]);
-            html.push_str(&format!(r#"<p role="alert">{}</p>"#, escape(&reason)));
+            markup(&mut html, r#"<p role="alert">{}</p>"#, &[&reason]);
             return html;
         }
     };
     if let Some(reason) = problem {
         let note = fill(report.advice_failed, &[("reason", &reason)]);
-        html.push_str(&format!(
+        markup(
+            &mut html,
             r#"<p class="samepage__notice samepage__notice--warning" role="alert">{}</p>"#,
-            escape(&note)
-        ));
+            &[&note],
+        );
     }
     html.push_str(&personal_scorecard(&ScorecardInput {
         instrument: &instrument,

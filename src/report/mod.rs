@@ -31,9 +31,7 @@ fn advice(
     // Without the advice (it could not be loaded), nothing but the questions' list is left.
     let explanation = dimension.explanation.get(locale);
     if !explanation.is_empty() {
-        html.push_str("<p>");
-        html.push_str(&escape(explanation));
-        html.push_str("</p>");
+        markup(html, "<p>{}</p>", &[explanation]);
     }
     if !plays.is_empty() {
         plays_list(html, t, plays, locale, heading);
@@ -52,9 +50,7 @@ fn plays_list(html: &mut String, t: &ReportStrings, plays: &[&Play], locale: &st
     heading_element(html, heading, t.plays_title);
     html.push_str(r#"<ul class="samepage__plays">"#);
     for play in plays {
-        html.push_str("<li><p>");
-        html.push_str(&escape(play.text.get(locale)));
-        html.push_str("</p>");
+        markup(html, "<li><p>{}</p>", &[play.text.get(locale)]);
         let details = [
             (t.play_who, "who", &play.who),
             (t.play_first_step, "step", &play.first_step),
@@ -63,9 +59,11 @@ fn plays_list(html: &mut String, t: &ReportStrings, plays: &[&Play], locale: &st
         for (template, key, text) in details {
             let text = text.get(locale);
             if !text.is_empty() {
-                html.push_str(r#"<p class="samepage__play-detail">"#);
-                html.push_str(&escape(&fill(template, &[(key, &text)])));
-                html.push_str("</p>");
+                markup(
+                    html,
+                    r#"<p class="samepage__play-detail">{}</p>"#,
+                    &[&fill(template, &[(key, &text)])],
+                );
             }
         }
         html.push_str("</li>");
@@ -75,17 +73,17 @@ fn plays_list(html: &mut String, t: &ReportStrings, plays: &[&Play], locale: &st
 
 /// `text`, escaped, as a `heading` element.
 fn heading_element(html: &mut String, heading: &str, text: &str) {
-    for part in ["<", heading, ">", &escape(text), "</", heading, ">"] {
-        html.push_str(part);
-    }
+    markup(html, "<{}>{}</{}>", &[heading, text, heading]);
 }
 
 /// Opens a report card: `<section class="samepage__card">` with its `<h3>` title. The caller
 /// writes the content and closes the section.
 fn open_card(html: &mut String, title: &str) {
-    html.push_str(r#"<section class="samepage__card"><h3>"#);
-    html.push_str(&escape(title));
-    html.push_str("</h3>");
+    markup(
+        html,
+        r#"<section class="samepage__card"><h3>{}</h3>"#,
+        &[title],
+    );
 }
 
 /// A titled bullet list of instrument texts, the title a `heading` element; nothing when empty.
@@ -96,11 +94,26 @@ fn list(html: &mut String, title: &str, items: &[Text], locale: &str, heading: &
     heading_element(html, heading, title);
     html.push_str("<ul>");
     for item in items {
-        html.push_str("<li>");
-        html.push_str(&escape(item.get(locale)));
-        html.push_str("</li>");
+        markup(html, "<li>{}</li>", &[item.get(locale)]);
     }
     html.push_str("</ul>");
+}
+
+/// Appends `template` to `html` with each `{}` in it replaced by the next of `texts`, escaped
+/// as [`escape`] does; a template has a hole per text. One call per element instead of a
+/// formatting macro and a string per text: the scorecard is drawn by a wasm fetched after
+/// the first screen, and this keeps its code small.
+pub fn markup(html: &mut String, template: &str, texts: &[&str]) {
+    let mut rest = template;
+    for text in texts {
+        let Some((before, after)) = rest.split_once('{') else {
+            break;
+        };
+        html.push_str(before);
+        html_escape::encode_double_quoted_attribute_to_string(text, html);
+        rest = after.strip_prefix('}').unwrap_or(after);
+    }
+    html.push_str(rest);
 }
 
 /// Escapes text for use inside HTML or SVG elements and double-quoted attribute values

@@ -2,10 +2,8 @@
 //! weakest dimensions with their plays and questions, possible blame loops and the
 //! definitions check.
 
-use std::fmt::Write as _;
-
 use super::chart::{score_bars, Bar};
-use super::{advice, escape, open_card};
+use super::{advice, markup, open_card};
 use crate::core::instrument::{Dimension, Instrument, Play};
 use crate::core::response::{Answer, Response};
 use crate::core::scoring::{one_sided_pairs, Score, Scorecard, Stage, DISAGREES_UP_TO};
@@ -30,20 +28,20 @@ pub struct ScorecardInput<'a> {
 /// The scorecard's markup (the heading and the buttons around it belong to the UI).
 pub fn personal_scorecard(input: &ScorecardInput) -> String {
     let card = Scorecard::personal(input.instrument, input.response);
-    let mut html = String::new();
+    let html = &mut String::new();
     if let Some(role) = input.response.role {
         let role = fill(
             input.report.scorecard_role,
             &[("role", &input.shared.role(role))],
         );
-        let _ = write!(html, r#"<p class="samepage__hint">{}</p>"#, escape(&role));
+        markup(html, r#"<p class="samepage__hint">{}</p>"#, &[&role]);
     }
-    overall(&mut html, input, card.overall);
-    areas(&mut html, input, &card);
-    weakest(&mut html, input, &card);
-    blame_loops(&mut html, input);
-    definitions(&mut html, input);
-    html
+    overall(html, input, card.overall);
+    areas(html, input, &card);
+    weakest(html, input, &card);
+    blame_loops(html, input);
+    definitions(html, input);
+    std::mem::take(html)
 }
 
 /// A score as people read it: whole points, or "not enough answers".
@@ -55,24 +53,23 @@ fn score_text(score: Score, t: &ReportStrings) -> String {
 
 fn overall(html: &mut String, input: &ScorecardInput, score: Score) {
     let t = input.report;
-    let _ = write!(
+    markup(
         html,
         r#"<section class="samepage__card samepage__overall"><h3>{}</h3>"#,
-        escape(t.overall_label)
+        &[t.overall_label],
     );
     match (score.whole(), score.value().map(Stage::of)) {
-        (Some(value), Some(stage)) => {
-            let _ = write!(
-                html,
-                r#"<p class="samepage__overall-figure"><span class="samepage__overall-number">{value}</span><span class="samepage__overall-scale">{}</span></p><p class="samepage__overall-stage"><strong>{}</strong>: {}</p>"#,
-                escape(input.shared.out_of_100),
-                escape(t.stage(stage)),
-                escape(t.stage_hint(stage))
-            );
-        }
-        _ => {
-            let _ = write!(html, "<p>{}</p>", escape(t.not_enough_overall));
-        }
+        (Some(value), Some(stage)) => markup(
+            html,
+            r#"<p class="samepage__overall-figure"><span class="samepage__overall-number">{}</span><span class="samepage__overall-scale">{}</span></p><p class="samepage__overall-stage"><strong>{}</strong>: {}</p>"#,
+            &[
+                &value.to_string(),
+                input.shared.out_of_100,
+                t.stage(stage),
+                t.stage_hint(stage),
+            ],
+        ),
+        _ => markup(html, "<p>{}</p>", &[t.not_enough_overall]),
     }
     html.push_str("</section>");
 }
@@ -113,31 +110,40 @@ fn areas(html: &mut String, input: &ScorecardInput, card: &Scorecard) {
         &bars,
         &Stage::LOWER_BOUNDS.map(|bound| bound as u32),
     );
-    let _ = write!(
+    markup(
         html,
-        r#"<section class="samepage__card"><h3>{}</h3><figure class="samepage__chart">{svg}</figure><div class="samepage__table-wrap"><table class="samepage__table"><caption>{}</caption><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
-        escape(t.chart_title),
-        escape(t.chart_table_caption),
-        escape(t.column_area),
-        escape(t.column_score),
-        escape(t.column_stage),
-        escape(t.column_cant_judge)
+        r#"<section class="samepage__card"><h3>{}</h3><figure class="samepage__chart">"#,
+        &[t.chart_title],
+    );
+    html.push_str(&svg);
+    markup(
+        html,
+        r#"</figure><div class="samepage__table-wrap"><table class="samepage__table"><caption>{}</caption><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
+        &[
+            t.chart_table_caption,
+            t.column_area,
+            t.column_score,
+            t.column_stage,
+            t.column_cant_judge,
+        ],
     );
     for d in &card.dimensions {
-        let _ = write!(
+        markup(
             html,
             r#"<tr data-dimension="{}"><th scope="row">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>"#,
-            escape(&d.dimension_id),
-            escape(name(&d.dimension_id)),
-            escape(&score_text(d.score, t)),
-            escape(d.stage().map_or("–", |s| t.stage(s))),
-            d.cant_judge
+            &[
+                &d.dimension_id,
+                name(&d.dimension_id),
+                &score_text(d.score, t),
+                d.stage().map_or("–", |s| t.stage(s)),
+                &d.cant_judge.to_string(),
+            ],
         );
     }
-    let _ = write!(
+    markup(
         html,
         r#"</tbody></table></div><p class="samepage__hint">{}</p></section>"#,
-        escape(t.stage_cutoffs)
+        &[t.stage_cutoffs],
     );
 }
 
@@ -148,7 +154,7 @@ fn weakest(html: &mut String, input: &ScorecardInput, card: &Scorecard) {
     open_card(html, t.weakest_title);
     let weakest = card.weakest(WEAKEST_SHOWN);
     if weakest.is_empty() {
-        let _ = write!(html, "<p>{}</p>", escape(t.weakest_none));
+        markup(html, "<p>{}</p>", &[t.weakest_none]);
     }
     for result in weakest {
         let Some(dimension) = input.instrument.dimension(&result.dimension_id) else {
@@ -156,13 +162,10 @@ fn weakest(html: &mut String, input: &ScorecardInput, card: &Scorecard) {
         };
         let score = fill(t.score_out_of, &[("score", &score_text(result.score, t))]);
         let stage = result.stage().map_or("", |s| t.stage(s));
-        let _ = write!(
+        markup(
             html,
             r#"<article class="samepage__weak" data-dimension="{}"><h4>{}</h4><p class="samepage__weak-score">{} · {}</p>"#,
-            escape(&dimension.id),
-            escape(dimension.name.get(locale)),
-            escape(&score),
-            escape(stage)
+            &[&dimension.id, dimension.name.get(locale), &score, stage],
         );
         let plays = personal_plays(input, dimension);
         advice(html, t, dimension, &plays, locale, "h5");
@@ -201,14 +204,14 @@ fn blame_loops(html: &mut String, input: &ScorecardInput) {
     if pairs.is_empty() {
         return;
     }
-    let _ = write!(
+    markup(
         html,
         r#"<section class="samepage__card samepage__blame"><h3>{}</h3><ul>"#,
-        escape(t.blame_title)
+        &[t.blame_title],
     );
     for pair in pairs {
         let text = fill(t.blame_body, &[("topic", &pair.topic.get(input.locale))]);
-        let _ = write!(html, "<li>{}</li>", escape(&text));
+        markup(html, "<li>{}</li>", &[&text]);
     }
     html.push_str("</ul></section>");
 }
@@ -226,24 +229,23 @@ fn definitions(html: &mut String, input: &ScorecardInput) {
             .get(&question.id)
             .and_then(|id| question.options.iter().find(|o| &o.id == id));
         let answer = picked.map_or(t.definitions_not_answered, |o| o.label.get(locale));
-        let _ = write!(
+        markup(
             html,
             r#"<div class="samepage__definition"><dt>{}</dt><dd>{}"#,
-            escape(question.prompt.get(locale)),
-            escape(answer)
+            &[question.prompt.get(locale), answer],
         );
         if picked.is_some_and(|o| o.none) {
-            let _ = write!(
+            markup(
                 html,
                 r#"<p class="samepage__flag">{}</p>"#,
-                escape(t.definitions_undefined)
+                &[t.definitions_undefined],
             );
         }
         html.push_str("</dd></div>");
     }
-    let _ = write!(
+    markup(
         html,
         r#"</dl><p class="samepage__hint">{}</p></section>"#,
-        escape(t.definitions_team_note)
+        &[t.definitions_team_note],
     );
 }
