@@ -3,7 +3,7 @@
 
 use samepage::core::response::{Answer, Role};
 use samepage::core::scoring::Stage;
-use samepage::i18n::{fill, Locale};
+use samepage::i18n::{fill, fill_text, Locale};
 
 #[test]
 fn placeholders_are_filled_by_name() {
@@ -42,4 +42,17 @@ fn unknown_placeholders_and_lone_braces_are_kept() {
     );
     assert_eq!(fill("}{a}é{", &[("a", &"ü")]), "}üé{");
     assert_eq!(fill("", &[("a", &1)]), "");
+}
+
+#[test]
+fn text_values_fill_as_displayed_ones_do() {
+    let template = "{role} · {count} · {a}} · {missing}";
+    let texts = [("role", "Sales & <b>"), ("count", "12"), ("a", "é")];
+    assert_eq!(
+        fill_text(template, &texts),
+        "Sales & <b> · 12 · é} · {missing}"
+    );
+    let displayed: [(&str, &dyn std::fmt::Display); 3] =
+        [("role", &"Sales & <b>"), ("count", &12), ("a", &'é')];
+    assert_eq!(fill_text(template, &texts), fill(template, &displayed));
 }

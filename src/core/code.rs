@@ -63,7 +63,7 @@ pub enum CodeError {
 /// A 32-bit fingerprint of an instrument's id, version and statement and option ids: codes
 /// only decode against the questionnaire they were made with.
 pub fn fingerprint(instrument: &Instrument) -> u32 {
-    let mut text = format!("{}\n{}", instrument.id, instrument.version);
+    let mut text = instrument.id.clone() + "\n" + &instrument.version;
     for statement in instrument.statements() {
         text.push('\n');
         text.push_str(&statement.id);
@@ -119,7 +119,7 @@ pub fn encode(instrument: &Instrument, coded: &CodedResponse) -> String {
     }
     bytes.extend(bits.finish());
     bytes.extend(crc32(&bytes).to_be_bytes());
-    format!("{PREFIX}{}", base64url_encode(&bytes))
+    PREFIX.to_owned() + &base64url_encode(&bytes)
 }
 
 /// Decodes one code made for `workshop` with `instrument`. For many codes, make one

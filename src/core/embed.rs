@@ -144,11 +144,14 @@ fn push_string_or_null(json: &mut String, text: Option<&str>) {
 /// The `samepage:complete` detail with only the schema and the instrument: what a host gets
 /// with `data-results="none"`, or when the figures cannot be computed.
 pub fn complete_detail_without_figures(instrument: &Instrument) -> String {
-    format!(
-        r#"{{"schema":{RESULTS_SCHEMA},"instrument":{{"id":{},"version":{}}}}}"#,
-        string(&instrument.id),
-        string(&instrument.version)
-    )
+    let mut json = String::from(r#"{"schema":"#);
+    json.push_str(&RESULTS_SCHEMA.to_string());
+    json.push_str(r#","instrument":{"id":"#);
+    push_string(&mut json, &instrument.id);
+    json.push_str(r#","version":"#);
+    push_string(&mut json, &instrument.version);
+    json.push_str("}}");
+    json
 }
 
 /// `text` as a JSON string, quoted and escaped.

@@ -238,7 +238,7 @@ pub fn survey_page_of(workshop_page: &str) -> String {
 /// A participant's link back to the facilitator: the workshop page at `workshop_page`, which
 /// imports `code` when opened.
 pub fn codes_link(workshop_page: &str, code: &str) -> String {
-    format!("{workshop_page}#codes={}", percent_encode(code))
+    workshop_page.to_owned() + "#codes=" + &percent_encode(code)
 }
 
 /// The workshop id of a storage key `samepage:ws-<id>:workshop`, if it is one.

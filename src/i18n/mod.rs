@@ -99,6 +99,17 @@ impl Locale {
 
 /// Replaces each `{name}` in `template` with its value; unknown names stay as they are.
 pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let texts: Vec<(&str, String)> = values
+        .iter()
+        .map(|(name, value)| (*name, value.to_string()))
+        .collect();
+    let texts: Vec<(&str, &str)> = texts.iter().map(|(name, text)| (*name, &**text)).collect();
+    fill_text(template, &texts)
+}
+
+/// [`fill`] with values that are text already: no formatting code, which the later wasm
+/// (`report::later`) keeps out this way.
+pub fn fill_text(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     // split_once, not indexing: no slicing that could panic, so no wasm carries its message.
@@ -112,7 +123,7 @@ pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String
         match values.iter().find(|(known, _)| *known == name) {
             Some((_, value)) => {
                 out.pop();
-                out.push_str(&value.to_string());
+                out.push_str(value);
             }
             None => {
                 out.push_str(name);

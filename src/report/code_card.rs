@@ -50,7 +50,7 @@ pub fn code_card(card: &CodeCard) -> String {
         ),
     ];
     for (name, label, value, copy, copied, hint) in fields {
-        let id = &format!("{}-{name}", card.id_prefix);
+        let id = &(card.id_prefix.to_owned() + "-" + name);
         markup(
             html,
             r#"<label for="{}">{}</label><input id="{}" class="samepage__code-text" type="text" readonly value="{}">"#,

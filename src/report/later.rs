@@ -11,7 +11,7 @@ use crate::core::link::{codes_link, Participant};
 use crate::core::response::Response;
 use crate::core::saved::{InstrumentRef, SavedSurvey};
 use crate::core::scoring::Scorecard;
-use crate::i18n::{fill, Locale, ReportStrings};
+use crate::i18n::{fill_text, Locale, ReportStrings};
 
 use super::code_card::{code_card, CodeCard};
 use super::markup;
@@ -97,7 +97,7 @@ pub fn scorecard_html(
     let saved = match survey_of(&instrument, saved) {
         Ok(saved) => saved,
         Err(Some(version)) => {
-            let note = fill(
+            let note = fill_text(
                 report.scorecard_other_version,
                 &[("version", &version), ("ours", &instrument.version)],
             );
@@ -105,13 +105,13 @@ pub fn scorecard_html(
             return html;
         }
         Err(None) => {
-            let reason = fill(shared.scorecard_failed, &[("reason", &"unreadable")]);
+            let reason = fill_text(shared.scorecard_failed, &[("reason", "unreadable")]);
             markup(&mut html, r#"<p role="alert">{}</p>"#, &[&reason]);
             return html;
         }
     };
     if let Some(reason) = problem {
-        let note = fill(report.advice_failed, &[("reason", &reason)]);
+        let note = fill_text(report.advice_failed, &[("reason", &reason)]);
         markup(
             &mut html,
             r#"<p class="samepage__notice samepage__notice--warning" role="alert">{}</p>"#,

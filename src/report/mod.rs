@@ -14,7 +14,7 @@ pub mod scorecard;
 pub mod team;
 
 use crate::core::instrument::{Dimension, Play, Text};
-use crate::i18n::{fill, ReportStrings};
+use crate::i18n::{fill_text, ReportStrings};
 
 /// A dimension's explanation, the plays written for what was found (each with who acts, a
 /// first step and how the team will know it worked) and the dimension's discussion
@@ -62,7 +62,7 @@ fn plays_list(html: &mut String, t: &ReportStrings, plays: &[&Play], locale: &st
                 markup(
                     html,
                     r#"<p class="samepage__play-detail">{}</p>"#,
-                    &[&fill(template, &[(key, &text)])],
+                    &[&fill_text(template, &[(key, text)])],
                 );
             }
         }

@@ -7,7 +7,7 @@ use super::{advice, markup, open_card};
 use crate::core::instrument::{Dimension, Instrument, Play};
 use crate::core::response::{Answer, Response};
 use crate::core::scoring::{one_sided_pairs, Score, Scorecard, Stage, DISAGREES_UP_TO};
-use crate::i18n::{fill, ReportStrings, SharedStrings};
+use crate::i18n::{fill_text, ReportStrings, SharedStrings};
 
 /// How many weak dimensions the scorecard explains in full.
 pub const WEAKEST_SHOWN: usize = 3;
@@ -30,9 +30,9 @@ pub fn personal_scorecard(input: &ScorecardInput) -> String {
     let card = Scorecard::personal(input.instrument, input.response);
     let html = &mut String::new();
     if let Some(role) = input.response.role {
-        let role = fill(
+        let role = fill_text(
             input.report.scorecard_role,
-            &[("role", &input.shared.role(role))],
+            &[("role", input.shared.role(role))],
         );
         markup(html, r#"<p class="samepage__hint">{}</p>"#, &[&role]);
     }
@@ -86,11 +86,16 @@ fn areas(html: &mut String, input: &ScorecardInput, card: &Scorecard) {
     let labels: Vec<String> = card
         .dimensions
         .iter()
-        .map(|d| match (d.score.whole(), d.stage()) {
-            (Some(score), Some(stage)) => {
-                format!("{}: {score} · {}", name(&d.dimension_id), t.stage(stage))
+        .map(|d| {
+            // "Common language: 63 · Aligned", or "…: Not enough answers".
+            let mut label = name(&d.dimension_id).to_owned();
+            label.push_str(": ");
+            label.push_str(&score_text(d.score, t));
+            if let Some(stage) = d.stage() {
+                label.push_str(" · ");
+                label.push_str(t.stage(stage));
             }
-            _ => format!("{}: {}", name(&d.dimension_id), t.not_enough_answers),
+            label
         })
         .collect();
     let bars: Vec<Bar> = card
@@ -104,9 +109,9 @@ fn areas(html: &mut String, input: &ScorecardInput, card: &Scorecard) {
         })
         .collect();
     let svg = score_bars(
-        &format!("{}-chart", input.id_prefix),
+        &(input.id_prefix.to_owned() + "-chart"),
         t.chart_title,
-        &fill(t.chart_summary, &[("count", &bars.len())]),
+        &fill_text(t.chart_summary, &[("count", &bars.len().to_string())]),
         &bars,
         &Stage::LOWER_BOUNDS.map(|bound| bound as u32),
     );
@@ -160,7 +165,7 @@ fn weakest(html: &mut String, input: &ScorecardInput, card: &Scorecard) {
         let Some(dimension) = input.instrument.dimension(&result.dimension_id) else {
             continue;
         };
-        let score = fill(t.score_out_of, &[("score", &score_text(result.score, t))]);
+        let score = fill_text(t.score_out_of, &[("score", &score_text(result.score, t))]);
         let stage = result.stage().map_or("", |s| t.stage(s));
         markup(
             html,
@@ -210,7 +215,7 @@ fn blame_loops(html: &mut String, input: &ScorecardInput) {
         &[t.blame_title],
     );
     for pair in pairs {
-        let text = fill(t.blame_body, &[("topic", &pair.topic.get(input.locale))]);
+        let text = fill_text(t.blame_body, &[("topic", pair.topic.get(input.locale))]);
         markup(html, "<li>{}</li>", &[&text]);
     }
     html.push_str("</ul></section>");

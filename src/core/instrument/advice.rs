@@ -61,7 +61,7 @@ pub fn builtin_advice_file(locale: &str) -> &'static str {
 /// The name of area `area`'s part of the advice file named `whole` (see
 /// [`Instrument::advice_by_area`]): `advice-<hash>.en.txt` gives `advice-<hash>.en.<area>.txt`.
 pub fn advice_area_file(whole: &str, area: usize) -> String {
-    format!("{}.{area}.txt", whole.strip_suffix(".txt").unwrap_or(whole))
+    whole.strip_suffix(".txt").unwrap_or(whole).to_owned() + "." + &area.to_string() + ".txt"
 }
 
 /// The built-in advice in English, as the file the pages load (for tests and for writing the
