@@ -262,6 +262,29 @@ fn a_survey_of_questionnaire_1_0_0_gets_a_note_not_a_wrong_scorecard() {
     assert!(!complete.contains("\"overall\""), "{complete}");
 }
 
+/// Stored text the later wasm cannot read (never written by this build's survey, but a
+/// storage fault could leave it): a message with the reason, in words, and no scores.
+#[test]
+fn an_unreadable_stored_survey_says_so_and_shows_no_scores() {
+    use samepage::report::later::scorecard_html;
+    let html = scorecard_html(
+        "samepage-survey 3\nanswer",
+        Instrument::builtin_records(),
+        Ok(""),
+        "en",
+        "sp0",
+        None,
+    );
+    assert!(
+        html.contains(
+            "Your scorecard could not be prepared (the stored answers could not be read)."
+        ),
+        "{html}"
+    );
+    assert!(html.contains(r#"role="alert""#));
+    assert!(!html.contains("samepage__overall"));
+}
+
 /// The advice file that could not be fetched, or came damaged (a proxy's error page, a cut
 /// download): the scorecard still shows every score, says why the advice is missing, and
 /// carries none of a damaged file (all or nothing).
@@ -307,7 +330,7 @@ fn a_missing_or_damaged_advice_file_leaves_the_scores_and_says_why() {
         None,
     );
     assert!(
-        damaged.contains("could not be loaded (damaged)"),
+        damaged.contains("could not be loaded (it arrived damaged)"),
         "{damaged}"
     );
     assert!(damaged.contains("samepage__overall"));

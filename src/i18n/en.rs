@@ -129,6 +129,8 @@ pub static EN_REPORT: ReportStrings = ReportStrings {
     play_first_step: "First step, in the next two weeks: {step}",
     play_signal: "How you will know it worked: {signal}",
     advice_failed: "The advice for weak areas could not be loaded ({reason}), so the scorecard shows your scores without it. Reload the page to try again; your answers are kept.",
+    advice_damaged: "it arrived damaged",
+    survey_unreadable: "the stored answers could not be read",
     scorecard_other_version: "This workshop's round uses questionnaire version {version}; personal scorecards are drawn for version {ours} only. Your response code carries all your answers to the facilitator, whose team report covers them.",
 
     code_title: "Send your answers to the facilitator",

@@ -609,6 +609,12 @@ pub struct ReportStrings {
     pub play_signal: &'static str,
     /// Shown above a scorecard whose advice could not be loaded; `{reason}`.
     pub advice_failed: &'static str,
+    /// The `{reason}` of `advice_failed` (and of the workshop page's `advice_unavailable`)
+    /// when the advice arrived but cannot be read.
+    pub advice_damaged: &'static str,
+    /// The `{reason}` of `SharedStrings::scorecard_failed` when the stored survey cannot be
+    /// read.
+    pub survey_unreadable: &'static str,
     /// Instead of a personal scorecard for a survey of an earlier questionnaire version
     /// (a workshop round that still collects it); `{version}`, `{ours}`.
     pub scorecard_other_version: &'static str,

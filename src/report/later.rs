@@ -18,12 +18,14 @@ use super::markup;
 use super::scorecard::{personal_scorecard, ScorecardInput, WEAKEST_SHOWN};
 
 /// The instrument of `records` (as [`Instrument::builtin_records`] gives them) with the
-/// advice in `advice` applied (or the reason it is not): the texts of advice files, each
-/// preceded by NUL, as the module joins those [`advice_files`] names (none: nothing to apply).
+/// advice in `advice` applied (or the reason it is not, `damaged` when it cannot be read):
+/// the texts of advice files, each preceded by NUL, as the module joins those
+/// [`advice_files`] names (none: nothing to apply).
 fn instrument(
     records: &str,
     locale: &str,
     advice: Result<&str, &str>,
+    damaged: &str,
 ) -> (Instrument, Option<String>) {
     let mut instrument = Instrument::from_records(records);
     let problem = match advice {
@@ -32,7 +34,7 @@ fn instrument(
             instrument
                 .apply_advice_files(locale, &files)
                 .err()
-                .map(|_| "damaged".to_owned())
+                .map(|_| damaged.to_owned())
         }
         Err(reason) => Some(reason.to_owned()),
     };
@@ -93,7 +95,7 @@ pub fn scorecard_html(
     let mut html = code
         .map(|card| code_card_html(saved, records, card, report, id_prefix))
         .unwrap_or_default();
-    let (instrument, problem) = instrument(records, locale.code(), advice);
+    let (instrument, problem) = instrument(records, locale.code(), advice, report.advice_damaged);
     let saved = match survey_of(&instrument, saved) {
         Ok(saved) => saved,
         Err(Some(version)) => {
@@ -105,7 +107,10 @@ pub fn scorecard_html(
             return html;
         }
         Err(None) => {
-            let reason = fill_text(shared.scorecard_failed, &[("reason", "unreadable")]);
+            let reason = fill_text(
+                shared.scorecard_failed,
+                &[("reason", report.survey_unreadable)],
+            );
             markup(&mut html, r#"<p role="alert">{}</p>"#, &[&reason]);
             return html;
         }

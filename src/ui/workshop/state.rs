@@ -206,7 +206,7 @@ impl Workshops {
                     let mut catalogue = (*workshops.catalogue()).clone();
                     catalogue
                         .apply_advice(locale, &records)
-                        .map_err(|_| "damaged".to_owned())?;
+                        .map_err(|_| workshops.report_text().advice_damaged.to_owned())?;
                     workshops.catalogue.set_value(Arc::new(catalogue));
                     Ok(())
                 });
