@@ -66,6 +66,8 @@ fn json_is_an_object_in_key_order_and_reads_back() {
     // A key given twice keeps its last value, as a BTreeMap read did.
     let twice: IdMap<u8> = serde_json::from_str(r#"{"b":1,"a":3,"b":2}"#).unwrap();
     assert_eq!(twice, map(&[("a", 3), ("b", 2)]));
+    assert_eq!(keys(&twice), ["a", "b"], "read in key order");
+    assert!(serde_json::from_str::<IdMap<u8>>("[1]").is_err());
 }
 
 #[derive(Clone, Debug)]
@@ -104,8 +106,12 @@ proptest! {
         }
         let pairs: Vec<(&String, &u8)> = ours.iter().collect();
         prop_assert_eq!(pairs, model.iter().collect::<Vec<_>>());
-        for key in model.keys() {
+        // Every key the changes could name, and some they could not.
+        let letters = ["", "a", "b", "c", "d"];
+        for key in letters.iter().flat_map(|a| letters.iter().map(move |b| format!("{a}{b}"))) {
+            let key = key.as_str();
             prop_assert_eq!(ours.get(key), model.get(key));
+            prop_assert_eq!(ours.contains_key(key), model.contains_key(key));
         }
     }
 }

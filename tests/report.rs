@@ -31,6 +31,24 @@ fn markup_fills_each_hole_with_its_text_escaped() {
     // No texts: the template as it is.
     markup(&mut html, "</main>", &[]);
     assert!(html.ends_with("<br></main>"));
+    // Braces inside a text are text.
+    let mut braces = String::new();
+    markup(&mut braces, "<p>{}</p>", &["{} and {role}"]);
+    assert_eq!(braces, "<p>{} and {role}</p>");
+}
+
+#[test]
+#[cfg(debug_assertions)]
+#[should_panic(expected = "a hole per text")]
+fn markup_refuses_a_template_whose_holes_are_not_its_texts() {
+    markup(&mut String::new(), "<p>{}</p><p>{}</p>", &["one"]);
+}
+
+#[test]
+#[cfg(debug_assertions)]
+#[should_panic(expected = "a hole per text")]
+fn markup_refuses_a_brace_that_is_not_a_hole() {
+    markup(&mut String::new(), "<p>{x}</p>", &["one"]);
 }
 
 #[test]

@@ -10,7 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Text ids to values, in key order; at most one value per key.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct IdMap<V>(Vec<(String, V)>);
 
 impl<V> Default for IdMap<V> {
@@ -133,7 +133,25 @@ impl<V: Serialize> Serialize for IdMap<V> {
 /// Read from a map; a key given twice keeps its last value.
 impl<'de, V: Deserialize<'de>> Deserialize<'de> for IdMap<V> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let sorted = std::collections::BTreeMap::<String, V>::deserialize(deserializer)?;
-        Ok(IdMap(sorted.into_iter().collect()))
+        deserializer.deserialize_map(Entries(std::marker::PhantomData))
+    }
+}
+
+/// Reads a map's entries into an [`IdMap`], each put in its place as it comes.
+struct Entries<V>(std::marker::PhantomData<V>);
+
+impl<'de, V: Deserialize<'de>> serde::de::Visitor<'de> for Entries<V> {
+    type Value = IdMap<V>;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        formatter.write_str("a map")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut entries: A) -> Result<IdMap<V>, A::Error> {
+        let mut map = IdMap::new();
+        while let Some((key, value)) = entries.next_entry()? {
+            map.insert(key, value);
+        }
+        Ok(map)
     }
 }

@@ -194,7 +194,7 @@ pub fn response_code(saved: &str, records: &str, participant: Participant) -> St
 }
 
 /// `participant`'s response code for `response`, and the response back (coded without a
-/// copy: cloning answers costs the wasm a copy of the map's code).
+/// copy: a clone of the answers would cost the wasm their clone code).
 fn code_of(
     instrument: &Instrument,
     participant: Participant,

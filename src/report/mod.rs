@@ -104,6 +104,11 @@ fn list(html: &mut String, title: &str, items: &[Text], locale: &str, heading: &
 /// formatting macro and a string per text: the scorecard is drawn by a wasm fetched after
 /// the first screen, and this keeps its code small.
 pub fn markup(html: &mut String, template: &str, texts: &[&str]) {
+    debug_assert!(
+        template.matches('{').count() == texts.len()
+            && template.matches("{}").count() == texts.len(),
+        "a hole per text, and no other brace: {template}"
+    );
     let mut rest = template;
     for text in texts {
         let Some((before, after)) = rest.split_once('{') else {
