@@ -108,6 +108,23 @@ fn every_step_reads_back() {
     }
 }
 
+/// Found by fuzzing: a word ending in a carriage return (a line ending "\r\r\n", or a
+/// last line ending "\r") read back without it once written again, so a survey could
+/// change between two reads. Stored text never holds one: such a line is damaged.
+#[test]
+fn a_carriage_return_inside_a_line_is_damage() {
+    let head = "samepage-survey 3\ninstrument samepage-core 2.0.0\nstep welcome\n";
+    for tail in ["definition q option\r\r\n", "role sales\r", "answer a.b 3\r\r\n"] {
+        assert_eq!(
+            SavedSurvey::decode(&format!("{head}{tail}")),
+            Err(Unreadable::Damaged(4)),
+            "{tail:?}"
+        );
+    }
+    // A line ending "\r\n" is a line ending.
+    assert!(SavedSurvey::decode(&format!("{head}role sales\r\n")).is_ok());
+}
+
 #[test]
 fn unreadable_text_says_why() {
     assert_eq!(SavedSurvey::decode(""), Err(Unreadable::NotSurveyData));

@@ -207,6 +207,11 @@ fn decode_lines<'a>(
     let mut response = Response::default();
     for (number, line) in lines.enumerate().map(|(i, l)| (i + 2, l)) {
         let damaged = || Unreadable::Damaged(number);
+        // `lines` takes a "\r\n" ending; a carriage return left inside a line would not
+        // survive being written and read again.
+        if line.contains('\r') {
+            return Err(damaged());
+        }
         let words: Vec<&str> = line.split(' ').collect();
         match words.as_slice() {
             [""] => {}
