@@ -114,7 +114,11 @@ fn every_step_reads_back() {
 #[test]
 fn a_carriage_return_inside_a_line_is_damage() {
     let head = "samepage-survey 3\ninstrument samepage-core 2.0.0\nstep welcome\n";
-    for tail in ["definition q option\r\r\n", "role sales\r", "answer a.b 3\r\r\n"] {
+    for tail in [
+        "definition q option\r\r\n",
+        "role sales\r",
+        "answer a.b 3\r\r\n",
+    ] {
         assert_eq!(
             SavedSurvey::decode(&format!("{head}{tail}")),
             Err(Unreadable::Damaged(4)),
