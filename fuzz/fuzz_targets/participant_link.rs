@@ -13,5 +13,9 @@ static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
 fuzz_target!(|text: &str| {
     let catalogue = CATALOGUE.get_or_init(Catalogue::builtin_without_advice);
     let _ = Fragment::parse(text, catalogue);
-    let _ = JoinLink::read(text, |version| catalogue.version(version).is_some(), percent_decode);
+    let _ = JoinLink::read(
+        text,
+        |version| catalogue.version(version).is_some(),
+        percent_decode,
+    );
 });

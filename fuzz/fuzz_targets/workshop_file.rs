@@ -15,8 +15,11 @@ fuzz_target!(|text: &str| {
     let catalogue = CATALOGUE.get_or_init(Catalogue::builtin_without_advice);
     let _ = stored_lineage(text);
     if let Ok((workshop, stamps)) = import_stored(catalogue, text) {
-        let again = import_stored(catalogue, &export_stored(catalogue, &workshop, stamps.clone()))
-            .expect("a stored workshop reads back");
+        let again = import_stored(
+            catalogue,
+            &export_stored(catalogue, &workshop, stamps.clone()),
+        )
+        .expect("a stored workshop reads back");
         assert_eq!(again, (workshop, stamps));
     }
 });
