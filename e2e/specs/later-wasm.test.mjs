@@ -37,7 +37,7 @@ test('request after request, the later wasm answers in the memory it already has
   const advice = 'P\t'.repeat(100_000);
   const request = ['not a survey', 'I\tx\t1\ten=T', advice, '', 'en', 'p', '', '', '', '', ''];
   const first = ask(w, 'later_scorecard', request);
-  assert.match(first, /<p role="alert">Your scorecard could not be prepared \(unreadable\)/);
+  assert.match(first, /<p role="alert">Your scorecard could not be prepared \(the stored answers could not be read\)/);
   const size = w.memory.buffer.byteLength;
   for (let i = 0; i < 200; i++) assert.equal(ask(w, 'later_scorecard', request), first);
   // 200 requests of 200 KB each: 40 MB, had any of it stayed.
