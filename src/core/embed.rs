@@ -79,10 +79,9 @@ pub fn complete_detail(
     }
     json.pop();
     let card = Scorecard::personal(instrument, response);
-    let json = &mut json;
     json.push_str(r#","role":"#);
-    push_string_or_null(json, response.role.map(Role::id));
-    push_figures(json, "overall", card.overall);
+    push_string_or_null(&mut json, response.role.map(Role::id));
+    push_figures(&mut json, "overall", card.overall);
     json.push_str(r#","areas":["#);
     for (index, result) in card.dimensions.iter().enumerate() {
         if index > 0 {
@@ -92,10 +91,10 @@ pub fn complete_detail(
             .dimension(&result.dimension_id)
             .map_or("", |d| d.name.get(locale));
         json.push_str(r#"{"id":"#);
-        push_string(json, &result.dimension_id);
+        push_string(&mut json, &result.dimension_id);
         json.push_str(r#","name":"#);
-        push_string(json, name);
-        push_figures(json, "score", result.score);
+        push_string(&mut json, name);
+        push_figures(&mut json, "score", result.score);
         json.push_str(r#","cant_judge":"#);
         json.push_str(&result.cant_judge.to_string());
         json.push('}');
@@ -111,15 +110,15 @@ pub fn complete_detail(
         }
         first = false;
         json.push_str(r#"{"id":"#);
-        push_string(json, &question.id);
+        push_string(&mut json, &question.id);
         json.push_str(r#","answer":"#);
-        push_string(json, answer);
+        push_string(&mut json, answer);
         json.push('}');
     }
     json.push_str(r#"],"code":"#);
-    push_string_or_null(json, code);
+    push_string_or_null(&mut json, code);
     json.push('}');
-    std::mem::take(json)
+    json
 }
 
 /// `,"<name>":<score>,"stage":<stage>`: a score as the scorecard shows it (whole points) and
@@ -128,7 +127,10 @@ fn push_figures(json: &mut String, name: &str, score: Score) {
     json.push_str(",\"");
     json.push_str(name);
     json.push_str("\":");
-    json.push_str(&score.whole().map_or("null".to_owned(), |v| v.to_string()));
+    match score.whole() {
+        Some(points) => json.push_str(&points.to_string()),
+        None => json.push_str("null"),
+    }
     json.push_str(r#","stage":"#);
     push_string_or_null(json, score.value().map(|v| Stage::of(v).id()));
 }

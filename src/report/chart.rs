@@ -29,30 +29,30 @@ pub fn score_bars(
     cut_offs: &[u32],
 ) -> String {
     let bounds = || cut_offs.iter().chain(&[100]).copied();
-    let marks = &mut String::new();
+    let mut marks = String::new();
     for bound in bounds() {
         let bound = &bound.to_string();
         markup(
-            marks,
+            &mut marks,
             r#"<line x1="{}%" x2="{}%" y1="0" y2="{}" class="samepage__chart-cutoff"></line>"#,
             &[bound, bound, STRIP_HEIGHT],
         );
     }
-    let html = &mut String::new();
+    let mut html = String::new();
     markup(
-        html,
+        &mut html,
         r#"<div class="samepage__bars" role="img" aria-labelledby="{}-title {}-desc"><span id="{}-title" hidden>{}</span><span id="{}-desc" hidden>{}</span>"#,
         &[id, id, id, title, id, description],
     );
     for bar in bars {
         markup(
-            html,
+            &mut html,
             r#"<div class="samepage__chart-row"><span class="samepage__bar-label">{}</span><svg xmlns="http://www.w3.org/2000/svg" width="100%" height="{}" aria-hidden="true">"#,
             &[bar.label, STRIP_HEIGHT],
         );
         match bar.score {
             Some(score) => markup(
-                html,
+                &mut html,
                 r#"<rect x="0" y="3" height="16" width="{}%" rx="3" class="samepage__bar samepage__bar--{}"></rect>"#,
                 &[&score.to_string(), bar.stage_id],
             ),
@@ -60,7 +60,7 @@ pub fn score_bars(
                 r#"<rect x="0" y="3" height="16" width="100%" class="samepage__bar samepage__bar--none"></rect>"#,
             ),
         }
-        html.push_str(marks);
+        html.push_str(&marks);
         html.push_str("</svg></div>");
     }
     html.push_str(
@@ -74,11 +74,11 @@ pub fn score_bars(
         };
         let bound = &bound.to_string();
         markup(
-            html,
+            &mut html,
             r#"<text x="{}%" y="12" text-anchor="{}" class="samepage__chart-axis">{}</text>"#,
             &[bound, anchor, bound],
         );
     }
     html.push_str("</svg></div>");
-    std::mem::take(html)
+    html
 }

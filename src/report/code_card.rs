@@ -25,9 +25,9 @@ pub struct CodeCard<'a> {
 /// The card: a section of the scorecard, first.
 pub fn code_card(card: &CodeCard) -> String {
     let t = card.report;
-    let html = &mut String::new();
+    let mut html = String::new();
     markup(
-        html,
+        &mut html,
         r#"<section class="samepage__card samepage__code"><h3>{}</h3><p>{}</p>"#,
         &[t.code_title, t.code_intro],
     );
@@ -52,12 +52,12 @@ pub fn code_card(card: &CodeCard) -> String {
     for (name, label, value, copy, copied, hint) in fields {
         let id = &(card.id_prefix.to_owned() + "-" + name);
         markup(
-            html,
+            &mut html,
             r#"<label for="{}">{}</label><input id="{}" class="samepage__code-text" type="text" readonly value="{}">"#,
             &[id, label, id, value],
         );
         if let Some(hint) = hint {
-            markup(html, r#"<p class="samepage__hint">{}</p>"#, &[hint]);
+            markup(&mut html, r#"<p class="samepage__hint">{}</p>"#, &[hint]);
         }
         let primary = if name == "code" {
             " samepage__button--primary"
@@ -65,15 +65,15 @@ pub fn code_card(card: &CodeCard) -> String {
             ""
         };
         markup(
-            html,
+            &mut html,
             r#"<div class="samepage__row"><button type="button" class="samepage__button{}" data-copy="{}" data-done="{}" data-failed="{}">{}</button></div><p id="{}-status" role="status"></p>"#,
             &[primary, id, copied, t.copy_failed, copy, id],
         );
     }
     markup(
-        html,
+        &mut html,
         r#"<div class="samepage__qr" data-qr="{}" data-qr-title="{}"></div></section>"#,
         &[card.link, card.qr_title],
     );
-    std::mem::take(html)
+    html
 }

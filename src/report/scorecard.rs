@@ -28,20 +28,20 @@ pub struct ScorecardInput<'a> {
 /// The scorecard's markup (the heading and the buttons around it belong to the UI).
 pub fn personal_scorecard(input: &ScorecardInput) -> String {
     let card = Scorecard::personal(input.instrument, input.response);
-    let html = &mut String::new();
+    let mut html = String::new();
     if let Some(role) = input.response.role {
         let role = fill_text(
             input.report.scorecard_role,
             &[("role", input.shared.role(role))],
         );
-        markup(html, r#"<p class="samepage__hint">{}</p>"#, &[&role]);
+        markup(&mut html, r#"<p class="samepage__hint">{}</p>"#, &[&role]);
     }
-    overall(html, input, card.overall);
-    areas(html, input, &card);
-    weakest(html, input, &card);
-    blame_loops(html, input);
-    definitions(html, input);
-    std::mem::take(html)
+    overall(&mut html, input, card.overall);
+    areas(&mut html, input, &card);
+    weakest(&mut html, input, &card);
+    blame_loops(&mut html, input);
+    definitions(&mut html, input);
+    html
 }
 
 /// A score as people read it: whole points, or "not enough answers".
@@ -77,23 +77,28 @@ fn overall(html: &mut String, input: &ScorecardInput, score: Score) {
 /// The chart and the table of every dimension: the table is the chart's text alternative.
 fn areas(html: &mut String, input: &ScorecardInput, card: &Scorecard) {
     let t = input.report;
-    let name = |id: &str| {
-        input
-            .instrument
-            .dimension(id)
-            .map_or("", |d| d.name.get(input.locale))
-    };
-    let labels: Vec<String> = card
+    // Each area's name, score as read and stage's name (when scored), for its bar and row.
+    let rows: Vec<(&str, String, Option<&str>)> = card
         .dimensions
         .iter()
         .map(|d| {
+            let name = input
+                .instrument
+                .dimension(&d.dimension_id)
+                .map_or("", |d| d.name.get(input.locale));
+            (name, score_text(d.score, t), d.stage().map(|s| t.stage(s)))
+        })
+        .collect();
+    let labels: Vec<String> = rows
+        .iter()
+        .map(|(name, score, stage)| {
             // "Common language: 63 · Aligned", or "…: Not enough answers".
-            let mut label = name(&d.dimension_id).to_owned();
+            let mut label = (*name).to_owned();
             label.push_str(": ");
-            label.push_str(&score_text(d.score, t));
-            if let Some(stage) = d.stage() {
+            label.push_str(score);
+            if let Some(stage) = stage {
                 label.push_str(" · ");
-                label.push_str(t.stage(stage));
+                label.push_str(stage);
             }
             label
         })
@@ -132,15 +137,15 @@ fn areas(html: &mut String, input: &ScorecardInput, card: &Scorecard) {
             t.column_cant_judge,
         ],
     );
-    for d in &card.dimensions {
+    for (d, (name, score, stage)) in card.dimensions.iter().zip(&rows) {
         markup(
             html,
             r#"<tr data-dimension="{}"><th scope="row">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>"#,
             &[
                 &d.dimension_id,
-                name(&d.dimension_id),
-                &score_text(d.score, t),
-                d.stage().map_or("–", |s| t.stage(s)),
+                name,
+                score,
+                stage.unwrap_or("–"),
                 &d.cant_judge.to_string(),
             ],
         );
