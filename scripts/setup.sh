@@ -23,6 +23,14 @@ as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
+# rustfmt and clippy, which scripts/test's lints need (a minimal rustup profile has neither).
+ensure_lint_tools() {
+  if ! cargo fmt --version >/dev/null 2>&1 || ! cargo clippy --version >/dev/null 2>&1; then
+    say "Adding rustfmt and clippy"
+    rustup component add rustfmt clippy
+  fi
+}
+
 ensure_rust_target() {
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     say "Adding the wasm32-unknown-unknown target"
